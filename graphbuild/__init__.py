@@ -1,0 +1,1 @@
+"""graphbuild: knowledge graphs of who did what, with whom, from news articles."""

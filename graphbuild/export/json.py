@@ -1,0 +1,34 @@
+"""Node-link JSON: the lossless format (evidence lists included)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import networkx as nx
+
+from graphbuild.errors import GraphFormatError
+
+_LINK_NAMES = {"edges": "edges", "source": "source", "target": "target", "key": "key"}
+
+
+def write_json(graph: nx.MultiDiGraph, path: str | Path) -> None:
+    """Write ``graph`` as sorted, indented node-link JSON.
+
+    >>> import io, networkx as nx
+    >>> g = nx.MultiDiGraph(); g.add_edge("a", "b", key="hosts", relation="hosts")
+    'hosts'
+    """
+    data = nx.node_link_data(graph, **_LINK_NAMES)
+    text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
+    Path(path).write_text(text + "\n", encoding="utf-8")
+
+
+def read_json(path: str | Path) -> nx.MultiDiGraph:
+    """Read a file written by :func:`write_json`."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        graph = nx.node_link_graph(data, directed=True, multigraph=True, **_LINK_NAMES)
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise GraphFormatError(f"Cannot read graph JSON {path}: {error}") from error
+    return graph
