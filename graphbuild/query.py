@@ -162,8 +162,8 @@ def normalize_name(name: str) -> str:
     text = unicodedata.normalize("NFKD", name)
     text = "".join(char for char in text if not unicodedata.combining(char)).casefold()
     text = re.sub(r"[.'\u2019]", "", text)
-    text = re.sub(r"[^\w:]+|_", " ", text).strip()
-    return re.sub(r"^the ", "", text)
+    text = re.sub(r"(?:[^\w:]|_)+", " ", text).strip()
+    return re.sub(r"^(?:the(?: |$))+", "", text)
 
 
 def format_summary(summary: GraphSummary) -> str:
@@ -353,6 +353,7 @@ class KnowledgeGraph:
         nodes = self.graph.nodes
         has_object = subject != target
         role = data.get("role") or None
+        sources = tuple(split(data.get("sources")))
         return Relation(
             subject=str(nodes[subject].get("label") or subject),
             relation=str(data.get("relation") or ""),
@@ -362,8 +363,8 @@ class KnowledgeGraph:
             negated=_as_bool(data.get("negated")),
             modality=str(data.get("modality") or "asserted"),
             confidence=float(data.get("confidence") or 0.0),
-            documents=_as_int(data.get("documents")),
-            sources=tuple(split(data.get("sources"))),
+            documents=_as_int(data.get("documents")) or len(sources),
+            sources=sources,
             disputed=_as_bool(data.get("disputed")),
             attributed_to=tuple(split(data.get("attributed_to"))),
             role=str(role) if role else None,
