@@ -74,7 +74,8 @@ class Relation:
 
     ``subject`` and ``object`` are labels and ``subject_id``/``object_id`` node
     ids. ``object`` is ``None`` for relations without an object (such as
-    ``declines_troops``), which the graph stores as a self-loop.
+    ``declines_troops``), which the graph stores as a self-loop. ``evidence``
+    holds every supporting sentence, the edge's best one first.
     """
 
     subject: str
@@ -805,8 +806,11 @@ def _evidence(data: _EdgeData) -> tuple[EvidenceItem, ...]:
         for p in provenance
         if isinstance(p, dict)
     )
-    if not items and data.get("evidence"):
+    best = data.get("evidence")
+    # Stable sort: the best sentence first, the rest in article order.
+    items = tuple(sorted(items, key=lambda item: item.sentence != best))
+    if not items and best:
         sources = split(data.get("sources"))
-        items = (EvidenceItem(sources[0] if sources else "", str(data["evidence"]), -1, -1,
+        items = (EvidenceItem(sources[0] if sources else "", str(best), -1, -1,
                               str(data.get("cue") or "")),)
     return items

@@ -1,0 +1,240 @@
+"""``graphbuild query`` and ``graphbuild show`` driven through click's CliRunner."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import io
+import json
+import re
+import sys
+import types
+from pathlib import Path
+from unittest import mock
+
+import click
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+
+from graphbuild.cli_query import query_command, show_command
+from graphbuild.errors import GraphFormatError
+from graphbuild.export.json import read_json, write_json
+from graphbuild.query import KnowledgeGraph
+
+
+@pytest.fixture(autouse=True)
+def graph_loader(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Use ``graphbuild.build.load`` when it exists, else a stand-in that reads JSON."""
+    if importlib.util.find_spec("graphbuild.build") is None:
+        fake = types.ModuleType("graphbuild.build")
+        fake.load = lambda path: KnowledgeGraph(read_json(path))  # type: ignore[attr-defined]
+        monkeypatch.setitem(sys.modules, "graphbuild.build", fake)
+
+
+@pytest.fixture
+def graph_file(tmp_path: Path, tiny_graph: nx.MultiDiGraph) -> Path:
+    path = tmp_path / "graph.json"
+    write_json(tiny_graph, path)
+    return path
+
+
+@pytest.fixture
+def cli() -> click.Group:
+    group = click.Group("graphbuild")
+    group.add_command(query_command)
+    group.add_command(show_command)
+    return group
+
+
+def run(cli: click.Group, *args: str | Path) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, [str(a) for a in args])
+    return result.exit_code, result.output
+
+
+TABLE = """\
+SUBJECT         RELATION     OBJECT           MODALITY  CONFIDENCE  DOCS  NOTE
+--------------  -----------  ---------------  --------  ----------  ----  --------
+Freedonia       attends      Summit (Monday)  reported        0.60     1  disputed
+Freedonia       not attends  Summit (Monday)  planned         0.60     1  disputed
+United Kingdom  hosts        Summit (Monday)  planned         0.60     1
+3 relations
+"""
+
+
+def test_query_prints_a_table(cli: click.Group, graph_file: Path) -> None:
+    assert run(cli, "query", graph_file) == (0, TABLE)
+
+
+@pytest.mark.parametrize(("options", "expected"), [
+    pytest.param(["--negated"], ["Freedonia not attends"], id="negated"),
+    pytest.param(["--asserted"], ["Freedonia attends", "United Kingdom hosts"], id="asserted"),
+    pytest.param(["-r", "hosts"], ["United Kingdom hosts"], id="relation"),
+    pytest.param(["--subject", "the freedonia", "--object", "Summit (Monday)"],
+                 ["Freedonia attends", "Freedonia not attends"], id="subject-object"),
+    pytest.param(["--modality", "reported"], ["Freedonia attends"], id="modality"),
+])
+def test_query_filters(cli: click.Group, graph_file: Path, options: list[str],
+                       expected: list[str]) -> None:
+    code, output = run(cli, "query", graph_file, *options)
+    assert code == 0
+    rows = output.splitlines()[2:-1]
+    assert [" ".join(re.split(r"\s{2,}", row)[:2]) for row in rows] == expected
+
+
+def test_query_with_no_match_says_what_exists(cli: click.Group, graph_file: Path) -> None:
+    assert run(cli, "query", graph_file, "--min-documents", "2") == (
+        0, "No relations match. Relations in this graph: attends, hosts.\n")
+
+
+def test_query_json(cli: click.Group, graph_file: Path) -> None:
+    code, output = run(cli, "query", graph_file, "--relation", "hosts", "--format", "json")
+    assert code == 0
+    assert json.loads(output) == [{
+        "subject": "United Kingdom", "relation": "hosts", "object": "Summit (Monday)",
+        "subject_id": "country:united-kingdom", "object_id": "meeting:summit-monday",
+        "negated": False, "modality": "planned", "confidence": 0.6, "documents": 1,
+        "sources": ["a1"], "disputed": False, "attributed_to": [], "role": None,
+        "evidence": [{"article": "a1", "sentence": "Britain will host the summit on Monday.",
+                      "start": 0, "end": 39, "cue": "host"}],
+    }]
+
+
+def test_query_json_with_no_match_is_an_empty_list(cli: click.Group, graph_file: Path) -> None:
+    assert run(cli, "query", graph_file, "-r", "cites_threat", "--format", "json") == (0, "[]\n")
+
+
+def test_query_csv(cli: click.Group, graph_file: Path) -> None:
+    code, output = run(cli, "query", graph_file, "--subject", "Freedonia", "--format", "csv")
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(output)))
+    assert [(r["relation"], r["negated"], r["attributed_to"]) for r in rows] == [
+        ("attends", "False", "officials"), ("attends", "True", "")]
+    assert rows[0]["evidence"] == "Freedonia will attend the summit, officials said."
+    assert rows[1]["sources"] == "a1"
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    pytest.param(["query", "{graph}", "--subject", "Britian"],
+                 'Error: No entity named "Britian". Did you mean: Britain (United Kingdom)?\n',
+                 id="query-subject"),
+    pytest.param(["query", "{graph}", "--object", "zzzz"], 'Error: No entity named "zzzz".\n',
+                 id="query-object"),
+    pytest.param(["show", "{graph}", "Freedona"],
+                 'Error: No entity named "Freedona". Did you mean: Freedonia?\n', id="show"),
+])
+def test_unknown_names_exit_1(cli: click.Group, graph_file: Path, args: list[str],
+                              message: str) -> None:
+    assert run(cli, *[a.format(graph=graph_file) for a in args]) == (1, message)
+
+
+def test_unreadable_graph_exits_1(cli: click.Group, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json", encoding="utf-8")
+    code, output = run(cli, "query", broken)
+    assert code == 1
+    assert output.startswith(f"Error: Cannot read graph JSON {broken}: ")
+    assert output.count("\n") == 1
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    pytest.param(["query", "{graph}", "--format", "xml"],
+                 "Error: Invalid value for '--format': 'xml' is not one of 'table', 'json', "
+                 "'csv'.", id="format"),
+    pytest.param(["query", "{graph}", "--min-documents", "0"],
+                 "Error: Invalid value for '--min-documents': 0 is not in the range x>=1.",
+                 id="min-documents"),
+    pytest.param(["query", "{graph}", "--modality", "rumoured"],
+                 "Error: Invalid value for '--modality': 'rumoured' is not one of 'asserted', "
+                 "'planned', 'expected', 'reported'.", id="modality"),
+    pytest.param(["query", "{missing}"],
+                 "Error: Invalid value for 'GRAPH': Path '{missing}' does not exist.",
+                 id="missing-graph"),
+    pytest.param(["show", "{graph}"], "Error: Missing argument 'NAME'.", id="show-no-name"),
+])
+def test_bad_usage_exits_2(cli: click.Group, graph_file: Path, args: list[str],
+                           message: str) -> None:
+    missing = graph_file.parent / "missing.json"
+    values = {"graph": graph_file, "missing": missing}
+    code, output = run(cli, *[a.format(**values) for a in args])
+    assert code == 2
+    assert output.splitlines()[-1] == message.format(**values)
+
+
+def test_cli_passes_the_path_and_filters_to_the_library(cli: click.Group, graph_file: Path,
+                                                        tiny_graph: nx.MultiDiGraph) -> None:
+    kg = KnowledgeGraph(tiny_graph)
+    with mock.patch("graphbuild.build.load", autospec=True, return_value=kg) as load, \
+            mock.patch.object(KnowledgeGraph, "relations", autospec=True,
+                              return_value=[]) as relations:
+        code, _ = run(cli, "query", graph_file, "-r", "attends", "-s", "UK", "--asserted",
+                      "--min-documents", "2")
+    assert code == 0
+    load.assert_called_once_with(graph_file)
+    relations.assert_called_once_with(kg, "attends", subject="UK", object=None, negated=False,
+                                      modality=None, min_documents=2)
+
+
+SHOW_UK = """\
+United Kingdom  (country, country:united-kingdom)
+aliases:  Britain
+mentions: 1 in 1 article: a1
+
+Outgoing
+  hosts
+    -> Summit (Monday)  [planned; confidence 0.60; 1 article: a1]
+       a1: "Britain will host the summit on Monday."
+"""
+
+SHOW_SUMMIT = """\
+Summit (Monday)  (meeting, meeting:summit-monday)
+aliases:  the summit
+mentions: 3 in 2 articles: a1, a2
+date: Monday
+hosts: United Kingdom
+attend: Freedonia
+do not attend: Freedonia
+disputed: Freedonia
+
+Incoming
+  attends
+    <- Freedonia  [reported; confidence 0.60; 1 article: a2; disputed; according to officials]
+       a2: "Freedonia will attend the summit, officials said."
+  not attends
+    <- Freedonia  [planned; confidence 0.60; 1 article: a1; disputed]
+       a1: "Freedonia will not attend the summit."
+  hosts
+    <- United Kingdom  [planned; confidence 0.60; 1 article: a1]
+       a1: "Britain will host the summit on Monday."
+"""
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    pytest.param("Britain", SHOW_UK, id="country"),
+    pytest.param("the summit", SHOW_SUMMIT, id="meeting"),
+])
+def test_show(cli: click.Group, graph_file: Path, name: str, expected: str) -> None:
+    assert run(cli, "show", graph_file, name) == (0, expected)
+
+
+def test_show_entity_without_relations(cli: click.Group, tmp_path: Path) -> None:
+    graph = nx.MultiDiGraph(articles=[])
+    graph.add_node("person:x", label="X", type="person", aliases="", mentions=1, documents=1,
+                   sources="a1")
+    path = tmp_path / "graph.json"
+    write_json(graph, path)
+    assert run(cli, "show", path, "X") == (
+        0, "X  (person, person:x)\nmentions: 1 in 1 article: a1\n\nNo relations.\n")
+
+
+def test_library_errors_become_click_errors(cli: click.Group, graph_file: Path) -> None:
+    with mock.patch("graphbuild.build.load", autospec=True,
+                    side_effect=GraphFormatError("Unknown graph format .txt")):
+        assert run(cli, "show", graph_file, "X") == (1, "Error: Unknown graph format .txt\n")
+
+
+@pytest.mark.parametrize("command", [query_command, show_command], ids=lambda c: c.name)
+def test_every_command_has_help(command: click.Command) -> None:
+    result = CliRunner().invoke(command, ["--help"])
+    assert result.exit_code == 0
+    assert command.help and "GRAPH" in result.output
