@@ -37,7 +37,6 @@ SUGGESTION_CUTOFF = 70.0
 """Minimum rapidfuzz ``WRatio`` score for a name to be suggested."""
 MAX_SUGGESTIONS = 3
 
-# Evidence order on a path: asserted before negated, then the best supported.
 _EdgeData = dict[str, Any]
 
 
