@@ -378,7 +378,7 @@ def _paragraphs(block: list[str]) -> list[tuple[str, int]]:
     inner = block[:-1]
     wrapped = (
         len(block) >= 3
-        and width <= 100
+        and 30 <= width <= 100
         and sum(not _TERMINAL.search(line) for line in inner) * 2 >= len(inner)
     )
     result: list[tuple[str, int]] = []
@@ -621,7 +621,7 @@ def _read_json(text: str, suffix: str, encoding: str, stem: str) -> tuple[list[_
     if no_text:
         notes.append(f"{no_text} of {len(records)} records without text")
     if bad:
-        notes.append(f"{bad} lines not valid JSON")
+        notes.append(f"{bad} line{'s' if bad > 1 else ''} not valid JSON")
     if not drafts and records and no_text == len(records) and not bad:
         return [], f"metadata only: no {'/'.join(TEXT_FIELDS[:3])} field in any record"
     if not drafts:
