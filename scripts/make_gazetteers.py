@@ -1254,7 +1254,7 @@ def _demonyms(forms: list[str]) -> list[str]:
 
 
 def build_countries() -> list[dict[str, object]]:
-    rows = []
+    rows: list[dict[str, object]] = []
     for code, (name, extra, demonyms, capitals) in COUNTRIES.items():
         aliases = _dedupe(_pycountry_names(code) + extra, drop=frozenset({name}))
         rows.append(
@@ -1270,7 +1270,7 @@ def build_countries() -> list[dict[str, object]]:
 
 
 def build_organizations() -> list[dict[str, object]]:
-    rows = [
+    rows: list[dict[str, object]] = [
         {"name": name, "aliases": _dedupe(aliases, drop=frozenset({name})), "kind": kind}
         for name, aliases, kind in ORGANIZATIONS
     ]
@@ -1278,7 +1278,7 @@ def build_organizations() -> list[dict[str, object]]:
 
 
 def build_cities() -> list[dict[str, object]]:
-    rows = [
+    rows: list[dict[str, object]] = [
         {"name": name, "country": country, "aliases": _dedupe(aliases, drop=frozenset({name}))}
         for name, country, aliases in CITIES
     ]
@@ -1286,7 +1286,7 @@ def build_cities() -> list[dict[str, object]]:
 
 
 def build_regions() -> list[dict[str, object]]:
-    rows = [
+    rows: list[dict[str, object]] = [
         {
             "name": name,
             "country": country,
