@@ -1,0 +1,157 @@
+"""Exporters: one module per format, and :func:`write_outputs` to write several at once.
+
+Every writer consumes the ``MultiDiGraph`` of :mod:`graphbuild.graph` and
+writes only its target file(s). None of them changes the graph, opens a
+browser or prints. :data:`FORMATS` maps a format name to the files it writes
+and the function that writes them.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import networkx as nx
+
+from graphbuild.errors import GraphFormatError
+from graphbuild.export.layout import Positions, compute_layout
+
+log = logging.getLogger(__name__)
+
+DEFAULT_FORMATS = ("html", "graphml", "gexf", "json", "csv")
+DEFAULT_MAX_NODES = 500
+
+
+@dataclass(frozen=True)
+class _Options:
+    positions: Positions
+    max_nodes: int
+
+
+def _html(graph: nx.MultiDiGraph, directory: Path, options: _Options) -> list[Path]:
+    from graphbuild.export.html import write_html
+
+    path = directory / "graph.html"
+    write_html(graph, path, max_nodes=options.max_nodes, positions=options.positions)
+    return [path]
+
+
+def _graphml(graph: nx.MultiDiGraph, directory: Path, options: _Options) -> list[Path]:
+    from graphbuild.export.graphml import write_graphml
+
+    path = directory / "graph.graphml"
+    write_graphml(graph, path, positions=options.positions)
+    return [path]
+
+
+def _gexf(graph: nx.MultiDiGraph, directory: Path, options: _Options) -> list[Path]:
+    from graphbuild.export.gexf import write_gexf
+
+    path = directory / "graph.gexf"
+    write_gexf(graph, path, positions=options.positions)
+    return [path]
+
+
+def _json(graph: nx.MultiDiGraph, directory: Path, options: _Options) -> list[Path]:
+    from graphbuild.export.json import write_json
+
+    path = directory / "graph.json"
+    write_json(graph, path)
+    return [path]
+
+
+def _csv(graph: nx.MultiDiGraph, directory: Path, options: _Options) -> list[Path]:
+    from graphbuild.export.csv import write_csv
+
+    return write_csv(graph, directory)
+
+
+@dataclass(frozen=True)
+class Format:
+    """An output format: the file names it writes and the writer."""
+
+    name: str
+    files: tuple[str, ...]
+    write: Callable[[nx.MultiDiGraph, Path, _Options], list[Path]]
+    needs_layout: bool = False
+
+
+FORMATS: dict[str, Format] = {
+    "html": Format("html", ("graph.html",), _html, needs_layout=True),
+    "graphml": Format("graphml", ("graph.graphml",), _graphml, needs_layout=True),
+    "gexf": Format("gexf", ("graph.gexf",), _gexf, needs_layout=True),
+    "json": Format("json", ("graph.json",), _json),
+    "csv": Format("csv", ("nodes.csv", "edges.csv"), _csv),
+}
+
+
+def resolve_formats(formats: Iterable[str]) -> list[Format]:
+    """Look up format names (case-insensitive, duplicates dropped).
+
+    >>> [f.name for f in resolve_formats(["GraphML", "csv", "graphml"])]
+    ['graphml', 'csv']
+    >>> try:
+    ...     resolve_formats(["png"])
+    ... except GraphFormatError as error:
+    ...     print(error)
+    Unknown output format "png". Choose from: html, graphml, gexf, json, csv
+    """
+    if isinstance(formats, str):
+        formats = [formats]
+    chosen: dict[str, Format] = {}
+    for name in formats:
+        key = str(name).strip().lower()
+        if key not in FORMATS:
+            raise GraphFormatError(
+                f'Unknown output format "{name}". Choose from: {", ".join(FORMATS)}')
+        chosen.setdefault(key, FORMATS[key])
+    return list(chosen.values())
+
+
+def write_outputs(graph: nx.MultiDiGraph, directory: str | Path,
+                  formats: Iterable[str] = DEFAULT_FORMATS, *,
+                  max_nodes: int = DEFAULT_MAX_NODES) -> list[Path]:
+    """Write ``graph`` in each format into ``directory`` (created if missing).
+
+    The layout is computed once and shared, so the HTML page, GraphML and GEXF
+    place every node at the same position.
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        The graph from :func:`graphbuild.graph.build_graph`; it is not modified.
+    directory : str or Path
+        Output directory: ``graph.html``, ``graph.graphml``, ``graph.gexf``,
+        ``graph.json``, ``nodes.csv`` and ``edges.csv`` are written there.
+    formats : iterable of str
+        Names from :data:`FORMATS`.
+    max_nodes : int
+        Above this many nodes the HTML page shows the most connected part.
+
+    Returns
+    -------
+    list of Path
+        The files written, in the order of ``formats``.
+
+    Raises
+    ------
+    GraphFormatError
+        For an unknown format name, before anything is written.
+    """
+    chosen = resolve_formats(formats)
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    positions = compute_layout(graph) if any(f.needs_layout for f in chosen) else {}
+    options = _Options(positions=positions, max_nodes=max_nodes)
+    written: list[Path] = []
+    for fmt in chosen:
+        paths = fmt.write(graph, directory, options)
+        log.info("Wrote %s: %s", fmt.name, ", ".join(str(p) for p in paths))
+        written.extend(paths)
+    return written
+
+
+__all__ = ["DEFAULT_FORMATS", "DEFAULT_MAX_NODES", "FORMATS", "Format", "resolve_formats",
+           "write_outputs"]
