@@ -114,3 +114,22 @@ class Resolution:
     entities: tuple[Entity, ...]
     entity_of: dict[Mention, str] = field(default_factory=dict, hash=False)
     decisions: tuple[MergeDecision, ...] = ()
+
+
+@dataclass(frozen=True)
+class AliasLink:
+    """Text evidence that two mentions name the same thing ("X, known as Y")."""
+
+    first: Mention
+    second: Mention
+    reason: str
+
+
+@dataclass(frozen=True)
+class ArticleExtraction:
+    """Everything the extract stage read from one article."""
+
+    article_id: str
+    mentions: tuple[Mention, ...]
+    claims: tuple[Claim, ...]
+    alias_links: tuple[AliasLink, ...] = ()

@@ -1,0 +1,28 @@
+"""Extract stage: parsed Doc -> mentions, claims and alias links of one article.
+
+spaCy objects stop here: everything returned holds character offsets and text.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from graphbuild.extract.affiliations import affiliation_claims
+from graphbuild.extract.aliases import alias_links
+from graphbuild.extract.meetings import meeting_mentions
+from graphbuild.extract.mentions import entity_mentions, index_tokens
+from graphbuild.extract.relations import relation_claims
+from graphbuild.types import Article, ArticleExtraction
+
+
+def extract(doc: Doc, article: Article) -> ArticleExtraction:
+    """Read the entities, meetings and relations of one parsed article."""
+    sentence_of = {token.i: number for number, sent in enumerate(doc.sents) for token in sent}
+    mentions = entity_mentions(doc, article.id)
+    by_token = index_tokens(doc, mentions)
+    meetings = meeting_mentions(doc, article.id, by_token, sentence_of)
+    claims = relation_claims(doc, article.id, by_token, meetings, sentence_of)
+    claims += affiliation_claims(doc, article.id, mentions, by_token)
+    all_mentions = sorted({*mentions, *meetings.values()}, key=lambda m: (m.start, m.end, m.key))
+    return ArticleExtraction(article.id, tuple(all_mentions), tuple(claims),
+                             tuple(alias_links(doc, by_token)))

@@ -1,0 +1,125 @@
+"""Doc + mentions -> ``affiliated_with`` claims with the person's role.
+
+Reads the title in front of a name ("UK Defence Secretary John Healey",
+"French President Emmanuel Macron") and appositions on either side ("the chief
+of the UK defence staff, Adm. Sir Tony Radakin"; "David Frost, director
+general of the British Chambers of Commerce"). The country or body is the
+gazetteer mention in the title phrase; the role is the title without it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from graphbuild.lexicon import words
+from graphbuild.types import Claim, Evidence, Mention
+
+_AFFILIATES = {"country", "organization"}
+_SKIP = {"the", "a", "an", "'s", "’s", ",", "his", "her", "its", "their"}
+
+
+def _title_spans(doc: Doc) -> list[Span]:
+    """Job titles found by the ``graphbuild_entities`` component."""
+    return [Span(doc, start, end) for start, end in doc._.graphbuild_titles]
+
+
+def _evidence(article_id: str, person: Span, cue: Span) -> Evidence:
+    sent = person.sent
+    return Evidence(article_id, sent.text, sent.start_char, sent.end_char, cue.text,
+                    cue.start_char, cue.end_char)
+
+
+def _role_text(tokens: list[Token], skip: set[int]) -> str:
+    """The title phrase without the affiliate's name and leading determiners."""
+    kept = [t for t in tokens if t.i not in skip and not t.is_punct and t.dep_ != "appos"]
+    while kept and kept[0].lower_ in _SKIP:
+        kept.pop(0)
+    while kept and kept[-1].lower_ in _SKIP:
+        kept.pop()
+    return " ".join(t.text for t in kept).strip()
+
+
+def affiliation_claims(doc: Doc, article_id: str, mentions: list[Mention],
+                       by_token: dict[int, Mention]) -> list[Claim]:
+    """Person -> country/body claims read from titles and appositions."""
+    titles = _title_spans(doc)
+    title_ending_at = {span.end: span for span in titles}
+    honorifics = words("people", "honorifics")
+    modifiers = words("titles", "modifiers")
+    claims: list[Claim] = []
+    for mention in mentions:
+        if mention.type != "person":
+            continue
+        person = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if person is None:
+            continue
+        start = person.start
+        title = title_ending_at.get(start)
+        while title is None and start > 0 and doc[start - 1].lower_.rstrip(".") in honorifics:
+            start -= 1
+            title = title_ending_at.get(start)
+        found = list(_from_title(doc, article_id, mention, person, title, by_token, modifiers)
+                     ) if title is not None else []
+        claims.extend(found or _from_apposition(doc, article_id, mention, person, by_token))
+    return claims
+
+
+def _from_title(doc: Doc, article_id: str, mention: Mention, person: Span, title: Span,
+                by_token: dict[int, Mention], modifiers: frozenset[str]) -> Iterator[Claim]:
+    index = title.start - 1
+    role_start = title.start
+    while index >= 0 and doc[index].lower_ in modifiers:
+        role_start = index
+        index -= 1
+    if index >= 0 and doc[index].lower_ in ("'s", "’s"):
+        index -= 1
+    affiliate = by_token.get(index) if index >= 0 else None
+    role = doc[role_start:title.end].text
+    if affiliate is None or affiliate.type not in _AFFILIATES:
+        head = person.root.head
+        if person.root.dep_ == "appos" and head.i < person.start:
+            affiliate = _affiliate_in(head, by_token)
+    if affiliate is None or affiliate.type not in _AFFILIATES:
+        return
+    cue = doc[min(index, title.start) if index >= 0 else title.start: person.end]
+    yield Claim(mention, "affiliated_with", affiliate, _evidence(article_id, person, cue),
+                cue=title.text, role=role, confidence=0.8)
+
+
+def _affiliate_in(token: Token, by_token: dict[int, Mention]) -> Mention | None:
+    for node in token.subtree:
+        found = by_token.get(node.i)
+        if found is not None and found.type in _AFFILIATES:
+            return found
+    return None
+
+
+def _from_apposition(doc: Doc, article_id: str, mention: Mention, person: Span,
+                     by_token: dict[int, Mention]) -> Iterator[Claim]:
+    """'the chief of the UK defence staff, Tony Radakin' and 'Frost, director of X'."""
+    root = person.root
+    titles = words("titles", "heads")
+    honorifics = words("people", "honorifics")
+    phrases: list[Token] = []
+    if root.dep_ == "appos" and root.head.i < person.start and root.head.i not in by_token:
+        titled = [t for t in root.head.subtree if t.i < person.start
+                  and (t.lemma_.lower() in titles or t.lower_ in titles)]
+        phrases.extend(titled[-1:])
+    phrases.extend(c for c in root.children if c.dep_ == "appos" and c.i not in by_token)
+    for phrase in phrases:
+        tokens = [t for t in phrase.subtree if not (person.start <= t.i < person.end)
+                  and not (t.i > phrase.i and t.lower_.rstrip(".") in honorifics
+                           and t.i >= person.start - 3)]
+        if not any(t.lemma_.lower() in titles or t.lower_ in titles for t in tokens):
+            continue
+        affiliate = next((by_token[t.i] for t in tokens if t.i in by_token
+                          and by_token[t.i].type in _AFFILIATES), None)
+        if affiliate is None:
+            continue
+        skip = {t.i for t in tokens if t.i in by_token}
+        role = _role_text(tokens, skip)
+        cue = doc[min(t.i for t in tokens): max(t.i for t in tokens) + 1]
+        yield Claim(mention, "affiliated_with", affiliate, _evidence(article_id, person, cue),
+                    cue=cue.text, role=role or None, confidence=0.75)

@@ -1,0 +1,257 @@
+"""Doc -> meeting mentions, resolved within the article.
+
+A meeting is named by a noun ("the summit", "Thursday's meeting") or implied
+by a verb whose subject meets ("ministers will convene at NATO on Thursday").
+Each mention records its date expression, venue and the group that meets.
+Within one article mentions are chained: a dated mention joins the meeting of
+the same class and date; an anaphoric or undated one ("this gathering", "the
+meeting") joins the meeting in focus; "previous meetings" starts nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from graphbuild.extract.syntax import children, prep_objects
+from graphbuild.lexicon import words
+from graphbuild.types import Mention
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+@dataclass
+class _Cluster:
+    kind: str
+    mentions: list[Mention] = field(default_factory=list)
+    date: str | None = None
+    venue: str | None = None
+    group: str | None = None
+
+
+def normalise_date(text: str) -> str:
+    """A comparable form of a date expression.
+
+    >>> normalise_date("this Thursday afternoon")
+    'Thursday'
+    >>> normalise_date("the end of last month")
+    'end of last month'
+    """
+    for day in WEEKDAYS:
+        if re.search(rf"\b{day}\b", text, flags=re.IGNORECASE):
+            return day
+    return re.sub(r"^(the|this|on)\s+", "", text.strip(), flags=re.IGNORECASE)
+
+
+_CLIMB = {"acl", "pobj", "prep", "xcomp", "nsubj", "nsubjpass", "dobj", "relcl", "advcl"}
+
+
+def _date_of(token: Token) -> str | None:
+    """The date expression attached to a meeting word or to the verbs above it.
+
+    Looks in the word's own phrase first ("the group's meeting on Friday",
+    "Thursday's meeting", "the meeting, which will take place on Friday"),
+    then at the direct modifiers of the governing verbs ("are expected, on
+    Friday, to convene"), never inside sibling clauses ("visited Kyiv last week").
+    """
+    dates = [ent for ent in token.sent.ents if ent.label_ == "DATE"]
+    if not dates:
+        return None
+    own = [ent for ent in dates if ent.root.is_ancestor(token) is False
+           and (ent.root == token or token.is_ancestor(ent.root))
+           and not _inside_other_event(token, ent.root)]
+    if own:
+        return normalise_date(own[0].text)
+    current = token
+    for _ in range(4):
+        if current.dep_ not in _CLIMB or current.head is current:
+            break
+        current = current.head
+        if current.pos_ not in ("VERB", "AUX"):
+            continue
+        for ent in dates:
+            anchor = ent.root.head if ent.root.head.dep_ == "prep" else ent.root
+            if anchor.head == current or ent.root.head == current:
+                return normalise_date(ent.text)
+    return None
+
+
+def _inside_other_event(token: Token, date_root: Token) -> bool:
+    """A date inside a nested clause that has its own verb and subject."""
+    node = date_root
+    while node != token and node.head is not node:
+        if node.dep_ in ("advcl", "ccomp") and any(c.dep_ == "nsubj" for c in node.children):
+            return True
+        node = node.head
+    return False
+
+
+def _venue_of(token: Token, by_token: dict[int, Mention]) -> str | None:
+    """'at NATO headquarters' -> 'NATO headquarters'; looks at the noun then its verb."""
+    venue_nouns = words("meetings", "venue_nouns")
+    candidates = [token]
+    if token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and token.head.pos_ in ("VERB", "AUX"):
+        candidates.append(token.head)
+    for node in candidates:
+        for _, place in prep_objects(node, {"at", "in", "inside"}):
+            mention = by_token.get(place.i)
+            if mention is not None and mention.type in ("organization", "location", "country"):
+                return mention.text
+            if place.lemma_.lower() in venue_nouns:
+                owners = [by_token[c.i] for c in place.children
+                          if c.dep_ in ("poss", "compound") and c.i in by_token]
+                if owners:
+                    return f"{owners[0].text} {place.text}"
+    return None
+
+
+def _group_of(token: Token, by_token: dict[int, Mention]) -> str | None:
+    for _, obj in prep_objects(token, {"of", "within", "among"}):
+        if obj.i in by_token and by_token[obj.i].type == "organization":
+            return by_token[obj.i].key
+    for child in children(token, "poss", "compound"):
+        if child.i in by_token and by_token[child.i].type == "organization":
+            return by_token[child.i].key
+    return None
+
+
+def _is_idiom(token: Token) -> bool:
+    window = token.doc[max(0, token.i - 2): token.i + 2].text.lower()
+    return any(idiom in window for idiom in words("meetings", "idioms"))
+
+
+def _explicit(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool, bool] | None:
+    """(class, anaphoric, weak) for a meeting noun, or None if it names no meeting."""
+    lemma = token.lemma_.lower()
+    if token.pos_ not in ("NOUN", "PROPN") or (lemma not in words("meetings", "nouns")
+                                                and token.lower_ not in words("meetings", "nouns")):
+        return None
+    if token.i in by_token or _is_idiom(token):
+        return None
+    modifiers = [c for c in token.children if c.dep_ in ("det", "poss", "amod", "compound")]
+    contrastive = any(c.lower_ in words("meetings", "contrastive") for c in modifiers)
+    plural = token.tag_ in ("NNS", "NNPS") and lemma not in ("talk", "negotiation")
+    determiners = [c for c in modifiers if c.dep_ in ("det", "poss")]
+    if plural and (contrastive or not determiners):
+        return None
+    anaphoric = not contrastive and any(
+        c.lower_ in words("meetings", "anaphoric") for c in determiners)
+    weak = lemma in words("meetings", "weak_nouns") or token.lower_ in words("meetings", "weak_nouns")
+    kind = "summit" if lemma in words("meetings", "summit_nouns") else "meeting"
+    return kind, anaphoric, weak
+
+
+def _implicit(token: Token, by_token: dict[int, Mention]) -> bool:
+    """A verb whose subject meets: 'ministers will convene at NATO'."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in words("meetings", "event_verbs"):
+        return False
+    if children(token, "dobj"):
+        return False
+    partners = [obj for _, obj in prep_objects(token, {"with"})]
+    return not any(by_token.get(p.i) and by_token[p.i].type == "person" for p in partners)
+
+
+def _span_text(token: Token) -> tuple[int, int, str]:
+    left = [c for c in token.children if c.dep_ in ("det", "poss", "amod", "compound", "nummod")
+            and c.i < token.i]
+    start_token = min([token, *left], key=lambda t: t.i)
+    start = start_token.idx
+    end = token.idx + len(token.text)
+    return start, end, token.doc.text[start:end]
+
+
+def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
+                     sentence_of: dict[int, int]) -> dict[int, Mention]:
+    """Token index of each meeting word -> its article-resolved meeting Mention."""
+    clusters: list[_Cluster] = []
+    pending: list[tuple[int, Mention, str]] = []
+    assigned: dict[int, tuple[int, Mention]] = {}
+    focus: dict[str, int] = {}
+    for token in doc:
+        explicit = _explicit(token, by_token)
+        implicit = explicit is None and _implicit(token, by_token)
+        if explicit is None and not implicit:
+            continue
+        kind, anaphoric, weak = explicit if explicit else ("meeting", False, False)
+        date = _date_of(token)
+        venue = _venue_of(token, by_token)
+        group = _group_of(token, by_token) if explicit else None
+        if explicit:
+            start, end, text = _span_text(token)
+        else:
+            start, end, text = token.idx, token.idx + len(token.text), token.text
+        mention = Mention(article_id, start, end, text, "meeting", "", sentence_of[token.i],
+                          date=date, venue=venue, group=group, kind=kind)
+        target = _choose_cluster(clusters, focus, kind, date, anaphoric or implicit or weak,
+                                 contrastive=explicit is not None and not anaphoric and
+                                 _has_contrastive(token))
+        if target is None and (weak or (explicit and not date and anaphoric)):
+            pending.append((token.i, mention, kind))
+            continue
+        if target is None:
+            clusters.append(_Cluster(kind))
+            target = len(clusters) - 1
+        _add(clusters[target], mention)
+        assigned[token.i] = (target, mention)
+        focus[kind] = target
+        for index, waiting, waiting_kind in list(pending):
+            if waiting_kind == kind:
+                _add(clusters[target], waiting)
+                assigned[index] = (target, waiting)
+                pending.remove((index, waiting, waiting_kind))
+    return _finalise(article_id, clusters, assigned)
+
+
+def _has_contrastive(token: Token) -> bool:
+    return any(c.lower_ in words("meetings", "contrastive") for c in token.children
+               if c.dep_ in ("amod", "det"))
+
+
+def _choose_cluster(clusters: list[_Cluster], focus: dict[str, int], kind: str,
+                    date: str | None, refers_back: bool, *, contrastive: bool) -> int | None:
+    if date:
+        for index, cluster in enumerate(clusters):
+            if cluster.kind == kind and cluster.date == date:
+                return index
+        if kind in focus and clusters[focus[kind]].date is None and not contrastive:
+            return focus[kind]
+        return None
+    if contrastive:
+        return None
+    if kind in focus:
+        return focus[kind]
+    return None
+
+
+def _add(cluster: _Cluster, mention: Mention) -> None:
+    cluster.mentions.append(mention)
+    cluster.date = cluster.date or mention.date
+    cluster.venue = cluster.venue or mention.venue
+    cluster.group = cluster.group or mention.group
+
+
+def _finalise(article_id: str, clusters: list[_Cluster],
+              assigned: dict[int, tuple[int, Mention]]) -> dict[int, Mention]:
+    """Give every mention its cluster's key, date, venue and group."""
+    result: dict[int, Mention] = {}
+    for token_index, (cluster_index, mention) in sorted(assigned.items()):
+        cluster = clusters[cluster_index]
+        result[token_index] = replace(
+            mention, key=f"{article_id}#meeting-{cluster_index}", date=cluster.date,
+            venue=cluster.venue, group=cluster.group, kind=cluster.kind)
+    return result
+
+
+def focus_meeting(meetings: dict[int, Mention], token_index: int, sentence: int,
+                  *, window: int = 3) -> Mention | None:
+    """The latest meeting mentioned before a token, within a few sentences."""
+    before = [(i, m) for i, m in meetings.items() if i < token_index
+              and sentence - m.sentence <= window]
+    return max(before, key=lambda pair: pair[0])[1] if before else None
+
+
+def sentence_of_span(span: Span) -> int:
+    """Index of the sentence holding a span."""
+    return next(i for i, sent in enumerate(span.doc.sents) if sent.start <= span.start < sent.end)

@@ -1,0 +1,163 @@
+"""Doc -> entity mentions (people, countries, organisations, places).
+
+Types come from the corrected NER labels and gazetteer ids set by
+``graphbuild_entities``. Rules here fix what needs sentence context:
+capitals stand for their government only when they act ("Washington has
+refused", "Moscow's position"), a lone surname that spaCy typed as a place or
+body is the person of that name in the same article, and definite group nouns
+("the coalition", "the group's meeting") refer back to a named group.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from graphbuild.lexicon import words
+from graphbuild.types import Mention
+
+_ACTING_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "conj"}
+_ACTING_PREPS = {"on", "from", "by", "with", "against", "between"}
+_NAME_CHARS = re.compile(r"[^\w\s.'’-]")
+
+
+def clean_person_name(text: str) -> str:
+    """Strip honorifics, possessives and stray punctuation from a name.
+
+    >>> clean_person_name("Adm. Sir Tony Radakin")
+    'Tony Radakin'
+    >>> clean_person_name("Joe Biden’s")
+    'Joe Biden'
+    """
+    honorifics = words("people", "honorifics")
+    text = re.sub(r"(['’]s|['’])$", "", text.strip())
+    parts = _NAME_CHARS.sub(" ", text).split()
+    while len(parts) > 1 and parts[0].lower().rstrip(".") in honorifics:
+        parts.pop(0)
+    return " ".join(parts)
+
+
+def normalise_name(text: str) -> str:
+    """Case- and punctuation-insensitive form used in keys.
+
+    >>> normalise_name("the U.K.")
+    'uk'
+    """
+    text = text.strip().lower()
+    text = re.sub(r"^the\s+", "", text)
+    text = re.sub(r"(['’]s)$", "", text)
+    return re.sub(r"\s+", " ", re.sub(r"[.\"“”‘’']", "", text)).strip()
+
+
+def _acts_as_government(ent: Span) -> bool:
+    root = ent.root
+    if root.dep_ in _ACTING_DEPS:
+        return root.dep_ != "conj" or _acts_as_government_token(root.head)
+    return root.dep_ == "pobj" and root.head.lower_ in _ACTING_PREPS
+
+
+def _acts_as_government_token(token: Token) -> bool:
+    return token.dep_ in _ACTING_DEPS - {"conj"} or (
+        token.dep_ == "pobj" and token.head.lower_ in _ACTING_PREPS)
+
+
+def _classify(ent: Span) -> tuple[str, str] | None:
+    """(type, key) of a corrected entity, or None when it is not one we keep."""
+    label, kb = ent.label_, ent.kb_id_
+    if kb.startswith("capital:"):
+        country = kb.removeprefix("capital:")
+        if _acts_as_government(ent):
+            return "country", country
+        return "location", f"location:{ent.text}"
+    if kb.startswith("country:"):
+        return "country", kb
+    if kb.startswith("org:"):
+        return "organization", kb
+    if kb.startswith("location:"):
+        return "location", kb
+    if label == "PERSON":
+        name = clean_person_name(ent.text)
+        return ("person", f"person:{name}") if name else None
+    if label == "ORG":
+        return "organization", f"org:{normalise_name(ent.text)}"
+    if label in ("GPE", "LOC", "FAC"):
+        return "location", f"location:{ent.text}"
+    return None
+
+
+def _sentence_index(doc: Doc) -> dict[int, int]:
+    index: dict[int, int] = {}
+    for number, sent in enumerate(doc.sents):
+        for token in sent:
+            index[token.i] = number
+    return index
+
+
+def entity_mentions(doc: Doc, article_id: str) -> list[Mention]:
+    """Every kept entity in ``doc`` as a Mention, in text order."""
+    sentence_of = _sentence_index(doc)
+    mentions: list[Mention] = []
+    surnames: dict[str, str] = {}
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and not ent.kb_id_:
+            name = clean_person_name(ent.text)
+            if " " in name:
+                surnames[name.split()[-1]] = name
+    for ent in doc.ents:
+        classified = _classify(ent)
+        if classified is None:
+            continue
+        kind, key = classified
+        surname = clean_person_name(ent.text)
+        if kind in ("organization", "location") and not ent.kb_id_ and surname in surnames:
+            kind, key = "person", f"person:{surnames[surname]}"
+        mentions.append(Mention(article_id, ent.start_char, ent.end_char, ent.text, kind, key,
+                                sentence_of[ent.start]))
+    mentions.extend(_group_anaphors(doc, article_id, mentions, sentence_of))
+    return sorted(mentions, key=lambda m: (m.start, m.end))
+
+
+def _head_words(mention: Mention) -> set[str]:
+    tokens = normalise_name(mention.text).split()
+    return {tokens[0], tokens[-1]} if tokens else set()
+
+
+def _group_anaphors(doc: Doc, article_id: str, named: list[Mention],
+                    sentence_of: dict[int, int]) -> list[Mention]:
+    """'the coalition', 'the group's' -> the named group they refer back to.
+
+    Unresolved ones keep an ``anaphor:<noun>`` key for the corpus-level step.
+    """
+    heads = words("organizations", "heads")
+    determiners = words("meetings", "anaphoric")
+    covered = {i for m in named for i in range(m.start, m.end)}
+    groups = [m for m in named if m.type == "organization"]
+    found: list[Mention] = []
+    for token in doc:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in heads or token.idx in covered:
+            continue
+        if not any(c.dep_ in ("det", "poss") and c.lower_ in determiners for c in token.children):
+            continue
+        noun = token.lemma_.lower()
+        before = [g for g in groups if noun in _head_words(g) and g.start < token.idx]
+        anywhere = [g for g in groups if noun in _head_words(g)]
+        target = (before or anywhere or [None])[-1]
+        key = target.key if target else f"anaphor:{noun}"
+        start = min(c.idx for c in token.children if c.dep_ in ("det", "poss"))
+        found.append(Mention(article_id, start, token.idx + len(token.text),
+                             doc.text[start:token.idx + len(token.text)], "organization", key,
+                             sentence_of[token.i]))
+    return found
+
+
+def index_tokens(doc: Doc, mentions: list[Mention]) -> dict[int, Mention]:
+    """Token index -> the mention covering it."""
+    by_token: dict[int, Mention] = {}
+    for mention in mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for token in span:
+            by_token.setdefault(token.i, mention)
+    return by_token

@@ -1,0 +1,382 @@
+"""Doc + mentions -> claims: hosts, attends, declines_troops, cites_threat,
+withdrew_from, met_with, member_of.
+
+Each rule starts at a trigger word from ``data/lexicon.toml`` and reads its
+arguments off the dependency tree: active and passive subjects, participles
+("a conference organized by France"), relative clauses ("Macron, who chaired
+a summit"), coordination with "respectively", role nouns that stand for their
+country ("officials from Britain and Germany"), and pronouns that refer to the
+subject of the governing clause ("Poland has stated it cannot ...").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from graphbuild.extract.meetings import focus_meeting
+from graphbuild.extract.syntax import (
+    PRONOUNS,
+    attribution,
+    children,
+    conjuncts,
+    is_negated,
+    modality,
+    prep_objects,
+    subject_of,
+)
+from graphbuild.lexicon import lexicon, words
+from graphbuild.types import Claim, Evidence, Mention
+
+ACTORS = {"person", "country", "organization"}
+_BASE_CONFIDENCE = 0.7
+
+
+@dataclass
+class _Context:
+    doc: Doc
+    article_id: str
+    by_token: dict[int, Mention]
+    meetings: dict[int, Mention]
+    sentence_of: dict[int, int]
+
+
+def _relation_words(relation: str, field: str) -> frozenset[str]:
+    return words("relations", relation, field)
+
+
+def _particles(relation: str) -> dict[str, list[str]]:
+    table: dict[str, list[str]] = lexicon()["relations"][relation].get("particles", {})
+    return table
+
+
+def actors(token: Token, ctx: _Context, *, depth: int = 0) -> list[Mention]:
+    """The entities a token stands for.
+
+    A name is itself; a role noun stands for the countries or bodies it comes
+    from ("ministers from 34 countries, called the Coalition of Volunteers");
+    a pronoun for the subject of the clause that governs it.
+    """
+    mention = ctx.by_token.get(token.i)
+    if mention is not None and mention.type in ACTORS:
+        return [mention]
+    if depth > 2:
+        return []
+    lower = token.lower_
+    if lower in PRONOUNS and token.pos_ == "PRON":
+        return _antecedent(token, ctx)
+    for child in children(token, "appos"):
+        named = ctx.by_token.get(child.i)
+        if named is not None and named.type in ACTORS:
+            return [named]
+    if token.lemma_.lower() in words("people", "role_nouns") or lower in words("people", "role_nouns"):
+        found: list[Mention] = []
+        for _, obj in prep_objects(token, {"from", "of"}):
+            found.extend(_mentions_in(obj, ctx))
+        for child in token.children:
+            if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i in ctx.by_token:
+                found.extend(m for m in [ctx.by_token[child.i]] if m.type in ACTORS)
+            if child.dep_ in ("acl", "appos", "relcl"):
+                found.extend(_named(child, ctx))
+        return _unique(found)
+    return []
+
+
+def _mentions_in(token: Token, ctx: _Context) -> list[Mention]:
+    """Actor mentions in a phrase, skipping nested clauses."""
+    found: list[Mention] = []
+    stack = [token]
+    while stack:
+        node = stack.pop()
+        mention = ctx.by_token.get(node.i)
+        if mention is not None and mention.type in ACTORS:
+            found.append(mention)
+        stack.extend(c for c in node.children if c.dep_ not in ("relcl", "acl", "appos", "advcl"))
+    return _unique(sorted(found, key=lambda m: m.start))
+
+
+def _named(token: Token, ctx: _Context) -> list[Mention]:
+    """'called the Coalition of Volunteers' -> that group."""
+    return [m for m in _mentions_in(token, ctx) if m.type == "organization"]
+
+
+def _antecedent(pronoun: Token, ctx: _Context) -> list[Mention]:
+    for ancestor in pronoun.ancestors:
+        for subject in children(ancestor, "nsubj", "nsubjpass"):
+            if subject.i != pronoun.i and subject.lower_ not in PRONOUNS:
+                found = [m for s in conjuncts(subject) for m in actors(s, ctx, depth=3)]
+                if found:
+                    return _unique(found)
+    sentence = ctx.sentence_of[pronoun.i]
+    previous = [s for s in ctx.doc.sents][sentence - 1] if sentence > 0 else None
+    if previous is not None:
+        for subject in children(previous.root, "nsubj", "nsubjpass"):
+            found = [m for s in conjuncts(subject) for m in actors(s, ctx, depth=3)]
+            if found:
+                return _unique(found)
+    return []
+
+
+def _unique(mentions: list[Mention]) -> list[Mention]:
+    return list(dict.fromkeys(mentions))
+
+
+def _subjects(verb: Token, ctx: _Context) -> list[Mention]:
+    return _unique([m for s in subject_of(verb) for m in actors(s, ctx)])
+
+
+def _agents(verb: Token, ctx: _Context) -> list[Mention]:
+    return _unique([m for _, obj in prep_objects(verb, {"by"}) for o in conjuncts(obj)
+                    for m in actors(o, ctx)])
+
+
+def _is_passive(verb: Token) -> bool:
+    return bool(children(verb, "auxpass", "nsubjpass")) or (
+        verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN")
+
+
+def _evidence(ctx: _Context, cue_tokens: list[Token]) -> Evidence:
+    sent = cue_tokens[0].sent
+    start = min(t.idx for t in cue_tokens)
+    end = max(t.idx + len(t.text) for t in cue_tokens)
+    return Evidence(ctx.article_id, sent.text, sent.start_char, sent.end_char,
+                    ctx.doc.text[start:end], start, end)
+
+
+def _claims(ctx: _Context, relation: str, subjects: list[Mention], target: Mention | None,
+            trigger: Token, cue_tokens: list[Token], *, role: str | None = None,
+            negatable: bool = True) -> Iterator[Claim]:
+    negated, negation_cue = is_negated(trigger) if negatable else (False, "")
+    mood, mood_cue = modality(trigger)
+    speaker_token = attribution(trigger)
+    speaker = None
+    if speaker_token is not None:
+        speakers = actors(speaker_token, ctx)
+        speaker = speakers[0] if speakers else None
+        mood = "reported"
+    cue = " ".join(dict.fromkeys(" ".join((mood_cue, negation_cue, *(t.text for t in cue_tokens)))
+                                 .split()))
+    confidence = _BASE_CONFIDENCE - (0.1 if mood in ("expected", "reported") else 0.0)
+    for subject in subjects:
+        if target is not None and subject.key == target.key:
+            continue
+        yield Claim(subject, relation, target, _evidence(ctx, cue_tokens), negated=negated,
+                    modality=mood, cue=cue, attributed_to=speaker, role=role,
+                    confidence=round(confidence, 2))
+
+
+def _meeting_object(verb: Token, ctx: _Context, preps: set[str]) -> Mention | None:
+    for obj in children(verb, "dobj", "attr"):
+        if obj.i in ctx.meetings:
+            return ctx.meetings[obj.i]
+    for _, obj in prep_objects(verb, preps):
+        if obj.i in ctx.meetings:
+            return ctx.meetings[obj.i]
+    if verb.dep_ in ("acl", "relcl") and verb.head.i in ctx.meetings:
+        return ctx.meetings[verb.head.i]
+    if _is_passive(verb):
+        for subject in children(verb, "nsubjpass"):
+            if subject.i in ctx.meetings:
+                return ctx.meetings[subject.i]
+    return None
+
+
+def _meeting_of_subject_clause(noun: Token, ctx: _Context) -> Mention | None:
+    """'ministers, led by Britain, are set to convene' -> the convening."""
+    verb = noun.head
+    for candidate in [verb, *verb.children]:
+        if candidate.i in ctx.meetings and candidate.pos_ == "VERB":
+            return ctx.meetings[candidate.i]
+        for grandchild in candidate.children:
+            if grandchild.dep_ == "xcomp" and grandchild.i in ctx.meetings:
+                return ctx.meetings[grandchild.i]
+    return None
+
+
+def _organisation_object(verb: Token, ctx: _Context, preps: set[str]) -> Mention | None:
+    candidates = [*children(verb, "dobj"), *(obj for _, obj in prep_objects(verb, preps))]
+    for obj in candidates:
+        mention = ctx.by_token.get(obj.i)
+        if mention is not None and mention.type == "organization":
+            return mention
+    return None
+
+
+def _hosts(token: Token, ctx: _Context) -> Iterator[Claim]:
+    meeting = _meeting_object(token, ctx, {"over", "at"})
+    if meeting is None and token.dep_ == "acl":
+        meeting = _meeting_of_subject_clause(token.head, ctx)
+    if meeting is None:
+        return
+    hosts = _agents(token, ctx) if _is_passive(token) else _subjects(token, ctx)
+    yield from _claims(ctx, "hosts", hosts, meeting, token, [token])
+
+
+def _requirement_met(token: Token) -> bool:
+    required = lexicon()["relations"]["attends"].get("requires", {}).get(token.lemma_.lower())
+    if not required:
+        return True
+    related = [*token.children, token.head]
+    return any(t.lower_ in required or t.lemma_.lower() in required for t in related)
+
+
+def _attends(token: Token, ctx: _Context) -> Iterator[Claim]:
+    if not _requirement_met(token):
+        return
+    preps = {"in", "at", "to", "for"}
+    if token.i in ctx.meetings and token.pos_ == "VERB":
+        attendees = _subjects(token, ctx)
+        yield from _claims(ctx, "attends", attendees, ctx.meetings[token.i], token, [token])
+        return
+    organisation = _organisation_object(token, ctx, {"in"})
+    meeting = _meeting_object(token, ctx, preps)
+    if meeting is None and organisation is not None and token.lemma_.lower() in _relation_words(
+            "member_of", "verbs"):
+        yield from _claims(ctx, "member_of", _subjects(token, ctx), organisation, token, [token])
+        return
+    if meeting is None and not children(token, "dobj") and not list(prep_objects(token, preps)):
+        meeting = focus_meeting(ctx.meetings, token.i, ctx.sentence_of[token.i])
+    if meeting is None:
+        return
+    passive_attendee = token.lemma_.lower() == "represent" and _is_passive(token)
+    if token.lemma_.lower() == "represent" and not passive_attendee:
+        return
+    cue = [token, *[c for c in token.children if c.dep_ == "prt"]]
+    yield from _claims(ctx, "attends", _subjects(token, ctx), meeting, token, cue)
+
+
+def _group_attends(token: Token, ctx: _Context) -> Iterator[Claim]:
+    """'The meeting of the coalition' -> the coalition attends."""
+    meeting = ctx.meetings.get(token.i)
+    if meeting is None or token.pos_ == "VERB":
+        return
+    for prep, obj in prep_objects(token, {"of", "within", "among"}):
+        groups = [m for m in _mentions_in(obj, ctx) if m.type == "organization"]
+        for group in groups[:1]:
+            yield from _claims(ctx, "attends", [group], meeting, token, [token, prep])
+
+
+def _declines_troops(token: Token, ctx: _Context) -> Iterator[Claim]:
+    objects = _relation_words("declines_troops", "objects")
+    troops = [obj for obj in children(token, "dobj") for obj in conjuncts(obj)
+              if obj.lower_ in objects or obj.lemma_.lower() in objects]
+    if not troops or not is_negated(token)[0]:
+        return
+    for claim in _claims(ctx, "declines_troops", _subjects(token, ctx), None, token,
+                         [token, troops[0]]):
+        yield Claim(claim.subject, claim.relation, None, claim.evidence, negated=False,
+                    modality=claim.modality, cue=claim.cue, attributed_to=claim.attributed_to,
+                    confidence=claim.confidence)
+
+
+def _threat_sources(noun: Token, ctx: _Context) -> list[Mention]:
+    found: list[Mention] = []
+    for _, obj in prep_objects(noun, {"from", "by", "of", "posed"}):
+        found.extend(m for o in conjuncts(obj) for m in actors(o, ctx))
+    for child in noun.children:
+        if child.dep_ == "acl":
+            found.extend(_agents(child, ctx))
+        if child.dep_ in ("amod", "compound") and child.i in ctx.by_token:
+            mention = ctx.by_token[child.i]
+            if mention.type in ACTORS:
+                found.append(mention)
+    return _unique(found)
+
+
+def _pair(subjects: list[Mention], sources: list[Mention],
+          respectively: bool) -> Iterator[tuple[Mention, Mention]]:
+    if respectively and len(subjects) == len(sources):
+        yield from zip(subjects, sources, strict=True)
+        return
+    for subject in subjects:
+        for source in sources:
+            yield subject, source
+
+
+def _cites_threat(token: Token, ctx: _Context) -> Iterator[Claim]:
+    threat_nouns = _relation_words("cites_threat", "nouns")
+    verb: Token | None = None
+    nouns: list[Token] = []
+    causal_phrase = False
+    if token.lemma_.lower() in _relation_words("cites_threat", "verbs") and token.pos_ == "VERB":
+        nouns = [n for obj in children(token, "dobj") for n in conjuncts(obj)
+                 if n.lemma_.lower() in threat_nouns or n.lower_ in threat_nouns]
+        verb = token
+    elif token.lemma_.lower() in threat_nouns and token.pos_ == "NOUN":
+        causal = token.doc[max(0, token.i - 4): token.i].text.lower()
+        if any(phrase in causal for phrase in _relation_words("cites_threat", "causal")
+               if " " in phrase):
+            verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            nouns = [token]
+            causal_phrase = True
+    if verb is None or not nouns:
+        return
+    subjects = _subjects(verb, ctx)
+    respectively = any(t.lower_ == "respectively" for t in token.sent)
+    sources = _unique([m for noun in nouns for m in _threat_sources(noun, ctx)])
+    for subject, source in _pair(subjects, sources, respectively):
+        cue = [nouns[0]] if causal_phrase else [verb, nouns[0]]
+        yield from _claims(ctx, "cites_threat", [subject], source, verb, cue,
+                           negatable=not causal_phrase)
+
+
+def _withdrew_from(token: Token, ctx: _Context) -> Iterator[Claim]:
+    lemma = token.lemma_.lower()
+    required = _particles("withdrew_from").get(lemma)
+    particles = [c for c in token.children if c.dep_ in ("prt", "advmod")]
+    if required and not any(p.lower_ in required for p in particles):
+        return
+    target: Mention | None = None
+    for anchor in [token, *particles]:
+        for _, obj in prep_objects(anchor, {"from", "of"}):
+            target = target or next(iter(actors(obj, ctx)), None)
+    if target is None and lemma in ("leave", "quit", "exit", "abandon"):
+        target = _organisation_object(token, ctx, set())
+    if target is None or target.type != "organization":
+        return
+    yield from _claims(ctx, "withdrew_from", _subjects(token, ctx), target, token,
+                       [token, *particles[:1]])
+
+
+def _met_with(token: Token, ctx: _Context) -> Iterator[Claim]:
+    nouns = _relation_words("met_with", "nouns")
+    anchors = [token]
+    if token.lemma_.lower() == "have":
+        anchors = [obj for obj in children(token, "dobj") if obj.lower_ in nouns]
+    elif token.lemma_.lower() not in _relation_words("met_with", "verbs"):
+        return
+    for anchor in anchors:
+        partners = [m for _, obj in prep_objects(anchor, {"with"}) for o in conjuncts(obj)
+                    for m in actors(o, ctx) if m.type in ("person", "country")]
+        subjects = [s for s in _subjects(token, ctx) if s.type in ("person", "country")]
+        for partner in partners:
+            yield from _claims(ctx, "met_with", subjects, partner, token, [anchor])
+
+
+def relation_claims(doc: Doc, article_id: str, by_token: dict[int, Mention],
+                    meetings: dict[int, Mention], sentence_of: dict[int, int]) -> list[Claim]:
+    """Every relation claim the rules find in one parsed article."""
+    ctx = _Context(doc, article_id, by_token, meetings, sentence_of)
+    host_verbs = _relation_words("hosts", "verbs")
+    attend_verbs = _relation_words("attends", "verbs")
+    troop_verbs = _relation_words("declines_troops", "verbs")
+    withdraw_verbs = _relation_words("withdrew_from", "verbs")
+    claims: list[Claim] = []
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if token.pos_ in ("VERB", "AUX", "ADJ"):
+            if lemma in host_verbs and token.pos_ == "VERB":
+                claims.extend(_hosts(token, ctx))
+            if lemma in attend_verbs and (token.i in meetings or lemma not in host_verbs
+                                          or _meeting_object(token, ctx, {"in", "at"})):
+                claims.extend(_attends(token, ctx))
+            if lemma in troop_verbs:
+                claims.extend(_declines_troops(token, ctx))
+            if lemma in withdraw_verbs:
+                claims.extend(_withdrew_from(token, ctx))
+            claims.extend(_met_with(token, ctx))
+        claims.extend(_cites_threat(token, ctx))
+        claims.extend(_group_attends(token, ctx))
+    return list(dict.fromkeys(claims))

