@@ -238,3 +238,17 @@ def test_every_command_has_help(command: click.Command) -> None:
     result = CliRunner().invoke(command, ["--help"])
     assert result.exit_code == 0
     assert command.help and "GRAPH" in result.output
+
+
+
+@pytest.mark.parametrize("args", [["query", "--format", "json"], ["show", "the summit"]],
+                         ids=["query", "show"])
+def test_graphml_answers_like_json(cli: click.Group, tmp_path: Path, graph_file: Path,
+                                   tiny_graph: nx.MultiDiGraph, args: list[str]) -> None:
+    if importlib.util.find_spec("graphbuild.build") is None:
+        pytest.skip("graphbuild.build.load not available yet")
+    graphml = pytest.importorskip("graphbuild.export.graphml")
+    path = tmp_path / "graph.graphml"
+    graphml.write_graphml(tiny_graph, path)
+    command, *rest = args
+    assert run(cli, command, path, *rest) == run(cli, command, graph_file, *rest)
