@@ -16,12 +16,12 @@ from pathlib import Path
 import networkx as nx
 
 from graphbuild.errors import GraphFormatError
+from graphbuild.export.html import DEFAULT_MAX_NODES
 from graphbuild.export.layout import Positions, compute_layout
 
 log = logging.getLogger(__name__)
 
 DEFAULT_FORMATS = ("html", "graphml", "gexf", "json", "csv")
-DEFAULT_MAX_NODES = 500
 
 
 @dataclass(frozen=True)
