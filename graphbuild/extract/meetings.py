@@ -45,7 +45,7 @@ def normalise_date(text: str) -> str:
     return re.sub(r"^(the|this|on)\s+", "", text.strip(), flags=re.IGNORECASE)
 
 
-_CLIMB = {"acl", "pobj", "prep", "xcomp", "nsubj", "nsubjpass", "dobj", "relcl", "advcl"}
+_CLIMB = {"acl", "pobj", "pcomp", "prep", "xcomp", "nsubj", "nsubjpass", "dobj", "relcl", "advcl"}
 
 
 def _date_of(token: Token) -> str | None:
@@ -65,7 +65,7 @@ def _date_of(token: Token) -> str | None:
     if own:
         return normalise_date(own[0].text)
     current = token
-    for _ in range(4):
+    for _ in range(5):
         if current.dep_ not in _CLIMB or current.head is current:
             break
         current = current.head

