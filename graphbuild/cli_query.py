@@ -237,7 +237,9 @@ def _relation_lines(relation: Relation, *, incoming: bool) -> list[str]:
     if relation.attributed_to:
         details.append(f"according to {', '.join(relation.attributed_to)}")
     lines = [f"    {'<-' if incoming else '->'} {other}  [{'; '.join(details)}]"]
-    lines += [f'       {item.article}: "{item.sentence}"' for item in relation.evidence]
+    # Sentences keep the article's line breaks; one line each reads better here.
+    lines += [f'       {item.article}: "{" ".join(item.sentence.split())}"'
+              for item in relation.evidence]
     return lines
 
 

@@ -252,3 +252,18 @@ def test_graphml_answers_like_json(cli: click.Group, tmp_path: Path, graph_file:
     graphml.write_graphml(tiny_graph, path)
     command, *rest = args
     assert run(cli, command, path, *rest) == run(cli, command, graph_file, *rest)
+
+
+def test_show_puts_each_sentence_on_one_line(cli: click.Group, tmp_path: Path) -> None:
+    graph = nx.MultiDiGraph(articles=[])
+    for node in ("a", "b"):
+        graph.add_node(node, label=node.upper(), type="country", mentions=1, documents=1,
+                       sources="x")
+    graph.add_edge("a", "b", key="met_with", relation="met_with", documents=1, sources="x",
+                   provenance=[{"article": "x", "sentence": "A met\n\nB. ", "start": 0,
+                                "end": 10}])
+    path = tmp_path / "graph.json"
+    write_json(graph, path)
+    code, output = run(cli, "show", path, "A")
+    assert code == 0
+    assert output.splitlines()[-1] == '       x: "A met B."'
