@@ -215,26 +215,63 @@ def _codepage_table(codepage: str) -> tuple[dict[str, int], re.Pattern[str]]:
 
 def _repair_codepage(text: str, codepage: str) -> tuple[str, int]:
     table, pattern = _codepage_table(codepage)
-    count = 0
-
-    def fix(match: re.Match[str]) -> str:
-        nonlocal count
-        run = match.group()
-        try:
-            decoded = bytes(table[ch] for ch in run).decode("utf-8")
-        except UnicodeDecodeError:
-            return run
-        if not _plausible(decoded):
-            return run
+    matches = list(pattern.finditer(text))
+    decoded = [_redecode(m.group(), table) for m in matches]
+    # When every run decodes, the whole text was misread (a Cyrillic article read
+    # as cp1256); genuine text essentially never decodes run after run.
+    whole = len(matches) >= 3 and all(d is not None for d in decoded)
+    parts: list[str] = []
+    pos = count = 0
+    for match, fixed in zip(matches, decoded, strict=True):
+        if fixed is None or not _plausible(fixed):
+            continue
+        if not whole and not _fits_context(match.group(), fixed, text, *match.span()):
+            continue
+        parts += [text[pos:match.start()], fixed]
+        pos = match.end()
         count += 1
-        return decoded
+    return "".join(parts) + text[pos:], count
 
-    return pattern.sub(fix, text), count
+
+def _redecode(run: str, table: dict[str, int]) -> str | None:
+    try:
+        return bytes(table[ch] for ch in run).decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _script(char: str) -> str:
+    """First word of the character's Unicode name: LATIN, THAI, CYRILLIC..."""
+    return unicodedata.name(char, "?").split(" ", 1)[0]
+
+
+def _fits_context(run: str, fixed: str, text: str, start: int, end: int) -> bool:
+    """Whether a run is mojibake rather than genuine text that happens to decode.
+
+    UTF-8 punctuation read through a code page mixes a letter with symbols
+    (``โ€™`` for ``’``); an accented letter read wrongly sits inside a Latin
+    word (``Sรฉbastien``). A run of genuine Thai, Greek or Cyrillic that decodes
+    by chance gives letters of some unrelated script or stray signs, so it is kept.
+    """
+    has_symbol = any(unicodedata.category(ch)[0] in "PSZC" for ch in run)
+    letters = [ch for ch in fixed if ch.isalpha()]
+    if not letters:  # punctuation, currency and letterlike symbols, or Latin-1 signs
+        return has_symbol and all(
+            ch.isspace() or "\u00a0" <= ch <= "\u00bf" or "\u2000" <= ch <= "\u214f"
+            for ch in fixed
+        )
+    scripts = {_script(ch) for ch in letters}
+    around = (text[start - 1] if start else "", text[end] if end < len(text) else "")
+    if any(ch.isascii() and ch.isalpha() for ch in around):
+        return scripts == {"LATIN"}
+    return has_symbol and len(scripts) == 1 and len(letters) >= 3
 
 
 def _plausible(text: str) -> bool:
     """A re-decoded run must be ordinary text, not controls or more mojibake."""
     if any(unicodedata.category(ch) in ("Cc", "Cn", "Co", "Cs") for ch in text):
+        return False
+    if unicodedata.category(text[0]).startswith("M"):  # a run cannot open with an accent
         return False
     return not is_bad(text)
 

@@ -374,7 +374,8 @@ def test_missing_path_message(tmp_path: Path) -> None:
 def test_empty_folder_message(tmp_path: Path) -> None:
     with pytest.raises(CorpusError) as info:
         read_corpus([tmp_path])
-    assert str(info.value) == f"No articles found in {tmp_path.as_posix()}/ (looked for {LOOKED_FOR})"
+    expected = f"No articles found in {tmp_path.as_posix()}/ (looked for {LOOKED_FOR})"
+    assert str(info.value) == expected
     assert LOOKED_FOR == "*.txt, *.md, *.html, *.json, *.jsonl"
 
 
