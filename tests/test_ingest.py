@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import tempfile
 import unicodedata
@@ -105,6 +106,11 @@ def test_repair_mojibake_leaves_genuine_text_alone(text: str) -> None:
         pytest.param("Sֳ©bastien", "Sébastien", ("mojibake:cp1255",), id="utf8-as-cp1255"),
         pytest.param("ذںر€ذ¸ذ²ذµر‚ ذ¼ذ¸ر€", "Привет мир", ("mojibake:cp1256",),
                      id="cyrillic-as-cp1256"),
+        pytest.param("Sรฉbastien Lecornu", "Sébastien Lecornu", ("mojibake:cp874",),
+                     id="accent-inside-latin-word"),
+        pytest.param("ذœذ¸ذ½ذ¸رپر‚ر€ ذ¾ذ±ذ¾ر€ذ¾ذ½ر‹ ذ·ذ°رڈذ²ذ¸ذ» â€” آ«ذ´ذ°آ»",
+                     "Министр обороны заявил — «да»", ("ftfy", "mojibake:cp1256"),
+                     id="whole-text-misread"),
         pytest.param("plain ASCII", "plain ASCII", (), id="ascii"),
     ],
 )
@@ -315,6 +321,13 @@ def test_html_script_text_never_reaches_article(fixtures: CorpusReport) -> None:
     article = {a.id: a for a in fixtures.articles}["world/page"]
     for leaked in ("tracking", "nor me", "Home", "header", "Copyright", "Related", "color"):
         assert leaked not in article.text
+
+
+def test_json_record_with_html_body(tmp_path: Path) -> None:
+    record = {"id": 7, "title": "T", "content": "<p>One &amp; two.</p><script>x()</script>"}
+    (tmp_path / "one.json").write_text(json.dumps(record))
+    (article,) = read_corpus([tmp_path]).articles
+    assert (article.id, article.title, article.text) == ("7", "T", "One & two.")
 
 
 def test_ids_unique(fixtures: CorpusReport) -> None:
