@@ -11,7 +11,8 @@ What the graphology-gexf parser (Gephi Lite) needs, and this writer does:
 - colour alpha is written as the integer ``1``;
 - no edge attribute is titled ``type`` (sigma reads an edge ``type`` as its
   renderer and fails); one is written as ``edge_type``;
-- every edge has a unique id; the networkx edge key is the attribute ``key``.
+- every edge has a unique id; the networkx edge key is the attribute ``edge_key``
+  (networkx's own GEXF reader breaks on an edge attribute titled ``key``).
 
 Node labels and edge labels/weights are the element attributes ``label`` and
 ``weight``; lists, dicts and mixed-type attributes are JSON strings. The file
@@ -129,7 +130,11 @@ def generate_gexf(graph: nx.MultiDiGraph, *, positions: Positions | None = None)
     edge_rows = [data for *_, data in edges]
     edge_names = _ordered((k for d in edge_rows for k in d), EDGE_ATTRIBUTES)
     keys = [key for _, _, key, _ in edges]
-    key_name = "key" if "key" not in edge_names else "graphbuild.key"
+    # networkx's GEXF reader passes attributes and the edge id to add_edge(key=...),
+    # so an attribute titled "key" would collide there.
+    key_name = "edge_key"
+    while key_name in edge_names:
+        key_name += "_"
     edge_rows_keyed = [dict(data, **{key_name: key})
                        for key, data in zip(keys, edge_rows, strict=True)]
     edge_declared = _declare("edge", ([key_name] if edges else []) + edge_names,

@@ -305,8 +305,8 @@ def _read(root: ET.Element) -> nx.MultiDiGraph:
         keys[element.get("id", "")] = column
         for child in element:
             if _local(child.tag) == "default":
-                for target in (("graph", "node", "edge") if domain == "all" else (domain,)):
-                    defaults.setdefault(target, {})[element.get("id", "")] = child.text or ""
+                for owner in (("graph", "node", "edge") if domain == "all" else (domain,)):
+                    defaults.setdefault(owner, {})[element.get("id", "")] = child.text or ""
     graph_element = next((e for e in root if _local(e.tag) == "graph"), None)
     if graph_element is None:
         raise ValueError("no <graph> element")
@@ -357,7 +357,9 @@ def _read(root: ET.Element) -> nx.MultiDiGraph:
         elif tag == "edge":
             values = attributes(raw_data(element, "edge"), "edge")
             key = values.pop(edge_key) if edge_key and edge_key in values else element.get("id")
-            source = by_xml_id.get(element.get("source") or "", element.get("source"))
-            target = by_xml_id.get(element.get("target") or "", element.get("target"))
-            graph.add_edge(source, target, key=key, **values)
+            source, target = element.get("source"), element.get("target")
+            if source is None or target is None:
+                raise ValueError(f"edge {element.get('id')} has no source or target")
+            graph.add_edge(by_xml_id.get(source, source), by_xml_id.get(target, target),
+                           key=key, **values)
     return graph

@@ -4,10 +4,12 @@ Consumes a graph, produces ``{node: (x, y)}`` in a y-up coordinate system
 (GraphML/GEXF viewers use it as is; the HTML page flips y for the canvas).
 Positions are computed once in Python so the browser never runs physics.
 
-Graphs under :data:`SPRING_LIMIT` nodes use :func:`networkx.spring_layout`
-(dense Fruchterman-Reingold). networkx switches to a SciPy sparse solver from
-500 nodes on, and SciPy is not a dependency, so larger graphs run the same
-algorithm here in NumPy, in row blocks to keep memory at O(n * block).
+Each connected component is laid out separately and the components are packed
+in rows, biggest first. Components under :data:`SPRING_LIMIT` nodes use
+:func:`networkx.spring_layout` (dense Fruchterman-Reingold). networkx switches
+to a SciPy sparse solver from 500 nodes on, and SciPy is not a dependency, so
+larger components run the same algorithm here in NumPy, in row blocks to keep
+memory at O(n * block).
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ DEFAULT_SEED = 42
 SPRING_LIMIT = 500
 ITERATIONS = 50
 _BLOCK = 256
+#: Screen units per sqrt(node) of a component's radius, and the gap between components.
+UNIT = 80.0
 
 
 def compute_layout(graph: nx.Graph, *, seed: int = DEFAULT_SEED,
@@ -50,19 +54,62 @@ def compute_layout(graph: nx.Graph, *, seed: int = DEFAULT_SEED,
     simple.add_nodes_from(nodes)
     simple.add_edges_from(sorted(((u, v) for u, v in graph.edges() if u != v),
                                  key=lambda e: (str(e[0]), str(e[1]))))
+    # Lay out each connected component on its own and pack them in rows, biggest
+    # first: a force layout of the whole graph flings small components and
+    # isolated nodes to the rim and squeezes the main component into the middle.
+    components = sorted((sorted(c, key=str) for c in nx.connected_components(simple)),
+                        key=lambda c: (-len(c), str(c[0])))
+    placed: list[tuple[list[Hashable], np.ndarray]] = []
+    for component in components:
+        placed.append((component, _component_layout(simple, component, seed=seed,
+                                                    iterations=iterations)))
+    return _pack(placed)
+
+
+def _component_layout(simple: nx.Graph, component: list[Hashable], *, seed: int,
+                      iterations: int) -> np.ndarray:
+    """Positions of one connected component, scaled so that density is constant."""
+    n = len(component)
+    if n == 1:
+        return np.zeros((1, 2))
     if n < SPRING_LIMIT:
-        raw = nx.spring_layout(simple, seed=seed, method="force", iterations=iterations)
-        array = np.array([raw[node] for node in nodes], dtype=float)
+        sub = nx.Graph()
+        sub.add_nodes_from(component)
+        sub.add_edges_from(sorted(simple.subgraph(component).edges(),
+                                  key=lambda e: (str(e[0]), str(e[1]))))
+        raw = nx.spring_layout(sub, seed=seed, method="force", iterations=iterations)
+        array = np.array([raw[node] for node in component], dtype=float)
     else:
-        index = {node: i for i, node in enumerate(nodes)}
-        edges = np.array([(index[u], index[v]) for u, v in simple.edges()], dtype=np.intp)
+        index = {node: i for i, node in enumerate(component)}
+        edges = np.array([(index[u], index[v]) for u, v in simple.subgraph(component).edges()],
+                         dtype=np.intp)
         array = _fruchterman_reingold(n, edges.reshape(-1, 2), seed=seed, iterations=iterations)
     array -= array.mean(axis=0)
     extent = float(np.abs(array).max()) or 1.0
-    scale = max(300.0, 90.0 * math.sqrt(n))
-    array *= scale / extent
-    return {node: (round(float(x), 1), round(float(y), 1))
-            for node, (x, y) in zip(nodes, array, strict=True)}
+    return array * (UNIT * math.sqrt(n) / extent)
+
+
+def _pack(placed: list[tuple[list[Hashable], np.ndarray]]) -> dict[Hashable, tuple[float, float]]:
+    """Shelf-pack component boxes left to right, top to bottom; centre the result."""
+    boxes = [(array.min(axis=0), array.max(axis=0)) for _, array in placed]
+    area = sum(float(np.prod(high - low + UNIT)) for low, high in boxes)
+    widest = max(float(high[0] - low[0]) for low, high in boxes)
+    row_width = max(widest, math.sqrt(area) * 1.2)
+    positions: dict[Hashable, np.ndarray] = {}
+    x = y = row_height = 0.0
+    for (nodes, array), (low, high) in zip(placed, boxes, strict=True):
+        width, height = float(high[0] - low[0]), float(high[1] - low[1])
+        if x > 0 and x + width > row_width:
+            x, y, row_height = 0.0, y - row_height - UNIT, 0.0
+        offset = np.array([x - low[0], y - high[1]])
+        for node, point in zip(nodes, array + offset, strict=True):
+            positions[node] = point
+        x += width + UNIT
+        row_height = max(row_height, height)
+    points = np.array(list(positions.values()))
+    centre = (points.min(axis=0) + points.max(axis=0)) / 2
+    return {node: (round(float(p[0] - centre[0]), 1), round(float(p[1] - centre[1]), 1))
+            for node, p in sorted(positions.items(), key=lambda item: str(item[0]))}
 
 
 def _fruchterman_reingold(n: int, edges: np.ndarray, *, seed: int,

@@ -150,11 +150,17 @@
   // ---- side panel ----------------------------------------------------------------
   var panel = document.getElementById('panel');
   var panelBody = document.getElementById('panel-body');
-  function row(dl, term, value) {
+  function row(dl, term, value, oneLineEach) {
     if (value === undefined || value === null || value === '' ||
         (Array.isArray(value) && !value.length)) return;
     dl.appendChild(el('dt', null, term));
-    dl.appendChild(el('dd', null, Array.isArray(value) ? value.join('; ') : String(value)));
+    var dd = el('dd');
+    if (Array.isArray(value) && oneLineEach) {
+      value.forEach(function (item) { dd.appendChild(el('div', null, item)); });
+    } else {
+      dd.textContent = Array.isArray(value) ? value.join('; ') : String(value);
+    }
+    dl.appendChild(dd);
   }
   function extras(dl, item) {
     (item.extra || []).forEach(function (pair) { row(dl, pair[0], pair[1]); });
@@ -213,7 +219,7 @@
     row(dl, 'date', n.date);
     row(dl, 'venue', n.venue);
     row(dl, 'mentions', n.mentions);
-    row(dl, 'articles', n.sources.map(articleTitle));
+    row(dl, 'articles', n.sources.map(articleTitle), true);
     row(dl, 'id', n.id);
     extras(dl, n);
     panelBody.appendChild(dl);

@@ -1,0 +1,84 @@
+"""Helpers shared by the exporter tests: tool discovery and the node loader."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+JS_DIR = Path(__file__).parents[1] / "js"
+XSD = Path(__file__).parents[1] / "data" / "xsd" / "graphml.xsd"
+GOLDEN = Path(__file__).parent / "golden"
+CHROMIUM = os.environ.get("GRAPHBUILD_CHROMIUM", "/usr/bin/chromium")
+UPDATE_GOLDEN = os.environ.get("GRAPHBUILD_UPDATE_GOLDEN") == "1"
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() == "true"
+
+
+def require(available: bool, what: str) -> None:
+    """Skip when a tool is missing locally; fail in CI (CI=true), where it must be installed."""
+    if available:
+        return
+    if in_ci():
+        pytest.fail(f"{what} is required in CI (CI=true) but is missing")
+    pytest.skip(f"{what} is not available")
+
+
+def require_node_modules() -> Path:
+    """The graphology loader script; needs ``npm ci --prefix tests/js``."""
+    require(shutil.which("node") is not None, "node")
+    require((JS_DIR / "node_modules" / "graphology-graphml").is_dir()
+            and (JS_DIR / "node_modules" / "graphology-gexf").is_dir(),
+            "tests/js/node_modules (run: npm ci --prefix tests/js)")
+    return JS_DIR / "load.js"
+
+
+def run_node(file: Path) -> dict:
+    """Parse ``file`` with graphology-graphml or graphology-gexf; return counts and samples."""
+    script = require_node_modules()
+    result = subprocess.run(["node", str(script), str(file)], capture_output=True, text=True,
+                            check=False, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def xmllint(*args: str) -> subprocess.CompletedProcess[str]:
+    require(shutil.which("xmllint") is not None, "xmllint (apt-get install libxml2-utils)")
+    return subprocess.run(["xmllint", *args], capture_output=True, text=True, check=False,
+                          timeout=120)
+
+
+def golden(name: str, structure: object) -> None:
+    """Compare ``structure`` with ``golden/<name>``; GRAPHBUILD_UPDATE_GOLDEN=1 rewrites it."""
+    path = GOLDEN / name
+    text = json.dumps(structure, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+    if UPDATE_GOLDEN or not path.exists():
+        if in_ci() and not UPDATE_GOLDEN:
+            pytest.fail(f"golden file {path} is missing; generate it with "
+                        "GRAPHBUILD_UPDATE_GOLDEN=1 and commit it")
+        path.write_text(text, encoding="utf-8")
+    assert json.loads(path.read_text(encoding="utf-8")) == json.loads(text), (
+        f"{name} changed; if intended, rerun with GRAPHBUILD_UPDATE_GOLDEN=1 and commit the diff")
+
+
+def snapshot(graph) -> tuple:
+    """A deep, comparable picture of a graph: graph attributes, nodes, edges with keys."""
+    import copy
+
+    return (copy.deepcopy(dict(graph.graph)),
+            {node: copy.deepcopy(dict(data)) for node, data in graph.nodes(data=True)},
+            {(u, v, k): copy.deepcopy(dict(d)) for u, v, k, d in graph.edges(keys=True, data=True)})
+
+
+def without_none(picture: tuple) -> tuple:
+    """``snapshot`` with ``None`` attribute values removed (exporters drop them)."""
+    graph, nodes, edges = picture
+    strip = lambda d: {k: v for k, v in d.items() if v is not None}  # noqa: E731
+    return (strip(graph), {n: strip(d) for n, d in nodes.items()},
+            {e: strip(d) for e, d in edges.items()})
