@@ -26,6 +26,7 @@ def lexicon() -> dict[str, Any]:
     return tomllib.loads(_read("lexicon.toml"))
 
 
+@cache
 def words(*path: str) -> frozenset[str]:
     """A word list from the lexicon as a set, e.g. ``words("meetings", "nouns")``.
 

@@ -113,6 +113,8 @@ class _Resolver:
         self.decisions.append(MergeDecision(alias, target, reason))
 
     def forbidden(self, a: str, b: str) -> bool:
+        if not self.rules.forbid:
+            return False
         group_a = {_norm(x) for x in self._names(self.union.find(a))}
         group_b = {_norm(x) for x in self._names(self.union.find(b))}
         return any((_norm(x) in group_a and _norm(y) in group_b) or
@@ -198,16 +200,21 @@ def _organisation_keys(resolver: _Resolver) -> None:
 
 def _anaphor_keys(resolver: _Resolver) -> None:
     """'the coalition' with no antecedent in its article -> the corpus's only coalition."""
-    groups = resolver.union.groups()
+    roots_by_head: dict[str, set[str]] = defaultdict(set)
+    for mention, key in resolver.key_of.items():
+        if mention.type == "organization":
+            for head in _head_words(mention.text):
+                roots_by_head[head].add(resolver.union.find(key))
+    for members in resolver.union.groups().values():
+        for member in members:
+            if member.startswith("org:"):
+                for head in _head_words(member.removeprefix("org:")):
+                    roots_by_head[head].add(resolver.union.find(member))
     for mention in resolver.mentions():
         if not mention.key.startswith("anaphor:"):
             continue
         noun = mention.key.removeprefix("anaphor:")
-        roots = {resolver.union.find(k) for m, k in resolver.key_of.items()
-                 if m.type == "organization" and noun in _head_words(m.text)}
-        roots |= {root for root, members in groups.items()
-                  if any(noun in _head_words(member.split(":", 1)[-1]) for member in members)
-                  and root.startswith("org:")}
+        roots = roots_by_head.get(noun, set())
         if len(roots) == 1:
             (root,) = roots
             resolver.key_of[mention] = root
@@ -297,9 +304,12 @@ def _venue_key(venue: str | None) -> str | None:
 
 
 def _overlap(a: _Meeting, b: _Meeting) -> int:
+    """Shared hosts, participants or group; a shared venue only strengthens that
+    (two Tuesday meetings in London are not one meeting)."""
     shared = len(a.participants & b.participants)
     shared += int(bool(a.group and a.group == b.group))
-    shared += int(bool(_venue_key(a.venue) and _venue_key(a.venue) == _venue_key(b.venue)))
+    if shared:
+        shared += int(bool(_venue_key(a.venue) and _venue_key(a.venue) == _venue_key(b.venue)))
     return shared
 
 

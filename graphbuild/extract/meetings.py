@@ -69,11 +69,15 @@ def _date_of(token: Token) -> str | None:
         if current.dep_ not in _CLIMB or current.head is current:
             break
         current = current.head
-        if current.pos_ not in ("VERB", "AUX"):
+        if current.pos_ not in ("VERB", "AUX", "ADJ"):
             continue
+        # The verb itself and the infinitives it governs: "is due to be held next week".
+        verbs = [current, *(c for c in current.children if c.dep_ in ("xcomp", "acomp")),
+                 *(g for c in current.children if c.dep_ in ("xcomp", "acomp")
+                   for g in c.children if g.dep_ == "xcomp")]
         for ent in dates:
             anchor = ent.root.head if ent.root.head.dep_ == "prep" else ent.root
-            if anchor.head == current or ent.root.head == current:
+            if anchor.head in verbs or ent.root.head in verbs:
                 return normalise_date(ent.text)
     return None
 
@@ -94,6 +98,8 @@ def _venue_of(token: Token, by_token: dict[int, Mention]) -> str | None:
     candidates = [token]
     if token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and token.head.pos_ in ("VERB", "AUX"):
         candidates.append(token.head)
+    # "meet with ministers at NATO": the place may hang off the partner.
+    candidates.extend(obj for _, obj in prep_objects(token, {"with"}))
     for node in candidates:
         for _, place in prep_objects(node, {"at", "in", "inside"}):
             mention = by_token.get(place.i)
@@ -128,7 +134,7 @@ def _explicit(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool, bo
     if token.pos_ not in ("NOUN", "PROPN") or (lemma not in words("meetings", "nouns")
                                                 and token.lower_ not in words("meetings", "nouns")):
         return None
-    if token.i in by_token or _is_idiom(token):
+    if token.i in by_token or _is_idiom(token) or token.dep_ == "compound":
         return None
     modifiers = [c for c in token.children if c.dep_ in ("det", "poss", "amod", "compound")]
     contrastive = any(c.lower_ in words("meetings", "contrastive") for c in modifiers)
@@ -150,7 +156,10 @@ def _implicit(token: Token, by_token: dict[int, Mention]) -> bool:
     if children(token, "dobj"):
         return False
     partners = [obj for _, obj in prep_objects(token, {"with"})]
-    return not any(by_token.get(p.i) and by_token[p.i].type == "person" for p in partners)
+    if any(by_token.get(p.i) and by_token[p.i].type == "person" for p in partners):
+        return False
+    # Without a time or place, "they met up" is not a meeting worth a node.
+    return _date_of(token) is not None or _venue_of(token, by_token) is not None
 
 
 def _span_text(token: Token) -> tuple[int, int, str]:
@@ -187,7 +196,11 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
         target = _choose_cluster(clusters, focus, kind, date, anaphoric or implicit or weak,
                                  contrastive=explicit is not None and not anaphoric and
                                  _has_contrastive(token))
-        if target is None and (weak or (explicit and not date and anaphoric)):
+        if target is not None and explicit and not (anaphoric or weak or date) and (
+                sentence_of[token.i] - clusters[target].mentions[-1].sentence > 1
+                or (group and group != clusters[target].group)):
+            target = None
+        if target is None and not date and (weak or (explicit and anaphoric)):
             pending.append((token.i, mention, kind))
             continue
         if target is None:

@@ -137,12 +137,16 @@ def _group_anaphors(doc: Doc, article_id: str, named: list[Mention],
     heads = words("organizations", "heads")
     determiners = words("meetings", "anaphoric")
     covered = {i for m in named for i in range(m.start, m.end)}
+    covered_tokens = {t.i for t in doc if t.idx in covered}
     groups = [m for m in named if m.type == "organization"]
     found: list[Mention] = []
     for token in doc:
         if token.pos_ != "NOUN" or token.lemma_.lower() not in heads or token.idx in covered:
             continue
         if not any(c.dep_ in ("det", "poss") and c.lower_ in determiners for c in token.children):
+            continue
+        if any(c.pos_ == "PROPN" or c.i in covered_tokens for c in token.children
+               if c.dep_ in ("compound", "amod", "nmod")):
             continue
         noun = token.lemma_.lower()
         before = [g for g in groups if noun in _head_words(g) and g.start < token.idx]

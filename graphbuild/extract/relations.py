@@ -218,7 +218,8 @@ def _requirement_met(token: Token) -> bool:
     required = lexicon()["relations"]["attends"].get("requires", {}).get(token.lemma_.lower())
     if not required:
         return True
-    related = [*token.children, token.head]
+    related = [c for c in token.children if c.dep_ not in ("aux", "auxpass", "mark")]
+    related.append(token.head)
     return any(t.lower_ in required or t.lemma_.lower() in required for t in related)
 
 
@@ -236,7 +237,8 @@ def _attends(token: Token, ctx: _Context) -> Iterator[Claim]:
             "member_of", "verbs"):
         yield from _claims(ctx, "member_of", _subjects(token, ctx), organisation, token, [token])
         return
-    if meeting is None and not children(token, "dobj") and not list(prep_objects(token, preps)):
+    if meeting is None and not children(token, "dobj") and not list(prep_objects(token, preps)) \
+            and token.lemma_.lower() in _relation_words("attends", "objectless"):
         meeting = focus_meeting(ctx.meetings, token.i, ctx.sentence_of[token.i])
     if meeting is None:
         return

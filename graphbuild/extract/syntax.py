@@ -74,6 +74,12 @@ def subject_of(verb: Token) -> list[Token]:
             return conjuncts(subject)
         if current.dep_ == "relcl":
             return conjuncts(current.head)
+        if current.dep_ == "xcomp":
+            # Object control: "called on supporters to meet", "urged Britain to attend".
+            controllers = [*children(current.head, "dobj"),
+                           *(obj for _, obj in prep_objects(current.head, {"on", "upon"}))]
+            if controllers:
+                return conjuncts(controllers[0])
         if current.dep_ not in INHERITS_SUBJECT and current.dep_ not in ("prep", "pobj"):
             return []
         if current.head is current:
