@@ -128,6 +128,12 @@ class EntityCorrector:
         )
         doc._.graphbuild_titles = tuple((span.start, span.end) for span in title_spans)
         entities = [ent for ent in entities if not _inside_any(ent, title_spans)]
+        # A name right after a job title is a person ("Chancellor Olaf Scholz").
+        title_ends = {span.end for span in title_spans}
+        entities = [Span(doc, ent.start, ent.end, label="PERSON")
+                    if ent.start in title_ends and not ent.kb_id_
+                    and ent.label_ in ("ORG", "GPE", "NORP", "LOC", "FAC") else ent
+                    for ent in entities]
         for span in [*self._named_after_cue(doc), *self._quoted_groups(doc)]:
             entities = [ent for ent in entities if not _overlaps(ent, span)] + [span]
         matches = filter_spans([
@@ -161,7 +167,8 @@ class EntityCorrector:
     def _named_after_cue(self, doc: Doc) -> Iterator[Span]:
         """Group names introduced by a cue: "known as the Ramstein group"."""
         chunks = {chunk.start: chunk for chunk in doc.noun_chunks}
-        cues = sorted((start, end) for _, start, end in self.alias_cues(doc))
+        cues = sorted((span.start, span.end) for span in filter_spans(
+            [Span(doc, start, end) for _, start, end in self.alias_cues(doc)]))
         doc._.graphbuild_alias_cues = tuple(cues)
         for _, cue_end in cues:
             for start in range(cue_end, min(cue_end + 3, len(doc))):

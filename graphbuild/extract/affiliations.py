@@ -18,6 +18,8 @@ from graphbuild.types import Claim, Evidence, Mention
 
 _AFFILIATES = {"country", "organization"}
 _SKIP = {"the", "a", "an", "'s", "’s", ",", "his", "her", "its", "their"}
+# "head of the Irish navy" minus the navy is "head", not "head of".
+_TRAILING_PREPOSITIONS = {"of", "for", "at", "in"}
 
 
 def _title_spans(doc: Doc) -> list[Span]:
@@ -33,10 +35,10 @@ def _evidence(article_id: str, person: Span, cue: Span) -> Evidence:
 
 def _role_text(tokens: list[Token], skip: set[int]) -> str:
     """The title phrase without the affiliate's name and leading determiners."""
-    kept = [t for t in tokens if t.i not in skip and not t.is_punct and t.dep_ != "appos"]
+    kept = [t for t in tokens if t.i not in skip and not t.is_punct]
     while kept and kept[0].lower_ in _SKIP:
         kept.pop(0)
-    while kept and kept[-1].lower_ in _SKIP:
+    while kept and kept[-1].lower_ in _SKIP | _TRAILING_PREPOSITIONS:
         kept.pop()
     return " ".join(t.text for t in kept).strip()
 
@@ -79,7 +81,10 @@ def _from_title(doc: Doc, article_id: str, mention: Mention, person: Span, title
     role = doc[role_start:title.end].text
     if affiliate is None or affiliate.type not in _AFFILIATES:
         head = person.root.head
-        if person.root.dep_ == "appos" and head.i < person.start:
+        titles = words("titles", "heads")
+        if person.root.dep_ == "appos" and head.i < person.start and not any(
+                t.lemma_.lower() in titles for t in head.subtree if t.i < person.start):
+            # "his British equivalent, Prime Minister Keir Starmer"
             affiliate = _affiliate_in(head, by_token)
     if affiliate is None or affiliate.type not in _AFFILIATES:
         return
@@ -96,6 +101,21 @@ def _affiliate_in(token: Token, by_token: dict[int, Mention]) -> Mention | None:
     return None
 
 
+def _phrase_before_comma(doc: Doc, person: Span, titles: frozenset[str],
+                         honorifics: frozenset[str]) -> list[Token]:
+    """The titled noun phrase in "the head of the navy, Adm. Colm Byrne" when the parse
+    does not attach the name as an apposition."""
+    index = person.start - 1
+    while index >= 0 and doc[index].lower_.rstrip(".") in honorifics:
+        index -= 1
+    if index < 1 or doc[index].text != ",":
+        return []
+    last = doc[index - 1]
+    candidates = [last, *(a for a in last.ancestors if a.i < index)]
+    titled = [t for t in candidates if t.lemma_.lower() in titles or t.lower_ in titles]
+    return titled[-1:]
+
+
 def _from_apposition(doc: Doc, article_id: str, mention: Mention, person: Span,
                      by_token: dict[int, Mention]) -> Iterator[Claim]:
     """'the chief of the UK defence staff, Tony Radakin' and 'Frost, director of X'."""
@@ -104,9 +124,12 @@ def _from_apposition(doc: Doc, article_id: str, mention: Mention, person: Span,
     honorifics = words("people", "honorifics")
     phrases: list[Token] = []
     if root.dep_ == "appos" and root.head.i < person.start and root.head.i not in by_token:
-        titled = [t for t in root.head.subtree if t.i < person.start
+        own = {t.i for t in root.subtree}
+        titled = [t for t in root.head.subtree if t.i < person.start and t.i not in own
                   and (t.lemma_.lower() in titles or t.lower_ in titles)]
         phrases.extend(titled[-1:])
+    elif not phrases:
+        phrases.extend(_phrase_before_comma(doc, person, titles, honorifics))
     phrases.extend(c for c in root.children if c.dep_ == "appos" and c.i not in by_token)
     for phrase in phrases:
         tokens = [t for t in phrase.subtree if not (person.start <= t.i < person.end)

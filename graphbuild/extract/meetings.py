@@ -68,6 +68,11 @@ def _date_of(token: Token) -> str | None:
     for _ in range(5):
         if current.dep_ not in _CLIMB or current.head is current:
             break
+        # A meeting that is the subject takes the date of "take place", "open" ...,
+        # not of "follows talks in May".
+        if current.dep_ in ("nsubj", "nsubjpass") and current.head.lemma_.lower() not in words(
+                "meetings", "location_verbs"):
+            break
         current = current.head
         if current.pos_ not in ("VERB", "AUX", "ADJ"):
             continue
@@ -178,6 +183,7 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
     pending: list[tuple[int, Mention, str]] = []
     assigned: dict[int, tuple[int, Mention]] = {}
     focus: dict[str, int] = {}
+    strong_focus: dict[str, int] = {}
     for token in doc:
         explicit = _explicit(token, by_token)
         implicit = explicit is None and _implicit(token, by_token)
@@ -193,7 +199,8 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
             start, end, text = token.idx, token.idx + len(token.text), token.text
         mention = Mention(article_id, start, end, text, "meeting", "", sentence_of[token.i],
                           date=date, venue=venue, group=group, kind=kind)
-        target = _choose_cluster(clusters, focus, kind, date, anaphoric or implicit or weak,
+        target = _choose_cluster(clusters, focus if weak else strong_focus, kind, date,
+                                 anaphoric or implicit or weak,
                                  contrastive=explicit is not None and not anaphoric and
                                  _has_contrastive(token))
         if target is not None and explicit and not (anaphoric or weak or date) and (
@@ -209,11 +216,22 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
         _add(clusters[target], mention)
         assigned[token.i] = (target, mention)
         focus[kind] = target
+        if not weak:
+            strong_focus[kind] = target
         for index, waiting, waiting_kind in list(pending):
             if waiting_kind == kind:
                 _add(clusters[target], waiting)
                 assigned[index] = (target, waiting)
                 pending.remove((index, waiting, waiting_kind))
+    # "The meeting of X ..." with nothing before or after to refer to: a meeting of its own.
+    for kind in sorted({k for _, m, k in pending if m.text.split()[-1].lower()
+                        not in words("meetings", "weak_nouns")}):
+        clusters.append(_Cluster(kind))
+        for index, waiting, waiting_kind in pending:
+            if waiting_kind == kind and waiting.text.split()[-1].lower() not in words(
+                    "meetings", "weak_nouns"):
+                _add(clusters[-1], waiting)
+                assigned[index] = (len(clusters) - 1, waiting)
     return _finalise(article_id, clusters, assigned)
 
 

@@ -327,7 +327,8 @@ def _cites_threat(token: Token, ctx: _Context) -> Iterator[Claim]:
 def _withdrew_from(token: Token, ctx: _Context) -> Iterator[Claim]:
     lemma = token.lemma_.lower()
     required = _particles("withdrew_from").get(lemma)
-    particles = [c for c in token.children if c.dep_ in ("prt", "advmod")]
+    particles = [c for c in token.children if c.dep_ in ("prt", "advmod", "prep")
+                 and (not required or c.lower_ in required)]
     if required and not any(p.lower_ in required for p in particles):
         return
     target: Mention | None = None

@@ -1,0 +1,37 @@
+"""Entity mentions: metonymy, surnames, titles, group anaphora."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def kinds(extraction, text):
+    return {(m.text, m.type, m.key) for m in extraction.mentions if m.text == text}
+
+
+@pytest.mark.parametrize(("text", "surface", "kind", "key"), [
+    pytest.param("Washington has refused to comment.", "Washington", "country", "country:USA",
+                 id="capital-as-subject"),
+    pytest.param("Analysts see Moscow's position hardening.", "Moscow", "country", "country:RUS",
+                 id="capital-possessive"),
+    pytest.param("The convoy drove to Kyiv overnight.", "Kyiv", "location", "location:Kyiv",
+                 id="capital-as-place"),
+    pytest.param("Britons and the French disagreed.", "Britons", "country", "country:GBR",
+                 id="plural-demonym"),
+    pytest.param("Senator Jane Holloway spoke. Holloway said little.", "Holloway", "person",
+                 "person:Jane Holloway", id="surname-in-article"),
+])
+def test_mention_types(read, text, surface, kind, key):
+    assert (surface, kind, key) in kinds(read(text), surface)
+
+
+def test_group_anaphor_takes_the_named_group(read):
+    text = "The Blue Ridge Alliance met on Monday. The alliance said it would meet again."
+    anaphors = [m for m in read(text).mentions if m.text == "The alliance"]
+    assert [m.key for m in anaphors] == ["org:blue ridge alliance"]
+
+
+def test_unresolved_group_anaphor_is_left_for_the_corpus(read):
+    anaphors = [m for m in read("The coalition met on Monday.").mentions
+                if m.type == "organization"]
+    assert [m.key for m in anaphors] == ["anaphor:coalition"]

@@ -1,0 +1,116 @@
+"""Table-driven rule tests: one sentence per construction, written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+CONSTRUCTIONS = [
+    pytest.param("Japan will host a summit of Pacific leaders on Monday.",
+                 {("Japan", "hosts", "meeting@Monday", False)}, id="active-host"),
+    pytest.param("Delegates from 20 countries will attend a conference organised by Canada "
+                 "and Mexico in Toronto on Tuesday.",
+                 {("Canada", "hosts", "meeting@Tuesday", False),
+                  ("Mexico", "hosts", "meeting@Tuesday", False)}, id="passive-participle"),
+    pytest.param("Foreign ministers from ten countries, led by Spain and Portugal, will convene "
+                 "in Lisbon on Wednesday.",
+                 {("Spain", "hosts", "meeting@Wednesday", False),
+                  ("Portugal", "hosts", "meeting@Wednesday", False)}, id="led-by"),
+    pytest.param("Chancellor Olaf Scholz, who chaired a summit of EU leaders on Sunday, "
+                 "spoke to reporters.",
+                 {("Olaf Scholz", "hosts", "meeting@Sunday", False)}, id="relative-clause"),
+    pytest.param("Envoys gathered in Oslo on Friday. The meeting, hosted by Norway, lasted "
+                 "four hours.",
+                 {("Norway", "hosts", "meeting@Friday", False)}, id="appositive-participle"),
+    pytest.param("Germany to host energy ministers' meeting on Thursday",
+                 {("Germany", "hosts", "meeting@Thursday", False)}, id="headline"),
+    pytest.param("Ministers will meet in Vienna on Monday. Canada will not be represented at "
+                 "Monday's meeting.",
+                 {("Canada", "attends", "meeting@Monday", True)}, id="possessive-date"),
+    pytest.param("Leaders will gather in Rome on Saturday. Brazil will attend the meeting.",
+                 {("Brazil", "attends", "meeting@Saturday", False)}, id="anaphora"),
+    pytest.param("Finland and Estonia said they cannot send troops, citing threats from "
+                 "Russia and Belarus, respectively.",
+                 {("Finland", "declines_troops", "*", False),
+                  ("Estonia", "declines_troops", "*", False),
+                  ("Finland", "cites_threat", "Russia", False),
+                  ("Estonia", "cites_threat", "Belarus", False)}, id="respectively"),
+    pytest.param("Lithuania has said it cannot contribute soldiers due to the threat posed "
+                 "by Russia.",
+                 {("Lithuania", "declines_troops", "*", False),
+                  ("Lithuania", "cites_threat", "Russia", False)}, id="due-to-pronoun"),
+    pytest.param("Austria refused to send troops to the mission.",
+                 {("Austria", "declines_troops", "*", False)}, id="refuse-troops"),
+    pytest.param("Mali has withdrawn from the African Union.",
+                 {("Mali", "withdrew_from", "African Union", False)}, id="withdraw"),
+    pytest.param("Argentina pulled out of the G20 last year.",
+                 {("Argentina", "withdrew_from", "G20", False)}, id="pull-out-of"),
+    pytest.param("Chancellor Olaf Scholz met with Chinese President Xi Jinping in Beijing.",
+                 {("Olaf Scholz", "met_with", "Xi Jinping", False)}, id="met-with"),
+    pytest.param("Hungary has refused to join the coalition against Iran. "
+                 "The Coalition of Northern States was founded in 2020.",
+                 {("Hungary", "member_of", "coalition of northern states", True)},
+                 id="refused-to-join"),
+]
+
+NEGATIONS = [
+    pytest.param("Talks open in Geneva on Monday. Chile will not take part in the talks.",
+                 id="will-not-take-part"),
+    pytest.param("Talks open in Geneva on Monday. Chile will not be represented at the talks.",
+                 id="will-not-be-represented"),
+    pytest.param("A summit opens in Geneva on Monday. Chile is not expected to attend the "
+                 "summit.", id="not-expected"),
+    pytest.param("A summit opens in Geneva on Monday. It is unlikely that Chile will attend "
+                 "the summit.", id="unlikely-that"),
+    pytest.param("A summit opens in Geneva on Monday, although Chile is not slated to "
+                 "participate.", id="not-slated"),
+    pytest.param("A summit opens in Geneva on Monday. Chile is not anticipated to be present "
+                 "at the summit.", id="not-anticipated-present"),
+    pytest.param("A summit opens in Geneva on Monday. Chile has refused to attend the summit.",
+                 id="refused"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CONSTRUCTIONS)
+def test_construction(triples, text, expected):
+    found = triples(text)
+    assert expected <= found, f"missing {expected - found}; found {found}"
+
+
+@pytest.mark.parametrize("text", NEGATIONS)
+def test_negated_attendance_is_never_plain(triples, text):
+    found = {t for t in triples(text) if t[0] == "Chile" and t[1] == "attends"}
+    assert found == {("Chile", "attends", "meeting@Monday", True)}
+
+
+@pytest.mark.parametrize(("text", "modality"), [
+    pytest.param("Peru attended the summit in Lima on Monday.", "asserted", id="asserted"),
+    pytest.param("Peru will attend the summit in Lima on Monday.", "planned", id="planned"),
+    pytest.param("Peru is expected to attend the summit in Lima on Monday.", "expected",
+                 id="expected"),
+    pytest.param("Officials said Peru will attend the summit in Lima on Monday.", "reported",
+                 id="reported"),
+])
+def test_modality(read, text, modality):
+    claims = [c for c in read(text).claims if c.relation == "attends"]
+    assert [c.modality for c in claims] == [modality]
+
+
+def test_reported_speech_keeps_the_speaker_apart(read):
+    text = "President Emmanuel Macron stated that Peru will attend the summit in Lima on Monday."
+    (claim,) = [c for c in read(text).claims if c.relation == "attends"]
+    assert claim.subject.text == "Peru"
+    assert claim.attributed_to is not None and "Macron" in claim.attributed_to.text
+
+
+def test_evidence_points_into_the_text(read):
+    text = "Rain fell. Japan will host a summit of Pacific leaders on Monday."
+    (claim,) = [c for c in read(text).claims if c.relation == "hosts"]
+    evidence = claim.evidence
+    assert text[evidence.start:evidence.end] == evidence.sentence
+    assert text[evidence.cue_start:evidence.cue_end] == evidence.cue
+    assert "host" in evidence.cue
+
+
+def test_plain_mentions_make_no_claims(read):
+    text = "The weather in Paris was mild, and Italy played Spain in a friendly match."
+    assert [c.relation for c in read(text).claims] == []
