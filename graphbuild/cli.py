@@ -41,8 +41,11 @@ def cli(verbose: bool) -> None:
               help="Comma-separated output formats.")
 @click.option("--max-nodes", type=click.IntRange(min=10), default=500, show_default=True,
               help="Above this many nodes the HTML page shows the most connected part.")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Parsing processes [default: 1, or 2 from 60 articles].")
 def build_command(corpus: tuple[Path, ...], outputs: Path, model: str | None,
-                  aliases: Path | None, formats: str, max_nodes: int) -> None:
+                  aliases: Path | None, formats: str, max_nodes: int,
+                  workers: int | None) -> None:
     """Build the graph of CORPUS (files or folders; default: corpus/) into OUTPUTS."""
     from graphbuild.build import build_corpus, write_outputs
     from graphbuild.export import resolve_formats
@@ -56,7 +59,8 @@ def build_command(corpus: tuple[Path, ...], outputs: Path, model: str | None,
             bar.length = total
             bar.update(done - bar.pos)
 
-        result = build_corpus(paths, model=model, aliases=aliases, progress=progress)
+        result = build_corpus(paths, model=model, aliases=aliases, workers=workers,
+                              progress=progress)
     written = write_outputs(result, outputs, formats=chosen, max_nodes=max_nodes)
     skipped = result.corpus.skipped
     click.echo(f"Read {len(result.corpus.articles)} articles from "
