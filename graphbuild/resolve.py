@@ -474,7 +474,8 @@ def _meetings(resolver: _Resolver, claims: list[Claim], id_of_root: dict[str, st
         label, date, venue = _meeting_label(members, labels, hosts)
         node_id = _unique_id(f"meeting:{slugify(label)}", taken)
         mentions = [m for m in meeting_mentions if m.key in keys]
-        entity = Entity(node_id, label, "meeting", tuple(sorted({m.text for m in mentions})),
+        aliases = tuple(sorted({m.text for m in mentions if not m.implicit}))
+        entity = Entity(node_id, label, "meeting", aliases,
                         len(mentions), tuple(sorted({m.article_id for m in mentions})),
                         date=date, venue=venue)
         taken[node_id] = entity

@@ -33,7 +33,8 @@ class Mention:
     ``key`` is the pre-resolution identity: a gazetteer id such as
     ``country:GBR`` when the name is known, otherwise the cleaned name.
     Meetings also carry their ``date`` expression, ``venue`` and ``group``
-    (the key of the body that meets), each as written.
+    (the key of the body that meets), each as written; ``implicit`` marks a
+    meeting read from a verb ("ministers will convene") rather than a noun.
     """
 
     article_id: str
@@ -48,6 +49,7 @@ class Mention:
     venue: str | None = None
     group: str | None = None
     kind: str | None = None
+    implicit: bool = False
 
 
 @dataclass(frozen=True)

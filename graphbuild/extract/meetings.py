@@ -145,6 +145,9 @@ def _explicit(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool, bo
     contrastive = any(c.lower_ in words("meetings", "contrastive") for c in modifiers)
     plural = token.tag_ in ("NNS", "NNPS") and lemma not in ("talk", "negotiation")
     determiners = [c for c in modifiers if c.dep_ in ("det", "poss")]
+    # "the inaugural defence ministers' meeting": the article hangs off the possessor.
+    determiners += [g for c in modifiers if c.dep_ == "poss" for g in c.children
+                    if g.dep_ == "det"]
     if plural and (contrastive or not determiners):
         return None
     anaphoric = not contrastive and any(
@@ -197,15 +200,17 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
             start, end, text = _span_text(token)
         else:
             start, end, text = token.idx, token.idx + len(token.text), token.text
+        if weak and not anaphoric and not date:
+            continue
         mention = Mention(article_id, start, end, text, "meeting", "", sentence_of[token.i],
-                          date=date, venue=venue, group=group, kind=kind)
+                          date=date, venue=venue, group=group, kind=kind, implicit=implicit)
         target = _choose_cluster(clusters, focus if weak else strong_focus, kind, date,
                                  anaphoric or implicit or weak,
                                  contrastive=explicit is not None and not anaphoric and
                                  _has_contrastive(token))
         if target is not None and explicit and not (anaphoric or weak or date) and (
                 sentence_of[token.i] - clusters[target].mentions[-1].sentence > 1
-                or (group and group != clusters[target].group)):
+                or (group and clusters[target].group and group != clusters[target].group)):
             target = None
         if target is None and not date and (weak or (explicit and anaphoric)):
             pending.append((token.i, mention, kind))

@@ -15,6 +15,11 @@ def meetings(extraction):
     pytest.param("As at previous meetings, ministers will convene in Madrid on Thursday.", 1,
                  id="previous-meetings-start-nothing"),
     pytest.param("Aid will flow in the event of a ceasefire.", 0, id="idiom"),
+    pytest.param("Envoys will convene in Rome on Monday. It will be the first foreign ministers' "
+                 "meeting of the new bloc. On Friday, leaders will gather in Paris.", 2,
+                 id="article-on-possessor"),
+    pytest.param("Ministers convene in Rome on Monday, despite ongoing peace negotiations.", 1,
+                 id="bare-weak-noun-is-no-mention"),
     pytest.param("Leaders will meet at NATO. Leaders from 30 countries will meet at NATO on "
                  "Tuesday.", 1, id="undated-headline-joins-dated-body"),
 ])
