@@ -1,12 +1,31 @@
-"""Shared fixtures: a small hand-built graph that needs no spaCy model."""
+"""Shared fixtures: a small hand-built graph and hand-written extractions that need no
+spaCy model, plus the real pipeline and the sample build, loaded once per session."""
 
 from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import networkx as nx
 import pytest
 
 from graphbuild.graph import build_graph
-from graphbuild.types import Article, Claim, Entity, Evidence, Mention, Resolution
+from graphbuild.types import (
+    AliasLink,
+    Article,
+    ArticleExtraction,
+    Claim,
+    Entity,
+    Evidence,
+    Mention,
+    Resolution,
+)
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from graphbuild.build import BuildResult
 
 
 def _mention(article: str, text: str, kind: str, key: str, start: int = 0) -> Mention:
@@ -48,3 +67,99 @@ def tiny_graph() -> nx.MultiDiGraph:
     ]
     resolution = Resolution(entities, entity_of)
     return build_graph(articles, resolution, claims, model="test")
+
+
+# -- hand-built extractions (no model) ----------------------------------------
+
+
+class Story:
+    """The mentions, claims and alias links of one hand-written article.
+
+    Offsets are assigned in call order, so two mentions with the same text in
+    one story are still distinct records.
+    """
+
+    def __init__(self, article_id: str) -> None:
+        self.article_id = article_id
+        self.mentions: list[Mention] = []
+        self.claims: list[Claim] = []
+        self.links: list[AliasLink] = []
+        self._offset = 0
+        self._meetings = 0
+
+    def mention(self, text: str, type_: str, key: str, **fields: object) -> Mention:
+        start = self._offset
+        self._offset += len(text) + 1
+        mention = Mention(self.article_id, start, start + len(text), text, type_, key,
+                          **fields)  # type: ignore[arg-type]
+        self.mentions.append(mention)
+        return mention
+
+    def person(self, name: str) -> Mention:
+        return self.mention(name, "person", f"person:{name}")
+
+    def country(self, text: str, code: str) -> Mention:
+        return self.mention(text, "country", f"country:{code}")
+
+    def org(self, text: str, key: str | None = None) -> Mention:
+        return self.mention(text, "organization", key or f"org:{text.lower()}")
+
+    def meeting(self, date: str | None, *, text: str = "the meeting", kind: str = "meeting",
+                venue: str | None = None, group: str | None = None) -> Mention:
+        key = f"{self.article_id}#meeting-{self._meetings}"
+        self._meetings += 1
+        return self.mention(text, "meeting", key, date=date, venue=venue, group=group,
+                            kind=kind)
+
+    def claim(self, subject: Mention, relation: str, obj: Mention | None = None, *,
+              cue: str = "", **fields: object) -> Claim:
+        start = subject.start
+        end = (obj or subject).end
+        sentence = f"{subject.text} {relation} {obj.text if obj else ''}".strip()
+        claim = Claim(subject, relation, obj,
+                      Evidence(self.article_id, sentence, start, end, cue), cue=cue,
+                      **fields)  # type: ignore[arg-type]
+        self.claims.append(claim)
+        return claim
+
+    def link(self, first: Mention, second: Mention, reason: str) -> AliasLink:
+        link = AliasLink(first, second, reason)
+        self.links.append(link)
+        return link
+
+    def extraction(self) -> ArticleExtraction:
+        return ArticleExtraction(self.article_id, tuple(self.mentions), tuple(self.claims),
+                                 tuple(self.links))
+
+
+@pytest.fixture
+def story() -> type[Story]:
+    """Factory for hand-written articles: ``a1 = story("a1"); a1.person("John Healey")``."""
+    return Story
+
+
+# -- the real model and the sample build, loaded once per session --------------
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    """The spaCy pipeline with graphbuild's components (the pinned model).
+
+    This is ``load_pipeline()`` as cached by the build, so the model is loaded once
+    for the whole session, however many tests parse or build.
+    """
+    from graphbuild.build import _pipeline
+
+    return _pipeline(None)
+
+
+@pytest.fixture(scope="session")
+def sample_build() -> BuildResult:
+    """``build_corpus(["corpus"])`` of the sample corpus, run from the repository root
+    so article paths match the committed ``outputs/``."""
+    from graphbuild.build import build_corpus
+
+    with contextlib.chdir(REPO):
+        return build_corpus(["corpus"])

@@ -1,0 +1,168 @@
+"""``graphbuild.build``: the sample corpus end to end, and ``load``.
+
+The facts tested here are the ones the product promises for ``corpus/``;
+they use the session's one build (``sample_build`` in ``conftest.py``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import difflib
+from pathlib import Path
+
+import pytest
+
+from graphbuild.build import BuildResult, build, build_corpus, load, write_outputs
+from graphbuild.errors import CorpusError, GraphFormatError
+from graphbuild.nlp import default_model
+from graphbuild.query import KnowledgeGraph
+
+REPO = Path(__file__).resolve().parents[1]
+OUTPUTS = REPO / "outputs"
+OUTPUT_FILES = ("graph.json", "graph.graphml", "graph.gexf", "graph.html", "nodes.csv",
+                "edges.csv", "aliases.json", "files.json")
+
+
+@pytest.fixture(scope="module")
+def kg(sample_build: BuildResult) -> KnowledgeGraph:
+    return sample_build.knowledge_graph
+
+
+# -- the promised facts ---------------------------------------------------------------
+
+
+def test_reads_every_sample_article(sample_build: BuildResult) -> None:
+    assert len(sample_build.corpus.articles) == len(list((REPO / "corpus").glob("*.txt")))
+    assert not sample_build.corpus.skipped
+    assert sample_build.model == default_model()
+
+
+@pytest.mark.parametrize("name", ["Britain", "U.K.", "British", "UK", "United Kingdom"])
+def test_names_of_the_united_kingdom_are_one_node(kg: KnowledgeGraph, name: str) -> None:
+    record = kg.entity(name)
+
+    assert (record.id, record.label, record.type) == (
+        "country:united-kingdom", "United Kingdom", "country")
+
+
+def test_poland_and_greece_decline_troops(kg: KnowledgeGraph) -> None:
+    declines = kg.relations("declines_troops")
+
+    assert sorted(r.subject for r in declines) == ["Greece", "Poland"]
+    # stored as self-loops, reported without an object
+    assert all(r.object is None and r.object_id is None and not r.negated for r in declines)
+
+
+def test_one_node_per_meeting(kg: KnowledgeGraph) -> None:
+    meetings = kg.meetings()
+
+    assert len([m for m in meetings if m.date == "Thursday"]) == 1
+    assert len([m for m in meetings if "summit" in m.label.lower()]) == 1
+    assert len([m for m in meetings if m.date == "Friday"]) == 1
+
+
+def test_united_states_does_not_attend_the_thursday_meeting(kg: KnowledgeGraph) -> None:
+    (thursday,) = [m for m in kg.meetings() if m.date == "Thursday"]
+
+    denied = kg.relations("attends", subject="United States", negated=True)
+    assert [r.object_id for r in denied] == [thursday.id]
+    assert "United States" in thursday.non_attendees
+    assert "United States" not in thursday.attendees
+    assert {"United Kingdom", "France"} <= set(thursday.hosts)
+
+
+# -- committed outputs and determinism -------------------------------------------------
+
+
+def _first_difference(expected: bytes, actual: bytes, name: str) -> str:
+    diff = difflib.unified_diff(expected.decode("utf-8", "replace").splitlines(),
+                                actual.decode("utf-8", "replace").splitlines(),
+                                f"outputs/{name} (committed)", f"{name} (fresh build)",
+                                lineterm="", n=1)
+    return "\n".join(list(diff)[:12])
+
+
+def test_committed_outputs_are_up_to_date(sample_build: BuildResult, tmp_path: Path) -> None:
+    with contextlib.chdir(REPO):
+        written = write_outputs(sample_build, tmp_path)
+
+    assert sorted(p.name for p in written) == sorted(OUTPUT_FILES)
+    stale = [name for name in OUTPUT_FILES
+             if (tmp_path / name).read_bytes() != (OUTPUTS / name).read_bytes()]
+    details = "\n".join(_first_difference((OUTPUTS / n).read_bytes(),
+                                          (tmp_path / n).read_bytes(), n) for n in stale[:2])
+    assert not stale, (
+        f"outputs/ is stale: {', '.join(stale)} differ from a fresh build of corpus/. "
+        f"Run `python3 dev.py run` and commit outputs/.\n{details}")
+
+
+def test_two_builds_write_identical_files(sample_build: BuildResult, tmp_path: Path) -> None:
+    with contextlib.chdir(REPO):
+        again = build_corpus(["corpus"])
+        write_outputs(sample_build, tmp_path / "first")
+        write_outputs(again, tmp_path / "second")
+
+    for name in OUTPUT_FILES:
+        assert (tmp_path / "first" / name).read_bytes() == \
+            (tmp_path / "second" / name).read_bytes(), name
+
+
+def test_write_outputs_only_the_chosen_formats(sample_build: BuildResult,
+                                               tmp_path: Path) -> None:
+    written = write_outputs(sample_build, tmp_path / "out", formats=["json"])
+
+    assert [p.name for p in written] == ["graph.json", "aliases.json", "files.json"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "aliases.json", "files.json", "graph.json"]
+
+
+# -- load ----------------------------------------------------------------------------------
+
+
+def test_graphml_and_json_outputs_load_the_same_graph() -> None:
+    from_json = load(OUTPUTS / "graph.json").graph
+    from_graphml = load(str(OUTPUTS / "graph.graphml")).graph
+
+    assert set(from_json.nodes) == set(from_graphml.nodes)
+    assert set(from_json.edges(keys=True)) == set(from_graphml.edges(keys=True))
+    assert {n: d["label"] for n, d in from_json.nodes(data=True)} == \
+        {n: d["label"] for n, d in from_graphml.nodes(data=True)}
+
+
+def test_load_of_a_missing_file(tmp_path: Path) -> None:
+    missing = tmp_path / "graph.json"
+
+    with pytest.raises(GraphFormatError) as caught:
+        load(missing)
+    assert str(caught.value) == f'Graph file "{missing}" does not exist'
+
+
+@pytest.mark.parametrize("name", ["graph.gexf", "nodes.csv", "graph.html"])
+def test_load_of_a_wrong_suffix(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_text("<gexf/>")
+
+    with pytest.raises(GraphFormatError) as caught:
+        load(path)
+    assert str(caught.value) == (
+        f'Cannot read "{path}": expected a .json or .graphml file written by graphbuild, '
+        "or a corpus folder")
+
+
+# -- corpus errors (raised before any model is loaded) -----------------------------------
+
+
+def test_build_without_paths() -> None:
+    with pytest.raises(CorpusError, match="No corpus paths given"):
+        build([])
+
+
+def test_build_of_an_empty_folder(tmp_path: Path) -> None:
+    with pytest.raises(CorpusError) as caught:
+        build(tmp_path)
+    assert str(caught.value).startswith(f"No articles found in {tmp_path}")
+
+
+def test_build_of_a_missing_path(tmp_path: Path) -> None:
+    with pytest.raises(CorpusError, match="does not exist"):
+        build_corpus([tmp_path / "nowhere"])

