@@ -29,15 +29,34 @@ PROVENANCE_FIELDS = ("article", "sentence", "start", "end", "cue", "cue_start", 
 CORE_RELATIONS = ("hosts", "attends", "declines_troops", "cites_threat")
 
 
+# Letters NFKD does not decompose into ASCII.
+_TRANSLITERATION = str.maketrans({"æ": "ae", "Æ": "Ae", "ø": "o", "Ø": "O", "ð": "d", "Ð": "D",
+                                  "þ": "th", "Þ": "Th", "ß": "ss", "ł": "l", "Ł": "L",
+                                  "đ": "d", "Đ": "D", "œ": "oe", "Œ": "Oe", "ı": "i"})
+
+
+def fold(text: str) -> str:
+    """ASCII, lower-case form of a name for comparisons.
+
+    >>> fold("Kjærgaard") == fold("Kjaergaard")
+    True
+    """
+    ascii_text = unicodedata.normalize("NFKD", text.translate(_TRANSLITERATION))
+    return ascii_text.encode("ascii", "ignore").decode().lower()
+
+
 def slugify(text: str) -> str:
     """Readable ASCII slug for node ids.
 
     >>> slugify("Sébastien Lecornu")
     'sebastien-lecornu'
+    >>> slugify("Mette Kjærgaard")
+    'mette-kjaergaard'
     >>> slugify("Leaders' summit (end of last month)")
     'leaders-summit-end-of-last-month'
     """
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    ascii_text = unicodedata.normalize("NFKD", text.translate(_TRANSLITERATION))
+    ascii_text = ascii_text.encode("ascii", "ignore").decode()
     ascii_text = ascii_text.replace("'", "")
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
 

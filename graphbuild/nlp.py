@@ -117,38 +117,56 @@ class EntityCorrector:
         self.titles = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.titles.add("TITLE", [nlp.make_doc(t) for t in words("titles", "heads")])
         self.org_heads = words("organizations", "heads")
+        self.honorifics = words("people", "honorifics")
         self.alias_cues = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.alias_cues.add("ALIAS", [nlp.make_doc(c) for c in words("aliases", "cues")
                                       if c != "or"])
 
     def __call__(self, doc: Doc) -> Doc:
+        matches = self._gazetteer_matches(doc)
         entities = [trimmed for ent in doc.ents if (trimmed := _trim(ent)) is not None]
         title_spans = filter_spans(
             [Span(doc, s, e, label="TITLE") for _, s, e in self.titles(doc)]
         )
+        entities, title_spans = _split_titles(doc, entities, title_spans, matches)
         doc._.graphbuild_titles = tuple((span.start, span.end) for span in title_spans)
         entities = [ent for ent in entities if not _inside_any(ent, title_spans)]
-        # A name right after a job title is a person ("Chancellor Olaf Scholz").
+        # A name right after a job title or honorific is a person ("Chancellor Olaf
+        # Scholz", "Dr Fatih Birol"), whatever the statistical model said.
         title_ends = {span.end for span in title_spans}
-        entities = [Span(doc, ent.start, ent.end, label="PERSON")
-                    if ent.start in title_ends and not ent.kb_id_
-                    and ent.label_ in ("ORG", "GPE", "NORP", "LOC", "FAC") else ent
+        entities = [_extend_person(_as_person(ent, title_ends, self.honorifics), entities)
                     for ent in entities]
-        for span in [*self._named_after_cue(doc), *self._quoted_groups(doc)]:
-            entities = [ent for ent in entities if not _overlaps(ent, span)] + [span]
-        matches = filter_spans([
-            Span(doc, start, end, label=_gazetteer_label(self.kinds[match_id][0]),
-                 kb_id=self.kinds[match_id][1] if self.kinds[match_id][0] != "capital"
-                 else "capital:" + self.kinds[match_id][1])
-            for match_id, start, end in self.places(doc)
-        ])
+        if doc.has_annotation("DEP"):
+            for span in [*self._named_after_cue(doc), *self._quoted_groups(doc)]:
+                entities = [ent for ent in entities if not _overlaps(ent, span)] + [span]
         for match in matches:
             overlapping = [ent for ent in entities if _overlaps(ent, match)]
-            if any(_is_bigger_name(ent, match) for ent in overlapping):
+            if any(_is_bigger_name(ent, match, matches) for ent in overlapping):
                 continue
             entities = [ent for ent in entities if ent not in overlapping] + [match]
         doc.ents = filter_spans(entities)
         return doc
+
+    def _gazetteer_matches(self, doc: Doc) -> list[Span]:
+        """Gazetteer names, except inside a longer word ("Euro-Arctic Council"), where the
+        whole capitalised name becomes an organisation instead."""
+        found: list[Span] = []
+        for match_id, start, end in self.places(doc):
+            kind, key = self.kinds[match_id]
+            if start > 0 and not doc[start - 1].whitespace_ and (
+                    doc[start - 1].is_alpha or doc[start - 1].text in "-–"):
+                first = start
+                while first > 0 and (not doc[first - 1].whitespace_ or doc[first - 1].is_title):
+                    if not (doc[first - 1].is_alpha or doc[first - 1].text in "-–"):
+                        break
+                    first -= 1
+                if kind == "organization" and doc[first].is_title:
+                    found.append(Span(doc, first, end, label="ORG"))
+                continue
+            label = _gazetteer_label(kind)
+            kb = "capital:" + key if kind == "capital" else key
+            found.append(Span(doc, start, end, label=label, kb_id=kb))
+        return filter_spans(found)
 
     def _quoted_groups(self, doc: Doc) -> Iterator[Span]:
         """Quoted phrases headed by a group noun: 'Volunteers Coalition'."""
@@ -203,10 +221,86 @@ def _inside_any(ent: Span, spans: list[Span]) -> bool:
     return any(s.start <= ent.start and ent.end <= s.end for s in spans)
 
 
-def _is_bigger_name(ent: Span, match: Span) -> bool:
-    """An NER name that contains the gazetteer match ("Bank of England")."""
+_JOINERS = {"and", ",", "&", "the", "or"}
+
+
+def _is_bigger_name(ent: Span, match: Span, matches: list[Span]) -> bool:
+    """An NER name that contains the gazetteer match ("Bank of England"), unless it is
+    only gazetteer names joined by "and" ("Niger and Burkina Faso")."""
     contains = ent.start <= match.start and match.end <= ent.end and len(ent) > len(match)
-    return contains and (ent.label_ in _CONTAINER_LABELS or ent.label_ == "PERSON")
+    if not contains or not (ent.label_ in _CONTAINER_LABELS or ent.label_ == "PERSON"):
+        return False
+    covered = {i for m in matches for i in range(m.start, m.end)}
+    return not all(i in covered or ent.doc[i].lower_ in _JOINERS
+                   for i in range(ent.start, ent.end))
+
+
+def _looks_like_name(span: Span) -> bool:
+    return bool(span) and all(t.is_title or t.is_upper or t.text in "-'’" or t.lower_ in
+                              ("de", "van", "von", "bin", "al", "da", "di", "le", "la")
+                              for t in span) and any(t.is_alpha for t in span)
+
+
+def _split_titles(doc: Doc, entities: list[Span], titles: list[Span],
+                  matches: list[Span]) -> tuple[list[Span], list[Span]]:
+    """Take job titles out of names the model ran together.
+
+    "Energy Minister Olena Kovalchuk" as one ORG -> title + PERSON; "Transport"
+    tagged ORG before "Secretary" is part of the title ("Transport Secretary"),
+    not an organisation.
+    """
+    gazetteer_tokens = {i for m in matches for i in range(m.start, m.end)}
+    kept: list[Span] = []
+    extended = list(titles)
+    for ent in entities:
+        if ent.kb_id_ or ent.label_ not in ("ORG", "PERSON", "GPE", "NORP", "FAC", "LOC"):
+            kept.append(ent)
+            continue
+        inner = next((t for t in titles if ent.start <= t.start and t.end < ent.end), None)
+        if inner is not None:
+            person = Span(doc, inner.end, ent.end, label="PERSON")
+            if _looks_like_name(person):
+                kept.append(person)
+            before = Span(doc, ent.start, inner.start)
+            if len(before) and all(i not in gazetteer_tokens for i in range(before.start,
+                                                                            before.end)):
+                extended = [Span(doc, ent.start, t.end, label="TITLE") if t is inner else t
+                            for t in extended]
+            continue
+        following = next((t for t in titles if t.start == ent.end), None)
+        if following is not None and ent.label_ == "ORG":
+            portfolio_start = ent.start
+            while portfolio_start < ent.end and portfolio_start in gazetteer_tokens:
+                portfolio_start += 1
+            if portfolio_start < ent.end:
+                extended = [Span(doc, portfolio_start, t.end, label="TITLE") if t is following
+                            else t for t in extended]
+            continue
+        kept.append(ent)
+    return kept, filter_spans(extended)
+
+
+def _extend_person(ent: Span, entities: list[Span]) -> Span:
+    """'Marco' + "Dell'Orto": take in capitalised name parts the model left out."""
+    if ent.label_ != "PERSON":
+        return ent
+    taken = {i for other in entities if other is not ent for i in range(other.start, other.end)}
+    end = ent.end
+    while end < len(ent.doc) and end not in taken and ent.doc[end].pos_ == "PROPN" \
+            and ent.doc[end].is_title and ent.doc[end - 1].whitespace_:
+        end += 1
+    return Span(ent.doc, ent.start, end, label="PERSON") if end != ent.end else ent
+
+
+def _as_person(ent: Span, title_ends: set[int], honorifics: frozenset[str]) -> Span:
+    if ent.kb_id_ or ent.label_ not in ("ORG", "GPE", "NORP", "LOC", "FAC"):
+        return ent
+    if ent.start in title_ends and _looks_like_name(ent):
+        return Span(ent.doc, ent.start, ent.end, label="PERSON")
+    first = ent.doc[ent.start].lower_.rstrip(".")
+    if first in honorifics and len(ent) > 1 and _looks_like_name(ent):
+        return Span(ent.doc, ent.start + 1, ent.end, label="PERSON")
+    return ent
 
 
 @Language.factory(

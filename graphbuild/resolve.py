@@ -30,11 +30,13 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from graphbuild.errors import AliasFileError
-from graphbuild.graph import entity_id, slugify
+from graphbuild.graph import entity_id, fold, slugify
 from graphbuild.lexicon import place_by_key, words
 from graphbuild.types import ArticleExtraction, Claim, Entity, MergeDecision, Mention, Resolution
 
 _SURNAME_SIMILARITY = 85
+# Surnames of two full names with the same first name (Aasland / Osland).
+_VARIANT_SIMILARITY = 75
 _STOPWORDS = {"the", "of", "for", "and", "on", "in", "a", "an", "'s", "’s"}
 
 
@@ -88,6 +90,11 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[.\"“”‘’']", "", text)).strip()
 
 
+def _name_key(name: str) -> str:
+    """Accents, case and hyphens ignored: "Kofi Mensah-Arthur" == "Kofi Mensah Arthur"."""
+    return " ".join(re.sub(r"[-‐–.]", " ", fold(name)).split())
+
+
 def _content_words(text: str) -> frozenset[str]:
     return frozenset(w for w in re.findall(r"[\w-]+", _norm(text)) if w not in _STOPWORDS)
 
@@ -120,6 +127,11 @@ class _Resolver:
         return any((_norm(x) in group_a and _norm(y) in group_b) or
                    (_norm(y) in group_a and _norm(x) in group_b) for x, y in self.rules.forbid)
 
+    def forbidden_names(self, a: str, b: str) -> bool:
+        """Whether the user's alias file forbids these two names to be one entity."""
+        pair = {_norm(a), _norm(b)}
+        return any({_norm(x), _norm(y)} == pair for x, y in self.rules.forbid)
+
     def _names(self, root: str) -> set[str]:
         names = {m.text for m, k in self.key_of.items() if self.union.find(k) == root}
         names.add(root.split(":", 1)[-1])
@@ -151,6 +163,9 @@ def _person_keys(resolver: _Resolver) -> None:
         if " " not in name:
             local = full_by_article[mention.article_id].get(name)
             corpus = by_surname.get(name, set())
+            if local and resolver.forbidden_names(mention.text, local):
+                local = None
+            corpus = {n for n in corpus if not resolver.forbidden_names(mention.text, n)}
             if local:
                 resolver.decide(mention.text, f"person:{local}", "surname of a full name in "
                                 f"the same article {mention.article_id}")
@@ -163,9 +178,12 @@ def _person_keys(resolver: _Resolver) -> None:
     names = sorted(full_names)
     for i, first in enumerate(names):
         for second in names[i + 1:]:
-            a, b = first.split(), second.split()
-            if a[0].lower() == b[0].lower() and a[-1] != b[-1] and fuzz.ratio(
-                    a[-1].lower(), b[-1].lower()) >= _SURNAME_SIMILARITY:
+            a, b = _name_key(first).split(), _name_key(second).split()
+            if a == b:
+                resolver.merge(f"person:{first}", f"person:{second}", second,
+                               f"same name as {first}, written differently")
+            elif a[0] == b[0] and len(a) == len(b) and fuzz.ratio(
+                    " ".join(a[1:]), " ".join(b[1:])) >= _VARIANT_SIMILARITY:
                 resolver.merge(f"person:{first}", f"person:{second}", second,
                                f"spelling variant of {first} (same first name)")
     for surname_key in {k for k in resolver.key_of.values() if " " not in k}:
@@ -178,13 +196,26 @@ def _person_keys(resolver: _Resolver) -> None:
 
 
 def _organisation_keys(resolver: _Resolver) -> None:
+    """Organisation keys: text evidence, reordered names, short forms, mistyped people."""
+    gazetteer_names = {p.name for p in place_by_key().values() if p.type == "organization"}
+    people = {_name_key(k.removeprefix("person:")): k for m, k in resolver.key_of.items()
+              if m.type == "person" and " " in k}
     by_words: dict[frozenset[str], str] = {}
+    for place in sorted(gazetteer_names):
+        for name in (place, *place_by_key()[f"org:{place}"].aliases):
+            signature = _content_words(name)
+            if len(signature) > 1:
+                by_words.setdefault(signature, f"org:{place}")
     for mention in resolver.mentions():
         if mention.type != "organization" or mention.key.startswith("anaphor:"):
             continue
+        person = people.get(_name_key(mention.text))
+        if person is not None and not mention.key.removeprefix("org:") in gazetteer_names:
+            resolver.key_of[mention] = person
+            resolver.decide(mention.text, person, "the same name is a person elsewhere")
+            continue
         resolver.key_of[mention] = mention.key
-        if mention.key.startswith("org:") and mention.key.removeprefix("org:") in {
-                p.name for p in place_by_key().values()}:
+        if mention.key.removeprefix("org:") in gazetteer_names:
             continue
         signature = _content_words(mention.text)
         if len(signature) > 1:
@@ -196,6 +227,26 @@ def _organisation_keys(resolver: _Resolver) -> None:
             first = resolver.key_of.get(link.first, link.first.key)
             second = resolver.key_of.get(link.second, link.second.key)
             resolver.merge(first, second, link.second.text, link.reason)
+    _short_forms(resolver)
+
+
+def _short_forms(resolver: _Resolver) -> None:
+    """'the Council' after 'the Arctic Council' in one article: one group."""
+    by_article: dict[str, list[tuple[Mention, str]]] = defaultdict(list)
+    for mention, key in resolver.key_of.items():
+        if mention.type == "organization":
+            by_article[mention.article_id].append((mention, key))
+    for article_id, pairs in sorted(by_article.items()):
+        for mention, key in pairs:
+            words_of = _content_words(mention.text)
+            if len(words_of) != 1:
+                continue
+            (word,) = words_of
+            longer = {resolver.union.find(k) for m, k in pairs
+                      if len(_content_words(m.text)) > 1 and word in _head_words(m.text)}
+            if len(longer) == 1:
+                resolver.merge(longer.pop(), key, mention.text,
+                               f"short form of a longer name in {article_id}")
 
 
 def _anaphor_keys(resolver: _Resolver) -> None:
@@ -397,9 +448,14 @@ def resolve(extractions: Sequence[ArticleExtraction], *,
     kept = [e for e in [*entities.values(), *meeting_entities]
             if e.type != "meeting" or e.id in used]
     kept_ids = {e.id for e in kept}
+    node_of_key = {key: id_of_root[resolver.union.find(key)] for key in resolver.key_of.values()}
+    node_of_key.update({m.key: node for m, node in meeting_of.items()})
+    node_of_key.update(id_of_root)
+    decisions = tuple(MergeDecision(d.alias, node_of_key.get(d.entity_id, d.entity_id), d.reason)
+                      for d in resolver.decisions
+                      if node_of_key.get(d.entity_id, d.entity_id) in kept_ids)
     return Resolution(tuple(sorted(kept, key=lambda e: e.id)),
-                      {m: i for m, i in entity_of.items() if i in kept_ids},
-                      tuple(resolver.decisions))
+                      {m: i for m, i in entity_of.items() if i in kept_ids}, decisions)
 
 
 def _merge_by_meeting_role(resolver: _Resolver, claims: list[Claim]) -> None:
@@ -488,7 +544,7 @@ def _meetings(resolver: _Resolver, claims: list[Claim], id_of_root: dict[str, st
 def _used_entities(claims: list[Claim], entity_of: dict[Mention, str]) -> set[str]:
     used: set[str] = set()
     for claim in claims:
-        for mention in (claim.subject, claim.object):
-            if mention is not None and mention in entity_of:
-                used.add(entity_of[mention])
+        ends = [m for m in (claim.subject, claim.object) if m is not None]
+        if all(m in entity_of for m in ends):
+            used.update(entity_of[m] for m in ends)
     return used

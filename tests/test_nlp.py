@@ -200,9 +200,6 @@ def test_alias_cue_extension(nlp: Language) -> None:
     assert [doc[s:e].text for s, e in doc._.graphbuild_alias_cues] == ["known as"]
 
 
-@pytest.mark.xfail(strict=True, raises=ValueError, reason="graphbuild_entities declares "
-                   "requires=['doc.ents'] but reads doc.noun_chunks, so on a Doc without a "
-                   "dependency parse (spacy.blank) it raises spaCy's E029")
 def test_graphbuild_entities_on_a_doc_without_parse() -> None:
     blank = spacy.blank("en")
     corrector = blank.add_pipe("graphbuild_entities")

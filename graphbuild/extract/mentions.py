@@ -29,11 +29,14 @@ def clean_person_name(text: str) -> str:
     'Tony Radakin'
     >>> clean_person_name("Joe Biden’s")
     'Joe Biden'
+    >>> clean_person_name("Lt-Gen Kofi Mensah-Arthur")
+    'Kofi Mensah-Arthur'
     """
     honorifics = words("people", "honorifics")
     text = re.sub(r"(['’]s|['’])$", "", text.strip())
     parts = _NAME_CHARS.sub(" ", text).split()
-    while len(parts) > 1 and parts[0].lower().rstrip(".") in honorifics:
+    while len(parts) > 1 and all(piece.rstrip(".") in honorifics
+                                 for piece in parts[0].lower().split("-")):
         parts.pop(0)
     return " ".join(parts)
 
