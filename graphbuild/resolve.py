@@ -364,18 +364,89 @@ def _overlap(a: _Meeting, b: _Meeting) -> int:
     return shared
 
 
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Two articles are about the same story when they share this share of their entities.
+_SAME_STORY_OVERLAP = 0.5
+_SAME_STORY_MINIMUM = 3
+
+
+def _date_kind(date: str) -> str:
+    lower = date.lower()
+    if lower in _WEEKDAYS:
+        return "weekday"
+    if any(month in lower for month in _MONTHS) or re.search(r"\d", lower):
+        return "calendar"
+    return "relative"
+
+
+def _dates_agree(a: str, b: str) -> str:
+    """'same', 'conflict' or 'unknown' ("Thursday" against "May 15" cannot be checked)."""
+    if a.lower() == b.lower():
+        return "same"
+    if _date_kind(a) == _date_kind(b) and _date_kind(a) != "relative":
+        return "conflict"
+    return "unknown"
+
+
+def _story_similarity(resolver: _Resolver) -> dict[tuple[str, str], bool]:
+    """Pairs of articles that tell the same story: they share most of their entities."""
+    entities: dict[str, set[str]] = defaultdict(set)
+    for mention, key in resolver.key_of.items():
+        if mention.type in ("person", "country", "organization"):
+            entities[mention.article_id].add(resolver.union.find(key))
+    same: dict[tuple[str, str], bool] = {}
+    articles = sorted(entities)
+    for i, a in enumerate(articles):
+        for b in articles[i + 1:]:
+            shared = len(entities[a] & entities[b])
+            smaller = min(len(entities[a]), len(entities[b])) or 1
+            same[(a, b)] = same[(b, a)] = (shared >= _SAME_STORY_MINIMUM
+                                           and shared / smaller >= _SAME_STORY_OVERLAP)
+    return same
+
+
 def _merge_meetings(resolver: _Resolver, clusters: dict[str, _Meeting]) -> _UnionFind:
+    """Merge per-article meetings that are one meeting.
+
+    Same kind, and either the same date with a shared host, participant or group
+    (or, within one story, the same date and no contradicting venue), or a date that
+    cannot be compared ("Thursday" / "May 15") with both a shared participant and
+    one story. Meetings of one article were kept apart on purpose and stay apart.
+    """
     union = _UnionFind()
     ordered = sorted(clusters.values(), key=lambda m: m.key)
+    articles_of: dict[str, set[str]] = {}
     for meeting in ordered:
         union.find(meeting.key)
+        articles_of[meeting.key] = set(meeting.articles)
+    same_story = _story_similarity(resolver)
+
+    def one_story(a: _Meeting, b: _Meeting) -> bool:
+        return any(same_story.get((x, y), False) for x in a.articles for y in b.articles)
+
+    def join(a: _Meeting, b: _Meeting, reason: str) -> None:
+        root_a, root_b = union.find(a.key), union.find(b.key)
+        if root_a == root_b or articles_of[root_a] & articles_of[root_b]:
+            return
+        union.union(root_a, root_b)
+        articles_of[union.find(root_a)] = articles_of[root_a] | articles_of[root_b]
+        resolver.decide(b.key, a.key, reason)
+
     for i, a in enumerate(ordered):
         for b in ordered[i + 1:]:
-            if a.kind == b.kind and a.date and a.date == b.date and not (a.articles & b.articles) \
-                    and _overlap(a, b) > 0:
-                union.union(a.key, b.key)
-                resolver.decide(b.key, a.key, f"same {a.kind} on {a.date} with a shared "
-                                "venue, group or participant")
+            if a.kind != b.kind or not (a.date and b.date):
+                continue
+            agreement = _dates_agree(a.date, b.date)
+            shared = _overlap(a, b)
+            venues = {_venue_key(a.venue), _venue_key(b.venue)} - {None}
+            if agreement == "same" and shared > 0:
+                join(a, b, f"same {a.kind} on {a.date} with a shared group or participant")
+            elif agreement == "same" and len(venues) <= 1 and one_story(a, b):
+                join(a, b, f"same {a.kind} on {a.date} in articles on one story")
+            elif agreement == "unknown" and shared > 0 and one_story(a, b):
+                join(a, b, f"{a.kind} on {a.date} / {b.date} sharing participants in one story")
     groups = union.groups()
     for meeting in ordered:
         if meeting.date or len(groups.get(union.find(meeting.key), [])) > 1:
@@ -390,9 +461,8 @@ def _merge_meetings(resolver: _Resolver, clusters: dict[str, _Meeting]) -> _Unio
             scored.append((max(_overlap(meeting, d) for d in dated), root))
         best = [s for s in scored if s[0] > 0 and s[0] == max(x[0] for x in scored)]
         if len(best) == 1:
-            union.union(best[0][1], meeting.key)
-            resolver.decide(meeting.key, best[0][1], "undated meeting sharing participants "
-                            "with one dated meeting")
+            join(clusters[best[0][1]], meeting, "undated meeting sharing participants with "
+                 "one dated meeting")
     return union
 
 

@@ -220,7 +220,7 @@ def test_meetings_with_the_same_kind_date_and_a_participant_merge(story: StoryFa
                                                                ("a1", "a2"))
     assert meeting.label == "Meeting hosted by Norway (Thursday)"
     assert reasons(resolution)["a2#meeting-0"] == (
-        "same meeting on Thursday with a shared venue, group or participant")
+        "same meeting on Thursday with a shared group or participant")
 
 
 @pytest.mark.parametrize("venue", [
