@@ -295,7 +295,9 @@ def _extend_person(ent: Span, entities: list[Span]) -> Span:
 def _as_person(ent: Span, title_ends: set[int], honorifics: frozenset[str]) -> Span:
     if ent.kb_id_ or ent.label_ not in ("ORG", "GPE", "NORP", "LOC", "FAC"):
         return ent
-    if ent.start in title_ends and _looks_like_name(ent):
+    after_title = ent.start in title_ends or (
+        ent.start > 1 and ent.doc[ent.start - 1].text == "," and ent.start - 1 in title_ends)
+    if after_title and _looks_like_name(ent):
         return Span(ent.doc, ent.start, ent.end, label="PERSON")
     first = ent.doc[ent.start].lower_.rstrip(".")
     if first in honorifics and len(ent) > 1 and _looks_like_name(ent):

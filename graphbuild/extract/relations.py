@@ -205,9 +205,12 @@ def _organisation_object(verb: Token, ctx: _Context, preps: set[str]) -> Mention
 
 
 def _hosts(token: Token, ctx: _Context) -> Iterator[Claim]:
-    meeting = _meeting_object(token, ctx, {"over", "at"})
+    meeting = _meeting_object(token, ctx, {"over", "at", "to"})
     if meeting is None and token.dep_ == "acl":
         meeting = _meeting_of_subject_clause(token.head, ctx)
+    if meeting is None and not children(token, "dobj") and token.lemma_.lower() in \
+            _relation_words("hosts", "objectless"):
+        meeting = focus_meeting(ctx.meetings, token.i, ctx.sentence_of[token.i])
     if meeting is None:
         return
     hosts = _agents(token, ctx) if _is_passive(token) else _subjects(token, ctx)
@@ -246,7 +249,45 @@ def _attends(token: Token, ctx: _Context) -> Iterator[Claim]:
     if token.lemma_.lower() == "represent" and not passive_attendee:
         return
     cue = [token, *[c for c in token.children if c.dep_ == "prt"]]
-    yield from _claims(ctx, "attends", _subjects(token, ctx), meeting, token, cue)
+    attendees = _subjects(token, ctx)
+    if passive_attendee:
+        # "Britain will be represented by its energy secretary, Alan Hargreaves"
+        attendees += [m for m in _agents(token, ctx) if m not in attendees]
+    attendees += [m for m in _companions(token, ctx) if m not in attendees]
+    yield from _claims(ctx, "attends", attendees, meeting, token, cue)
+
+
+def _companions(token: Token, ctx: _Context) -> list[Mention]:
+    """'will join the meeting as a guest, alongside Dr Fatih Birol' -> Birol too."""
+    found: list[Mention] = []
+    for _, obj in prep_objects(token, words("relations", "attends", "companions") - {"with"}):
+        found.extend(m for o in conjuncts(obj) for m in actors(o, ctx))
+    return _unique(found)
+
+
+def _leads_delegation(token: Token, ctx: _Context) -> Iterator[Claim]:
+    """'Finch is expected to lead the American delegation' -> Finch attends."""
+    if token.lemma_.lower() not in _relation_words("attends", "delegation_verbs"):
+        return
+    nouns = _relation_words("attends", "delegation_nouns")
+    if not any(obj.lower_ in nouns for obj in children(token, "dobj")):
+        return
+    meeting = focus_meeting(ctx.meetings, token.i, ctx.sentence_of[token.i])
+    if meeting is not None:
+        yield from _claims(ctx, "attends", _subjects(token, ctx), meeting, token, [token])
+
+
+def _travels_to_venue(token: Token, ctx: _Context) -> Iterator[Claim]:
+    """'Kessler will travel to Tromsø' when a meeting of the article is in Tromsø."""
+    if token.lemma_.lower() not in ("travel", "fly", "go", "come", "head"):
+        return
+    for _, place in prep_objects(token, {"to"}):
+        mention = ctx.by_token.get(place.i)
+        if mention is None or mention.type not in ("location", "country", "organization"):
+            continue
+        venues = [m for m in ctx.meetings.values() if m.venue and m.venue == mention.text]
+        if venues:
+            yield from _claims(ctx, "attends", _subjects(token, ctx), venues[-1], token, [token])
 
 
 def _group_attends(token: Token, ctx: _Context) -> Iterator[Claim]:
@@ -380,6 +421,8 @@ def relation_claims(doc: Doc, article_id: str, by_token: dict[int, Mention],
             if lemma in withdraw_verbs:
                 claims.extend(_withdrew_from(token, ctx))
             claims.extend(_met_with(token, ctx))
+            claims.extend(_leads_delegation(token, ctx))
+            claims.extend(_travels_to_venue(token, ctx))
         claims.extend(_cites_threat(token, ctx))
         claims.extend(_group_attends(token, ctx))
     return list(dict.fromkeys(claims))
