@@ -19,6 +19,7 @@ import codecs
 import json
 import logging
 import os
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -391,11 +392,49 @@ def clean_lines(
         paragraphs.extend(_paragraphs(block))
     kept: list[str] = []
     for paragraph, lines in paragraphs:
+        paragraph = strip_dateline(paragraph)
         if kept and _same(kept[-1], paragraph):
             dropped += lines
-        else:
+        elif paragraph:
             kept.append(paragraph)
     return "\n\n".join(kept), dropped
+
+
+# "TURIN, Italy, April 28 (Meridian Wire) - ", "MOSCOW, May 13. /Sever News/. ",
+# "BRUSSELS — ": the place, date and agency credit that open a wire story.
+_DATELINE = re.compile(
+    r"^[A-ZÀ-Þ][A-ZÀ-Þ'’./ -]{1,40}(?:,[^\n()/–—-]{1,40}?)?\.?\s*"
+    r"(?:\([^()\n]{1,40}\)|/[^/\n]{1,40}/\.?)?\s*(?:[-–—]{1,2}|(?<=/\.)|(?<=/))\s+(?=\S)")
+
+
+def strip_dateline(paragraph: str) -> str:
+    """Remove a wire dateline so its agency and date are not read as facts.
+
+    >>> strip_dateline("TURIN, Italy, April 28 (Meridian Wire) - Ministers meet.")
+    'Ministers meet.'
+    >>> strip_dateline("MOSCOW, May 13. /Sever News/. Russia will not attend.")
+    'Russia will not attend.'
+    >>> strip_dateline("NATO to host defence leaders")
+    'NATO to host defence leaders'
+    >>> strip_dateline("NATO - the alliance - said so.")
+    'NATO - the alliance - said so.'
+    """
+    found = _DATELINE.match(paragraph)
+    if found is None:
+        return paragraph
+    place = re.split(r"[,(/]", found.group(0))[0].strip(" -–—.")
+    if not place.replace(" ", "").replace("/", "").isupper() or place in _organisation_names():
+        return paragraph
+    return paragraph[found.end():]
+
+
+@functools.cache
+def _organisation_names() -> frozenset[str]:  # noqa: N802 - a cached constant
+    """Acronyms such as NATO that open sentences the way datelines do."""
+    from graphbuild.lexicon import gazetteer
+
+    return frozenset(name for place in gazetteer() if place.type == "organization"
+                     for name in (place.name, *place.aliases))
 
 
 def _same(a: str, b: str) -> bool:

@@ -71,6 +71,7 @@ def load_pipeline(model: str | None = None) -> Language:
             f'spaCy model "{name}" has no parser or entity recogniser; '
             f"graphbuild needs a full English pipeline such as en_core_web_sm"
         )
+    nlp.add_pipe("graphbuild_paragraphs", before="parser")
     nlp.add_pipe("graphbuild_entities", after="ner")
     logger.info("loaded spaCy pipeline %s %s", name, nlp.meta.get("version", ""))
     return nlp
@@ -303,6 +304,15 @@ def _as_person(ent: Span, title_ends: set[int], honorifics: frozenset[str]) -> S
     if first in honorifics and len(ent) > 1 and _looks_like_name(ent):
         return Span(ent.doc, ent.start + 1, ent.end, label="PERSON")
     return ent
+
+
+@Language.component("graphbuild_paragraphs", assigns=["token.is_sent_start"])
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A blank line ends a sentence: headlines and datelines carry no full stop."""
+    for token in doc[1:]:
+        if doc[token.i - 1].is_space and doc[token.i - 1].text.count("\n") >= 1:
+            token.is_sent_start = True
+    return doc
 
 
 @Language.factory(
