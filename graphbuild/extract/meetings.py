@@ -158,8 +158,17 @@ def _explicit(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool, bo
 
 
 def _implicit(token: Token, by_token: dict[int, Mention]) -> bool:
-    """A verb whose subject meets: 'ministers will convene at NATO'."""
-    if token.pos_ != "VERB" or token.lemma_.lower() not in words("meetings", "event_verbs"):
+    """A verb whose subject meets ('ministers will convene at NATO') or that hosts
+    people ('Iceland will host defence ministers in Reykjavik on Friday')."""
+    if token.pos_ != "VERB":
+        return False
+    lemma = token.lemma_.lower()
+    if lemma in words("meetings", "hosting_verbs") and children(token, "dobj"):
+        guests = [o for o in children(token, "dobj")
+                  if o.lemma_.lower() in words("people", "role_nouns")]
+        return bool(guests) and (_date_of(token) is not None
+                                 or _venue_of(token, by_token) is not None)
+    if lemma not in words("meetings", "event_verbs"):
         return False
     if children(token, "dobj"):
         return False

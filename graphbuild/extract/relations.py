@@ -206,6 +206,8 @@ def _organisation_object(verb: Token, ctx: _Context, preps: set[str]) -> Mention
 
 def _hosts(token: Token, ctx: _Context) -> Iterator[Claim]:
     meeting = _meeting_object(token, ctx, {"over", "at", "to"})
+    if meeting is None and token.i in ctx.meetings and children(token, "dobj"):
+        meeting = ctx.meetings[token.i]
     if meeting is None and token.dep_ == "acl":
         meeting = _meeting_of_subject_clause(token.head, ctx)
     if meeting is None and not children(token, "dobj") and token.lemma_.lower() in \
