@@ -135,8 +135,9 @@ class EntityCorrector:
         # A name right after a job title or honorific is a person ("Chancellor Olaf
         # Scholz", "Dr Fatih Birol"), whatever the statistical model said.
         title_ends = {span.end for span in title_spans}
-        entities = [_extend_person(_as_person(ent, title_ends, self.honorifics), entities)
-                    for ent in entities]
+        entities = _join_adjacent_people(
+            [_as_person(ent, title_ends, self.honorifics) for ent in entities])
+        entities = [_extend_person(ent, entities) for ent in entities]
         if doc.has_annotation("DEP"):
             for span in [*self._named_after_cue(doc), *self._quoted_groups(doc)]:
                 entities = [ent for ent in entities if not _overlaps(ent, span)] + [span]
@@ -281,6 +282,19 @@ def _split_titles(doc: Doc, entities: list[Span], titles: list[Span],
     return kept, filter_spans(extended)
 
 
+def _join_adjacent_people(entities: list[Span]) -> list[Span]:
+    """'Kofi Mensah' + 'Arthur' read as two people side by side are one name."""
+    ordered = sorted(entities, key=lambda e: e.start)
+    joined: list[Span] = []
+    for ent in ordered:
+        if joined and ent.label_ == "PERSON" and joined[-1].label_ == "PERSON" \
+                and joined[-1].end == ent.start and not ent.kb_id_:
+            joined[-1] = Span(ent.doc, joined[-1].start, ent.end, label="PERSON")
+        else:
+            joined.append(ent)
+    return joined
+
+
 def _extend_person(ent: Span, entities: list[Span]) -> Span:
     """'Marco' + "Dell'Orto": take in capitalised name parts the model left out."""
     if ent.label_ != "PERSON":
@@ -303,6 +317,10 @@ def _as_person(ent: Span, title_ends: set[int], honorifics: frozenset[str]) -> S
     first = ent.doc[ent.start].lower_.rstrip(".")
     if first in honorifics and len(ent) > 1 and _looks_like_name(ent):
         return Span(ent.doc, ent.start + 1, ent.end, label="PERSON")
+    before = ent.doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
+    if before and all(piece in honorifics for piece in before.split("-")) \
+            and _looks_like_name(ent) and ent.doc[ent.start - 1].is_title:
+        return Span(ent.doc, ent.start, ent.end, label="PERSON")
     return ent
 
 

@@ -440,10 +440,9 @@ def _merge_meetings(resolver: _Resolver, clusters: dict[str, _Meeting]) -> _Unio
                 continue
             agreement = _dates_agree(a.date, b.date)
             shared = _overlap(a, b)
-            venues = {_venue_key(a.venue), _venue_key(b.venue)} - {None}
             if agreement == "same" and shared > 0:
                 join(a, b, f"same {a.kind} on {a.date} with a shared group or participant")
-            elif agreement == "same" and len(venues) <= 1 and one_story(a, b):
+            elif agreement == "same" and one_story(a, b):
                 join(a, b, f"same {a.kind} on {a.date} in articles on one story")
             elif agreement == "unknown" and shared > 0 and one_story(a, b):
                 join(a, b, f"{a.kind} on {a.date} / {b.date} sharing participants in one story")

@@ -45,6 +45,9 @@ def normalise_date(text: str) -> str:
     return re.sub(r"^(the|this|on)\s+", "", text.strip(), flags=re.IGNORECASE)
 
 
+# "a two-day meeting", "48-hour talks": how long, not when.
+_DURATION = re.compile(r"\b(\w+-(day|week|hour)s?|\d+ (days?|hours?|weeks?)|(day|week)-long)\b",
+                       re.IGNORECASE)
 _CLIMB = {"acl", "pobj", "pcomp", "prep", "xcomp", "nsubj", "nsubjpass", "dobj", "relcl", "advcl"}
 
 
@@ -56,7 +59,8 @@ def _date_of(token: Token) -> str | None:
     then at the direct modifiers of the governing verbs ("are expected, on
     Friday, to convene"), never inside sibling clauses ("visited Kyiv last week").
     """
-    dates = [ent for ent in token.sent.ents if ent.label_ == "DATE"]
+    dates = [ent for ent in token.sent.ents if ent.label_ == "DATE" and not _DURATION.search(
+        ent.text) or (ent.label_ == "DATE" and normalise_date(ent.text) in WEEKDAYS)]
     if not dates:
         return None
     own = [ent for ent in dates if ent.root.is_ancestor(token) is False

@@ -267,6 +267,19 @@ def _companions(token: Token, ctx: _Context) -> list[Mention]:
     return _unique(found)
 
 
+def _invitation(token: Token, ctx: _Context) -> Iterator[Claim]:
+    """'meeting this Saturday in Niamey, at the invitation of Niger' -> Niger hosts."""
+    if token.lemma_.lower() not in _relation_words("hosts", "invitation_nouns"):
+        return
+    inviters = [m for _, obj in prep_objects(token, {"of"}) for o in conjuncts(obj)
+                for m in actors(o, ctx)]
+    clause = next((a for a in token.ancestors if a.i in ctx.meetings), None)
+    meeting = ctx.meetings[clause.i] if clause is not None else focus_meeting(
+        ctx.meetings, token.i, ctx.sentence_of[token.i], window=0)
+    if inviters and meeting is not None:
+        yield from _claims(ctx, "hosts", inviters, meeting, token, [token])
+
+
 def _leads_delegation(token: Token, ctx: _Context) -> Iterator[Claim]:
     """'Finch is expected to lead the American delegation' -> Finch attends."""
     if token.lemma_.lower() not in _relation_words("attends", "delegation_verbs"):
@@ -426,5 +439,6 @@ def relation_claims(doc: Doc, article_id: str, by_token: dict[int, Mention],
             claims.extend(_leads_delegation(token, ctx))
             claims.extend(_travels_to_venue(token, ctx))
         claims.extend(_cites_threat(token, ctx))
+        claims.extend(_invitation(token, ctx))
         claims.extend(_group_attends(token, ctx))
     return list(dict.fromkeys(claims))
