@@ -122,8 +122,25 @@ def entity_mentions(doc: Doc, article_id: str) -> list[Mention]:
             kind, key = "person", f"person:{surnames[surname]}"
         mentions.append(Mention(article_id, ent.start_char, ent.end_char, ent.text, kind, key,
                                 sentence_of[ent.start]))
+    mentions = _confirm_metonyms(doc, mentions)
     mentions.extend(_group_anaphors(doc, article_id, mentions, sentence_of))
     return sorted(mentions, key=lambda m: (m.start, m.end))
+
+
+def _confirm_metonyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A capital stands for its government only in an article that names that country
+    ("Washington has refused" next to "the United States"); elsewhere "Victoria said"
+    is more likely a person or a place than the Seychelles."""
+    capital_keys = {ent.start_char for ent in doc.ents if ent.kb_id_.startswith("capital:")}
+    named = {m.key for m in mentions if m.type == "country" and m.start not in capital_keys}
+    confirmed: list[Mention] = []
+    for mention in mentions:
+        if mention.type == "country" and mention.start in capital_keys and mention.key not in named:
+            mention = Mention(mention.article_id, mention.start, mention.end, mention.text,
+                              "location", f"location:{_place_name(mention.text)}",
+                              mention.sentence)
+        confirmed.append(mention)
+    return confirmed
 
 
 def _head_words(mention: Mention) -> set[str]:

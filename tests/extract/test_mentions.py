@@ -10,10 +10,12 @@ def kinds(extraction, text):
 
 
 @pytest.mark.parametrize(("text", "surface", "kind", "key"), [
-    pytest.param("Washington has refused to comment.", "Washington", "country", "country:USA",
-                 id="capital-as-subject"),
-    pytest.param("Analysts see Moscow's position hardening.", "Moscow", "country", "country:RUS",
-                 id="capital-possessive"),
+    pytest.param("The United States is split. Washington has refused to comment.", "Washington",
+                 "country", "country:USA", id="capital-as-subject"),
+    pytest.param("Russia is isolated. Analysts see Moscow's position hardening.", "Moscow",
+                 "country", "country:RUS", id="capital-possessive"),
+    pytest.param("Victoria has refused to comment.", "Victoria", "location",
+                 "location:Victoria", id="capital-of-an-unnamed-country"),
     pytest.param("The convoy drove to Kyiv overnight.", "Kyiv", "location", "location:Kyiv",
                  id="capital-as-place"),
     pytest.param("Britons and the French disagreed.", "Britons", "country", "country:GBR",
