@@ -294,7 +294,7 @@ def _finalise(article_id: str, clusters: list[_Cluster],
 
 
 def focus_meeting(meetings: dict[int, Mention], token_index: int, sentence: int,
-                  *, window: int = 3) -> Mention | None:
+                  *, window: int = 8) -> Mention | None:
     """The latest meeting mentioned before a token, within a few sentences."""
     before = [(i, m) for i, m in meetings.items() if i < token_index
               and sentence - m.sentence <= window]

@@ -149,6 +149,10 @@ def _claims(ctx: _Context, relation: str, subjects: list[Mention], target: Menti
             trigger: Token, cue_tokens: list[Token], *, role: str | None = None,
             negatable: bool = True) -> Iterator[Claim]:
     negated, negation_cue = is_negated(trigger) if negatable else (False, "")
+    if relation == "attends" and trigger.lemma_.lower() in _relation_words("attends",
+                                                                          "absent_verbs"):
+        # "is skipping the gathering": absence is a negated attendance.
+        negated, negation_cue = not negated, f"{negation_cue} {trigger.text}".strip()
     mood, mood_cue = modality(trigger)
     speaker_token = attribution(trigger)
     speaker = None
@@ -262,8 +266,11 @@ def _attends(token: Token, ctx: _Context) -> Iterator[Claim]:
 def _companions(token: Token, ctx: _Context) -> list[Mention]:
     """'will join the meeting as a guest, alongside Dr Fatih Birol' -> Birol too."""
     found: list[Mention] = []
-    for _, obj in prep_objects(token, words("relations", "attends", "companions") - {"with"}):
-        found.extend(m for o in conjuncts(obj) for m in actors(o, ctx))
+    companions = words("relations", "attends", "companions") - {"with"}
+    anchors = [token, *(o for o in children(token, "dobj") if o.i in ctx.meetings)]
+    for anchor in anchors:
+        for _, obj in prep_objects(anchor, companions):
+            found.extend(m for o in conjuncts(obj) for m in actors(o, ctx))
     return _unique(found)
 
 

@@ -40,6 +40,19 @@ CONSTRUCTIONS = [
                   ("Lithuania", "cites_threat", "Russia", False)}, id="due-to-pronoun"),
     pytest.param("Austria refused to send troops to the mission.",
                  {("Austria", "declines_troops", "*", False)}, id="refuse-troops"),
+    pytest.param("Talks open in Oslo on Monday. Peru will be represented by its trade "
+                 "minister, Ana Flores.",
+                 {("Peru", "attends", "meeting@Monday", False),
+                  ("Ana Flores", "attends", "meeting@Monday", False)}, id="represented-by"),
+    pytest.param("Talks open in Oslo on Monday. Chile's envoy will join the talks alongside "
+                 "Dr Tomas Rivera.",
+                 {("Tomas Rivera", "attends", "meeting@Monday", False)}, id="alongside"),
+    pytest.param("Talks open in Oslo on Monday. John Carter will lead the Peruvian delegation.",
+                 {("John Carter", "attends", "meeting@Monday", False)}, id="lead-delegation"),
+    pytest.param("Envoys meet in Niamey on Saturday at the invitation of Niger.",
+                 {("Niger", "hosts", "meeting@Saturday", False)}, id="invitation"),
+    pytest.param("Iceland will host defence ministers in Reykjavik on Friday.",
+                 {("Iceland", "hosts", "meeting@Friday", False)}, id="host-people"),
     pytest.param("Mali has withdrawn from the African Union.",
                  {("Mali", "withdrew_from", "African Union", False)}, id="withdraw"),
     pytest.param("Argentina pulled out of the G20 last year.",
@@ -67,6 +80,9 @@ NEGATIONS = [
                  "at the summit.", id="not-anticipated-present"),
     pytest.param("A summit opens in Geneva on Monday. Chile has refused to attend the summit.",
                  id="refused"),
+    pytest.param("A summit opens in Geneva on Monday. Chile is skipping the summit.",
+                 id="skipping"),
+    pytest.param("A summit opened in Geneva on Monday. Chile stayed away.", id="stayed-away"),
 ]
 
 
