@@ -64,7 +64,9 @@ def affiliation_claims(doc: Doc, article_id: str, mentions: list[Mention],
             title = title_ending_at.get(start)
         found = list(_from_title(doc, article_id, mention, person, title, by_token, modifiers)
                      ) if title is not None else []
-        claims.extend(found or _from_apposition(doc, article_id, mention, person, by_token))
+        found = found or list(_from_apposition(doc, article_id, mention, person, by_token))
+        found = found or list(_from_of_phrase(doc, article_id, mention, person, title, by_token))
+        claims.extend(found)
     return claims
 
 
@@ -91,6 +93,35 @@ def _from_title(doc: Doc, article_id: str, mention: Mention, person: Span, title
     cue = doc[min(index, title.start) if index >= 0 else title.start: person.end]
     yield Claim(mention, "affiliated_with", affiliate, _evidence(article_id, person, cue),
                 cue=title.text, role=role, confidence=0.8)
+
+
+def _from_of_phrase(doc: Doc, article_id: str, mention: Mention, person: Span,
+                    title: Span | None, by_token: dict[int, Mention]) -> Iterator[Claim]:
+    """'President Bola Tinubu of Nigeria', 'Dr Fatih Birol of the International Energy
+    Agency': a name followed by "of" and a country or body."""
+    if person.end + 1 >= len(doc) or doc[person.end].lower_ != "of":
+        return
+    index = person.end + 1
+    while index < len(doc) and doc[index].lower_ == "the":
+        index += 1
+    affiliate = by_token.get(index)
+    if affiliate is None or affiliate.type not in _AFFILIATES:
+        return
+    cue = doc[title.start if title is not None else person.start: index + 1]
+    yield Claim(mention, "affiliated_with", affiliate, _evidence(article_id, person, cue),
+                cue=cue.text, role=title.text if title is not None else None, confidence=0.7)
+
+
+def _possessor(token: Token, by_token: dict[int, Mention]) -> Mention | None:
+    """'its energy secretary' -> the country or body that is the clause's subject."""
+    if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in token.children):
+        return None
+    for ancestor in token.ancestors:
+        for subject in (c for c in ancestor.children if c.dep_ in ("nsubj", "nsubjpass")):
+            found = by_token.get(subject.i)
+            if found is not None and found.type in _AFFILIATES:
+                return found
+    return None
 
 
 def _affiliate_in(token: Token, by_token: dict[int, Mention]) -> Mention | None:
@@ -132,13 +163,16 @@ def _from_apposition(doc: Doc, article_id: str, mention: Mention, person: Span,
         phrases.extend(_phrase_before_comma(doc, person, titles, honorifics))
     phrases.extend(c for c in root.children if c.dep_ == "appos" and c.i not in by_token)
     for phrase in phrases:
+        before = phrase.i < person.start
         tokens = [t for t in phrase.subtree if not (person.start <= t.i < person.end)
+                  and not (before and t.i >= person.start)
                   and not (t.i > phrase.i and t.lower_.rstrip(".") in honorifics
                            and t.i >= person.start - 3)]
         if not any(t.lemma_.lower() in titles or t.lower_ in titles for t in tokens):
             continue
         affiliate = next((by_token[t.i] for t in tokens if t.i in by_token
-                          and by_token[t.i].type in _AFFILIATES), None)
+                          and by_token[t.i].type in _AFFILIATES), None) or _possessor(
+                              phrase, by_token)
         if affiliate is None:
             continue
         skip = {t.i for t in tokens if t.i in by_token}

@@ -21,6 +21,10 @@ from tests.extract.conftest import readable
                  id="apposition-before"),
     pytest.param("Anna Berg, the Swedish trade minister, arrived.", "Anna Berg", "Sweden",
                  "trade minister", id="apposition-after"),
+    pytest.param("President Bola Tinubu of Nigeria spoke first.", "Bola Tinubu", "Nigeria",
+                 "President", id="name-of-country"),
+    pytest.param("Norway will be represented by its trade secretary, John Carter.",
+                 "John Carter", "Norway", "trade secretary", id="its-possessive"),
 ])
 def test_affiliation(read, text, person, affiliate, role):
     claims = [c for c in read(text).claims if c.relation == "affiliated_with"]
