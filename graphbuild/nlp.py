@@ -138,6 +138,11 @@ class EntityCorrector:
         entities = _join_adjacent_people(
             [_as_person(ent, title_ends, self.honorifics) for ent in entities])
         entities = [_extend_person(ent, entities) for ent in entities]
+        # "Nile Basin Alliance" tagged as a place: a group noun at the end makes a body.
+        entities = [Span(doc, ent.start, ent.end, label="ORG")
+                    if ent.label_ in ("LOC", "GPE", "FAC", "NORP") and not ent.kb_id_
+                    and doc[ent.end - 1].lower_ in self.org_heads else ent
+                    for ent in entities]
         if doc.has_annotation("DEP"):
             for span in [*self._named_after_cue(doc), *self._quoted_groups(doc)]:
                 entities = [ent for ent in entities if not _overlaps(ent, span)] + [span]

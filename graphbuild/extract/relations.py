@@ -72,6 +72,12 @@ def actors(token: Token, ctx: _Context, *, depth: int = 0) -> list[Mention]:
         if named is not None and named.type in ACTORS:
             return [named]
     if token.lemma_.lower() in words("people", "role_nouns") or lower in words("people", "role_nouns"):
+        if any(c.dep_ == "poss" and c.lower_ == "whose" for c in token.children):
+            # "Mali and Niger, whose governments withdrew ..." -> Mali and Niger.
+            clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
+            if clause is not None:
+                return _unique([m for t in conjuncts(clause.head)
+                                for m in actors(t, ctx, depth=depth + 1)])
         found: list[Mention] = []
         for _, obj in prep_objects(token, {"from", "of"}):
             found.extend(_mentions_in(obj, ctx))
@@ -287,6 +293,16 @@ def _invitation(token: Token, ctx: _Context) -> Iterator[Claim]:
         yield from _claims(ctx, "hosts", inviters, meeting, token, [token])
 
 
+def _founds(token: Token, ctx: _Context) -> Iterator[Claim]:
+    """'formed the Alliance of Sahel States' -> member_of."""
+    if token.lemma_.lower() not in _relation_words("member_of", "verbs") - {"join",
+                                                                             "participate"}:
+        return
+    organisation = _organisation_object(token, ctx, set())
+    if organisation is not None:
+        yield from _claims(ctx, "member_of", _subjects(token, ctx), organisation, token, [token])
+
+
 def _leads_delegation(token: Token, ctx: _Context) -> Iterator[Claim]:
     """'Finch is expected to lead the American delegation' -> Finch attends."""
     if token.lemma_.lower() not in _relation_words("attends", "delegation_verbs"):
@@ -443,6 +459,7 @@ def relation_claims(doc: Doc, article_id: str, by_token: dict[int, Mention],
             if lemma in withdraw_verbs:
                 claims.extend(_withdrew_from(token, ctx))
             claims.extend(_met_with(token, ctx))
+            claims.extend(_founds(token, ctx))
             claims.extend(_leads_delegation(token, ctx))
             claims.extend(_travels_to_venue(token, ctx))
         claims.extend(_cites_threat(token, ctx))
