@@ -114,6 +114,11 @@ def _venue_of(token: Token, by_token: dict[int, Mention]) -> str | None:
             mention = by_token.get(place.i)
             if mention is not None and mention.type in ("organization", "location", "country"):
                 return mention.text
+            # "in the Norwegian city of Tromsø"
+            for _, named in prep_objects(place, {"of"}):
+                inner = by_token.get(named.i)
+                if inner is not None and inner.type in ("location", "country"):
+                    return inner.text
             if place.lemma_.lower() in venue_nouns:
                 owners = [by_token[c.i] for c in place.children
                           if c.dep_ in ("poss", "compound") and c.i in by_token]

@@ -70,7 +70,9 @@ def actors(token: Token, ctx: _Context, *, depth: int = 0) -> list[Mention]:
     for child in children(token, "appos"):
         named = ctx.by_token.get(child.i)
         if named is not None and named.type in ACTORS:
-            return [named]
+            return _unique([named, *(ctx.by_token[c.i] for c in child.conjuncts
+                                     if c.i in ctx.by_token
+                                     and ctx.by_token[c.i].type in ACTORS)])
     if token.lemma_.lower() in words("people", "role_nouns") or lower in words("people", "role_nouns"):
         if any(c.dep_ == "poss" and c.lower_ == "whose" for c in token.children):
             # "Mali and Niger, whose governments withdrew ..." -> Mali and Niger.
@@ -252,7 +254,9 @@ def _attends(token: Token, ctx: _Context) -> Iterator[Claim]:
             "member_of", "verbs"):
         yield from _claims(ctx, "member_of", _subjects(token, ctx), organisation, token, [token])
         return
-    if meeting is None and not children(token, "dobj") and not list(prep_objects(token, preps)) \
+    required = lexicon()["relations"]["attends"].get("requires", {}).get(token.lemma_.lower(), [])
+    objects = [o for o in children(token, "dobj") if o.lower_ not in required]
+    if meeting is None and not objects and not list(prep_objects(token, preps)) \
             and token.lemma_.lower() in _relation_words("attends", "objectless"):
         meeting = focus_meeting(ctx.meetings, token.i, ctx.sentence_of[token.i])
     if meeting is None:
@@ -324,8 +328,10 @@ def _travels_to_venue(token: Token, ctx: _Context) -> Iterator[Claim]:
         if mention is None or mention.type not in ("location", "country", "organization"):
             continue
         venues = [m for m in ctx.meetings.values() if m.venue and m.venue == mention.text]
-        if venues:
-            yield from _claims(ctx, "attends", _subjects(token, ctx), venues[-1], token, [token])
+        focus = focus_meeting(ctx.meetings, token.i, ctx.sentence_of[token.i])
+        target = focus if focus in venues else (venues[0] if venues else None)
+        if target is not None:
+            yield from _claims(ctx, "attends", _subjects(token, ctx), target, token, [token])
 
 
 def _group_attends(token: Token, ctx: _Context) -> Iterator[Claim]:
