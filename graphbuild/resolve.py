@@ -23,11 +23,12 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from graphbuild.errors import AliasFileError
 from graphbuild.graph import entity_id, fold, slugify
@@ -176,20 +177,26 @@ def _person_keys(resolver: _Resolver) -> None:
                                 "surname in the corpus")
         resolver.key_of[mention] = f"person:{name}"
     names = sorted(full_names)
-    for i, first in enumerate(names):
-        for second in names[i + 1:]:
-            a, b = _name_key(first).split(), _name_key(second).split()
-            if a == b:
-                resolver.merge(f"person:{first}", f"person:{second}", second,
-                               f"same name as {first}, written differently")
-            elif a[0] == b[0] and len(a) == len(b) and fuzz.ratio(
-                    " ".join(a[1:]), " ".join(b[1:])) >= _VARIANT_SIMILARITY:
-                resolver.merge(f"person:{first}", f"person:{second}", second,
-                               f"spelling variant of {first} (same first name)")
-    for surname_key in {k for k in resolver.key_of.values() if " " not in k}:
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for name in names:
+        by_first[_name_key(name).split()[0]].append(name)
+    pairs = [(first, second) for group in by_first.values()
+             for i, first in enumerate(group) for second in group[i + 1:]]
+    for first, second in pairs:
+        a, b = _name_key(first).split(), _name_key(second).split()
+        if a == b:
+            resolver.merge(f"person:{first}", f"person:{second}", second,
+                           f"same name as {first}, written differently")
+        elif len(a) == len(b) and fuzz.ratio(" ".join(a[1:]), " ".join(b[1:])) \
+                >= _VARIANT_SIMILARITY:
+            resolver.merge(f"person:{first}", f"person:{second}", second,
+                           f"spelling variant of {first} (same first name)")
+    last_names = [n.split()[-1].lower() for n in names]
+    for surname_key in sorted({k for k in resolver.key_of.values() if " " not in k}):
         surname = surname_key.removeprefix("person:")
-        close = {n for n in names if fuzz.ratio(n.split()[-1].lower(), surname.lower())
-                 >= _SURNAME_SIMILARITY}
+        hits = process.extract(surname.lower(), last_names, scorer=fuzz.ratio,
+                               score_cutoff=_SURNAME_SIMILARITY, limit=None)
+        close = {names[index] for _, _, index in hits}
         if len(close) == 1:
             resolver.merge(surname_key, f"person:{close.pop()}", surname,
                            "spelling variant of the surname of the only close full name")
@@ -390,20 +397,22 @@ def _dates_agree(a: str, b: str) -> str:
     return "unknown"
 
 
-def _story_similarity(resolver: _Resolver) -> dict[tuple[str, str], bool]:
-    """Pairs of articles that tell the same story: they share most of their entities."""
+def _story_similarity(resolver: _Resolver) -> Callable[[str, str], bool]:
+    """Whether two articles tell the same story: they share most of their entities.
+
+    Computed on demand: only articles whose meetings could merge are compared.
+    """
     entities: dict[str, set[str]] = defaultdict(set)
     for mention, key in resolver.key_of.items():
         if mention.type in ("person", "country", "organization"):
             entities[mention.article_id].add(resolver.union.find(key))
-    same: dict[tuple[str, str], bool] = {}
-    articles = sorted(entities)
-    for i, a in enumerate(articles):
-        for b in articles[i + 1:]:
-            shared = len(entities[a] & entities[b])
-            smaller = min(len(entities[a]), len(entities[b])) or 1
-            same[(a, b)] = same[(b, a)] = (shared >= _SAME_STORY_MINIMUM
-                                           and shared / smaller >= _SAME_STORY_OVERLAP)
+
+    @cache
+    def same(a: str, b: str) -> bool:
+        shared = len(entities[a] & entities[b])
+        smaller = min(len(entities[a]), len(entities[b])) or 1
+        return shared >= _SAME_STORY_MINIMUM and shared / smaller >= _SAME_STORY_OVERLAP
+
     return same
 
 
@@ -424,7 +433,7 @@ def _merge_meetings(resolver: _Resolver, clusters: dict[str, _Meeting]) -> _Unio
     same_story = _story_similarity(resolver)
 
     def one_story(a: _Meeting, b: _Meeting) -> bool:
-        return any(same_story.get((x, y), False) for x in a.articles for y in b.articles)
+        return any(same_story(*sorted((x, y))) for x in a.articles for y in b.articles)
 
     def join(a: _Meeting, b: _Meeting, reason: str) -> None:
         root_a, root_b = union.find(a.key), union.find(b.key)
@@ -500,6 +509,10 @@ def resolve(extractions: Sequence[ArticleExtraction], *,
     members_by_root: dict[str, list[Mention]] = defaultdict(list)
     for mention, key in resolver.key_of.items():
         members_by_root[resolver.union.find(key)].append(mention)
+    roles_of: dict[Mention, list[str]] = defaultdict(list)
+    for claim in claims:
+        if claim.relation == "affiliated_with" and claim.role:
+            roles_of[claim.subject].append(claim.role)
     entities: dict[str, Entity] = {}
     id_of_root: dict[str, str] = {}
     for root, members in sorted(members_by_root.items()):
@@ -508,7 +521,7 @@ def resolve(extractions: Sequence[ArticleExtraction], *,
         label = _label(members, canonical)
         node_id = _unique_id(entity_id(members[0].type, label), entities)
         id_of_root[root] = node_id
-        entities[node_id] = _entity(node_id, label, members, claims, resolver)
+        entities[node_id] = _entity(node_id, label, members, roles_of)
 
     meeting_entities, meeting_of = _meetings(resolver, claims, id_of_root, entities)
     entity_of = {m: id_of_root[resolver.union.find(k)] for m, k in resolver.key_of.items()}
@@ -567,15 +580,14 @@ def _unique_id(candidate: str, taken: dict[str, Entity]) -> str:
     return node_id
 
 
-def _entity(node_id: str, label: str, members: list[Mention], claims: list[Claim],
-            resolver: _Resolver) -> Entity:
+def _entity(node_id: str, label: str, members: list[Mention],
+            roles_of: dict[Mention, list[str]]) -> Entity:
     kind = members[0].type
     aliases = [m.key.removeprefix("person:") if kind == "person" else m.text for m in members
                if not m.key.startswith("anaphor:")]
     if kind == "person":
         aliases += [m.text for m in members]
-    roles = [c.role for c in claims if c.relation == "affiliated_with" and c.role
-             and c.subject in set(members)]
+    roles = [role for m in members for role in roles_of.get(m, ())]
     return Entity(node_id, label, kind, tuple(sorted(set(aliases) - {""})), len(members),
                   tuple(sorted({m.article_id for m in members})), tuple(dict.fromkeys(roles)))
 
