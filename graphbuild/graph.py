@@ -9,12 +9,12 @@ accept only scalars serialise as JSON.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 import networkx as nx
 
+from graphbuild.names import fold
 from graphbuild.types import Article, Claim, Entity, Resolution
 
 LIST_SEPARATOR = "; "
@@ -29,22 +29,6 @@ PROVENANCE_FIELDS = ("article", "sentence", "start", "end", "cue", "cue_start", 
 CORE_RELATIONS = ("hosts", "attends", "declines_troops", "cites_threat")
 
 
-# Letters NFKD does not decompose into ASCII.
-_TRANSLITERATION = str.maketrans({"æ": "ae", "Æ": "Ae", "ø": "o", "Ø": "O", "ð": "d", "Ð": "D",
-                                  "þ": "th", "Þ": "Th", "ß": "ss", "ł": "l", "Ł": "L",
-                                  "đ": "d", "Đ": "D", "œ": "oe", "Œ": "Oe", "ı": "i"})
-
-
-def fold(text: str) -> str:
-    """ASCII, lower-case form of a name for comparisons.
-
-    >>> fold("Kjærgaard") == fold("Kjaergaard")
-    True
-    """
-    ascii_text = unicodedata.normalize("NFKD", text.translate(_TRANSLITERATION))
-    return ascii_text.encode("ascii", "ignore").decode().lower()
-
-
 def slugify(text: str) -> str:
     """Readable ASCII slug for node ids.
 
@@ -55,9 +39,7 @@ def slugify(text: str) -> str:
     >>> slugify("Leaders' summit (end of last month)")
     'leaders-summit-end-of-last-month'
     """
-    ascii_text = unicodedata.normalize("NFKD", text.translate(_TRANSLITERATION))
-    ascii_text = ascii_text.encode("ascii", "ignore").decode()
-    ascii_text = ascii_text.replace("'", "")
+    ascii_text = fold(text, lower=False).replace("'", "")
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
 
 

@@ -16,10 +16,10 @@ object or a list of them) and ``*.jsonl`` (one object per line).
 from __future__ import annotations
 
 import codecs
+import functools
 import json
 import logging
 import os
-import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence

@@ -31,9 +31,10 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from graphbuild.errors import AliasFileError
-from graphbuild.graph import entity_id, fold, slugify
+from graphbuild.graph import entity_id, slugify
 from graphbuild.lexicon import place_by_key, words
-from graphbuild.types import ArticleExtraction, Claim, Entity, MergeDecision, Mention, Resolution
+from graphbuild.names import name_key, normalise_name
+from graphbuild.types import ArticleExtraction, Claim, Entity, Mention, MergeDecision, Resolution
 
 _SURNAME_SIMILARITY = 85
 # Surnames of two full names with the same first name (Aasland / Osland).
@@ -86,22 +87,12 @@ class _UnionFind:
         return result
 
 
-def _norm(text: str) -> str:
-    text = re.sub(r"^the\s+", "", text.strip().lower())
-    return re.sub(r"\s+", " ", re.sub(r"[.\"“”‘’']", "", text)).strip()
-
-
-def _name_key(name: str) -> str:
-    """Accents, case and hyphens ignored: "Kofi Mensah-Arthur" == "Kofi Mensah Arthur"."""
-    return " ".join(re.sub(r"[-‐–.]", " ", fold(name)).split())
-
-
 def _content_words(text: str) -> frozenset[str]:
-    return frozenset(w for w in re.findall(r"[\w-]+", _norm(text)) if w not in _STOPWORDS)
+    return frozenset(w for w in re.findall(r"[\w-]+", normalise_name(text)) if w not in _STOPWORDS)
 
 
 def _head_words(text: str) -> set[str]:
-    tokens = [w for w in re.findall(r"[\w-]+", _norm(text)) if w not in _STOPWORDS]
+    tokens = [w for w in re.findall(r"[\w-]+", normalise_name(text)) if w not in _STOPWORDS]
     return {tokens[0], tokens[-1]} if tokens else set()
 
 
@@ -121,17 +112,21 @@ class _Resolver:
         self.decisions.append(MergeDecision(alias, target, reason))
 
     def forbidden(self, a: str, b: str) -> bool:
+        """Whether merging the groups of keys ``a`` and ``b`` joins a forbidden pair."""
         if not self.rules.forbid:
             return False
-        group_a = {_norm(x) for x in self._names(self.union.find(a))}
-        group_b = {_norm(x) for x in self._names(self.union.find(b))}
-        return any((_norm(x) in group_a and _norm(y) in group_b) or
-                   (_norm(y) in group_a and _norm(x) in group_b) for x, y in self.rules.forbid)
+        group_a = {normalise_name(x) for x in self._names(self.union.find(a))}
+        group_b = {normalise_name(x) for x in self._names(self.union.find(b))}
+        for x, y in self.rules.forbid:
+            first, second = normalise_name(x), normalise_name(y)
+            if (first in group_a and second in group_b) or (second in group_a and first in group_b):
+                return True
+        return False
 
     def forbidden_names(self, a: str, b: str) -> bool:
         """Whether the user's alias file forbids these two names to be one entity."""
-        pair = {_norm(a), _norm(b)}
-        return any({_norm(x), _norm(y)} == pair for x, y in self.rules.forbid)
+        pair = {normalise_name(a), normalise_name(b)}
+        return any({normalise_name(x), normalise_name(y)} == pair for x, y in self.rules.forbid)
 
     def _names(self, root: str) -> set[str]:
         names = {m.text for m, k in self.key_of.items() if self.union.find(k) == root}
@@ -179,11 +174,11 @@ def _person_keys(resolver: _Resolver) -> None:
     names = sorted(full_names)
     by_first: dict[str, list[str]] = defaultdict(list)
     for name in names:
-        by_first[_name_key(name).split()[0]].append(name)
+        by_first[name_key(name).split()[0]].append(name)
     pairs = [(first, second) for group in by_first.values()
              for i, first in enumerate(group) for second in group[i + 1:]]
     for first, second in pairs:
-        a, b = _name_key(first).split(), _name_key(second).split()
+        a, b = name_key(first).split(), name_key(second).split()
         if a == b:
             resolver.merge(f"person:{first}", f"person:{second}", second,
                            f"same name as {first}, written differently")
@@ -205,7 +200,7 @@ def _person_keys(resolver: _Resolver) -> None:
 def _organisation_keys(resolver: _Resolver) -> None:
     """Organisation keys: text evidence, reordered names, short forms, mistyped people."""
     gazetteer_names = {p.name for p in place_by_key().values() if p.type == "organization"}
-    people = {_name_key(k.removeprefix("person:")): k for m, k in resolver.key_of.items()
+    people = {name_key(k.removeprefix("person:")): k for m, k in resolver.key_of.items()
               if m.type == "person" and " " in k}
     by_words: dict[frozenset[str], str] = {}
     for place in sorted(gazetteer_names):
@@ -216,8 +211,8 @@ def _organisation_keys(resolver: _Resolver) -> None:
     for mention in resolver.mentions():
         if mention.type != "organization" or mention.key.startswith("anaphor:"):
             continue
-        person = people.get(_name_key(mention.text))
-        if person is not None and not mention.key.removeprefix("org:") in gazetteer_names:
+        person = people.get(name_key(mention.text))
+        if person is not None and mention.key.removeprefix("org:") not in gazetteer_names:
             resolver.key_of[mention] = person
             resolver.decide(mention.text, person, "the same name is a person elsewhere")
             continue
@@ -291,9 +286,9 @@ def _simple_keys(resolver: _Resolver) -> None:
 def _apply_user_merges(resolver: _Resolver) -> None:
     keys_by_name: dict[str, set[str]] = defaultdict(set)
     for mention, key in resolver.key_of.items():
-        keys_by_name[_norm(mention.text)].add(key)
+        keys_by_name[normalise_name(mention.text)].add(key)
     for group in resolver.rules.merge:
-        keys = sorted({k for name in group for k in keys_by_name.get(_norm(name), set())})
+        keys = sorted({k for name in group for k in keys_by_name.get(normalise_name(name), set())})
         for other in keys[1:]:
             resolver.merge(keys[0], other, other, "user alias file")
 
@@ -357,7 +352,7 @@ def _venue_key(venue: str | None) -> str | None:
     if not venue:
         return None
     venue_nouns = words("meetings", "venue_nouns")
-    kept = [w for w in re.findall(r"[\w-]+", _norm(venue)) if w not in venue_nouns]
+    kept = [w for w in re.findall(r"[\w-]+", normalise_name(venue)) if w not in venue_nouns]
     return " ".join(kept) or None
 
 
@@ -560,12 +555,12 @@ def _merge_by_meeting_role(resolver: _Resolver, claims: list[Claim]) -> None:
         articles_of[root].add(mention.article_id)
         if not mention.key.startswith("anaphor:"):
             names_of[root].add(mention.text)
-    for meeting, groups in sorted(attendees.items()):
+    for _, groups in sorted(attendees.items()):
         ordered = sorted(groups)
         for i, a in enumerate(ordered):
             for b in ordered[i + 1:]:
-                heads_a = set().union(*(_head_words(n) for n in names_of[a])) if names_of[a] else set()
-                heads_b = set().union(*(_head_words(n) for n in names_of[b])) if names_of[b] else set()
+                heads_a = {h for n in names_of[a] for h in _head_words(n)}
+                heads_b = {h for n in names_of[b] for h in _head_words(n)}
                 shared = heads_a & heads_b & words("organizations", "heads")
                 if shared and not (articles_of[a] & articles_of[b]):
                     resolver.merge(a, b, sorted(names_of[b])[0] if names_of[b] else b,
@@ -602,7 +597,7 @@ def _meetings(resolver: _Resolver, claims: list[Claim], id_of_root: dict[str, st
     result: list[Entity] = []
     meeting_of: dict[Mention, str] = {}
     taken: dict[str, Entity] = dict(entities)
-    for root, keys in sorted(union.groups().items()):
+    for _, keys in sorted(union.groups().items()):
         members = [clusters[k] for k in sorted(keys)]
         hosts = sorted({labels[resolver_id] for c in claims if c.relation == "hosts"
                         and c.object is not None and c.object.key in keys

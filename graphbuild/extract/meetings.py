@@ -161,7 +161,8 @@ def _explicit(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool, bo
         return None
     anaphoric = not contrastive and any(
         c.lower_ in words("meetings", "anaphoric") for c in determiners)
-    weak = lemma in words("meetings", "weak_nouns") or token.lower_ in words("meetings", "weak_nouns")
+    weak_nouns = words("meetings", "weak_nouns")
+    weak = lemma in weak_nouns or token.lower_ in weak_nouns
     kind = "summit" if lemma in words("meetings", "summit_nouns") else "meeting"
     return kind, anaphoric, weak
 

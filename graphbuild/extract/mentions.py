@@ -10,47 +10,14 @@ body is the person of that name in the same article, and definite group nouns
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc, Span, Token
 
 from graphbuild.lexicon import words
+from graphbuild.names import clean_person_name, normalise_name
 from graphbuild.types import Mention
 
 _ACTING_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "conj"}
 _ACTING_PREPS = {"on", "from", "by", "with", "against", "between"}
-_NAME_CHARS = re.compile(r"[^\w\s.'’-]")
-
-
-def clean_person_name(text: str) -> str:
-    """Strip honorifics, possessives and stray punctuation from a name.
-
-    >>> clean_person_name("Adm. Sir Tony Radakin")
-    'Tony Radakin'
-    >>> clean_person_name("Joe Biden’s")
-    'Joe Biden'
-    >>> clean_person_name("Lt-Gen Kofi Mensah-Arthur")
-    'Kofi Mensah-Arthur'
-    """
-    honorifics = words("people", "honorifics")
-    text = re.sub(r"(['’]s|['’])$", "", text.strip())
-    parts = _NAME_CHARS.sub(" ", text).split()
-    while len(parts) > 1 and all(piece.rstrip(".") in honorifics
-                                 for piece in parts[0].lower().split("-")):
-        parts.pop(0)
-    return " ".join(parts)
-
-
-def normalise_name(text: str) -> str:
-    """Case- and punctuation-insensitive form used in keys.
-
-    >>> normalise_name("the U.K.")
-    'uk'
-    """
-    text = text.strip().lower()
-    text = re.sub(r"^the\s+", "", text)
-    text = re.sub(r"(['’]s)$", "", text)
-    return re.sub(r"\s+", " ", re.sub(r"[.\"“”‘’']", "", text)).strip()
 
 
 def _acts_as_government(ent: Span) -> bool:
@@ -171,8 +138,8 @@ def _group_anaphors(doc: Doc, article_id: str, named: list[Mention],
         noun = token.lemma_.lower()
         before = [g for g in groups if noun in _head_words(g) and g.start < token.idx]
         anywhere = [g for g in groups if noun in _head_words(g)]
-        target = (before or anywhere or [None])[-1]
-        key = target.key if target else f"anaphor:{noun}"
+        candidates = before or anywhere
+        key = candidates[-1].key if candidates else f"anaphor:{noun}"
         start = min(c.idx for c in token.children if c.dep_ in ("det", "poss"))
         found.append(Mention(article_id, start, token.idx + len(token.text),
                              doc.text[start:token.idx + len(token.text)], "organization", key,

@@ -73,7 +73,8 @@ def actors(token: Token, ctx: _Context, *, depth: int = 0) -> list[Mention]:
             return _unique([named, *(ctx.by_token[c.i] for c in child.conjuncts
                                      if c.i in ctx.by_token
                                      and ctx.by_token[c.i].type in ACTORS)])
-    if token.lemma_.lower() in words("people", "role_nouns") or lower in words("people", "role_nouns"):
+    role_nouns = words("people", "role_nouns")
+    if token.lemma_.lower() in role_nouns or lower in role_nouns:
         if any(c.dep_ == "poss" and c.lower_ == "whose" for c in token.children):
             # "Mali and Niger, whose governments withdrew ..." -> Mali and Niger.
             clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)

@@ -6,7 +6,7 @@ about grammar rather than a list of labels.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Set
 
 from spacy.tokens import Token
 
@@ -30,7 +30,7 @@ def children(token: Token, *deps: str) -> list[Token]:
     return [child for child in token.children if child.dep_ in deps]
 
 
-def prep_objects(token: Token, preps: set[str] | None = None) -> Iterator[tuple[Token, Token]]:
+def prep_objects(token: Token, preps: Set[str] | None = None) -> Iterator[tuple[Token, Token]]:
     """(preposition, object) pairs under ``token``, e.g. ("at", "NATO")."""
     for prep in token.children:
         if prep.dep_ not in ("prep", "agent", "dative"):
@@ -101,7 +101,8 @@ def is_negated(token: Token) -> tuple[bool, str]:
     # An adverbial clause is not negated by its head: "cannot send troops, citing threats".
     for index, node in enumerate(clause_chain(token, through={"xcomp", "ccomp", "acomp", "pcomp"})):
         for child in node.children:
-            if child.dep_ == "neg" or (child.dep_ in ("advmod", "det") and child.lower_ in particles):
+            if child.dep_ == "neg" or (child.dep_ in ("advmod", "det")
+                                       and child.lower_ in particles):
                 cues.append(child.text)
             if child.dep_ in ("acomp", "amod") and child.lemma_.lower() in adjectives:
                 cues.append(child.text)

@@ -51,7 +51,8 @@ CONSTRUCTIONS = [
                  {("John Carter", "attends", "meeting@Monday", False)}, id="lead-delegation"),
     pytest.param("Ministers meet in the Norwegian city of Bergen on Monday. Officials of the "
                  "Nordic Council, a regional body, will also take part.",
-                 {("Nordic Council", "attends", "meeting@Monday", False)}, id="take-part-no-object"),
+                 {("Nordic Council", "attends", "meeting@Monday", False)},
+                 id="take-part-no-object"),
     pytest.param("Envoys meet in Niamey on Saturday at the invitation of Niger.",
                  {("Niger", "hosts", "meeting@Saturday", False)}, id="invitation"),
     pytest.param("Iceland will host defence ministers in Reykjavik on Friday.",

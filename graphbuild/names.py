@@ -1,0 +1,66 @@
+"""Name normalisation shared by extraction, resolution and the graph ids.
+
+Pure string functions (no spaCy): different stages must agree on when two
+spellings are the same name.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from graphbuild.lexicon import words
+
+_NAME_CHARS = re.compile(r"[^\w\s.'’-]")
+
+# Letters NFKD does not decompose into ASCII.
+_TRANSLITERATION = str.maketrans({"æ": "ae", "Æ": "Ae", "ø": "o", "Ø": "O", "ð": "d", "Ð": "D",
+                                  "þ": "th", "Þ": "Th", "ß": "ss", "ł": "l", "Ł": "L",
+                                  "đ": "d", "Đ": "D", "œ": "oe", "Œ": "Oe", "ı": "i"})
+
+
+def fold(text: str, *, lower: bool = True) -> str:
+    """ASCII (and by default lower-case) form of a name for comparisons and ids.
+
+    >>> fold("Kjærgaard") == fold("Kjaergaard")
+    True
+    """
+    ascii_text = unicodedata.normalize("NFKD", text.translate(_TRANSLITERATION))
+    ascii_text = ascii_text.encode("ascii", "ignore").decode()
+    return ascii_text.lower() if lower else ascii_text
+
+
+def clean_person_name(text: str) -> str:
+    """Strip honorifics, possessives and stray punctuation from a name.
+
+    >>> clean_person_name("Adm. Sir Tony Radakin")
+    'Tony Radakin'
+    >>> clean_person_name("Joe Biden’s")
+    'Joe Biden'
+    >>> clean_person_name("Lt-Gen Kofi Mensah-Arthur")
+    'Kofi Mensah-Arthur'
+    """
+    honorifics = words("people", "honorifics")
+    text = re.sub(r"(['’]s|['’])$", "", text.strip())
+    parts = _NAME_CHARS.sub(" ", text).split()
+    while len(parts) > 1 and all(piece.rstrip(".") in honorifics
+                                 for piece in parts[0].lower().split("-")):
+        parts.pop(0)
+    return " ".join(parts)
+
+
+def normalise_name(text: str) -> str:
+    """Case- and punctuation-insensitive form used in keys.
+
+    >>> normalise_name("the U.K.")
+    'uk'
+    """
+    text = text.strip().lower()
+    text = re.sub(r"^the\s+", "", text)
+    text = re.sub(r"(['’]s)$", "", text)
+    return re.sub(r"\s+", " ", re.sub(r"[.\"“”‘’']", "", text)).strip()
+
+
+def name_key(name: str) -> str:
+    """Accents, case and hyphens ignored: "Kofi Mensah-Arthur" == "Kofi Mensah Arthur"."""
+    return " ".join(re.sub(r"[-‐–.]", " ", fold(name)).split())
