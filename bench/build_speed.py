@@ -15,8 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from graphbuild.build import _pipeline, default_workers, extract_corpus, write_outputs
-from graphbuild.build import BuildResult
+from graphbuild.build import BuildResult, _pipeline, default_workers, extract_corpus, write_outputs
 from graphbuild.graph import build_graph
 from graphbuild.ingest import read_corpus
 from graphbuild.query import KnowledgeGraph

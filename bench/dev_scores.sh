@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Build and score the sample corpus and every dev corpus under tests/data/dev/.
+# Build and score the sample corpus and every corpus under tests/data/dev/ and tests/data/holdout/.
 #   bash bench/dev_scores.sh            (summary tables)
 #   bash bench/dev_scores.sh -v         (full evaluate reports)
 set -u
@@ -15,7 +15,7 @@ run() {
 }
 [ "${1:-}" = "-v" ] && VERBOSE=1
 run sample corpus tests/data/gold/seeds.gold.json
-for dir in tests/data/dev/*/; do
+for dir in tests/data/dev/*/ tests/data/holdout/*/; do
   run "$(basename "$dir")" "$dir/articles" "$dir/gold.json"
 done
 rm -rf "$tmp"

@@ -64,3 +64,16 @@ def normalise_name(text: str) -> str:
 def name_key(name: str) -> str:
     """Accents, case and hyphens ignored: "Kofi Mensah-Arthur" == "Kofi Mensah Arthur"."""
     return " ".join(re.sub(r"[-‐–.]", " ", fold(name)).split())
+
+
+def same_name(a: str, b: str) -> bool:
+    """One name written two ways: hyphens, accents, or a split surname.
+
+    >>> same_name("Dewi Kartika Sari", "Dewi Kartikasari")
+    True
+    >>> same_name("Dewi Sari", "Dewi Kartika")
+    False
+    """
+    key_a, key_b = name_key(a), name_key(b)
+    return key_a == key_b or (key_a.split()[:1] == key_b.split()[:1]
+                              and key_a.replace(" ", "") == key_b.replace(" ", ""))

@@ -33,7 +33,7 @@ from rapidfuzz import fuzz, process
 from graphbuild.errors import AliasFileError
 from graphbuild.graph import entity_id, slugify
 from graphbuild.lexicon import place_by_key, words
-from graphbuild.names import name_key, normalise_name
+from graphbuild.names import name_key, normalise_name, same_name
 from graphbuild.types import ArticleExtraction, Claim, Entity, Mention, MergeDecision, Resolution
 
 _SURNAME_SIMILARITY = 85
@@ -179,7 +179,7 @@ def _person_keys(resolver: _Resolver) -> None:
              for i, first in enumerate(group) for second in group[i + 1:]]
     for first, second in pairs:
         a, b = name_key(first).split(), name_key(second).split()
-        if a == b:
+        if same_name(first, second):
             resolver.merge(f"person:{first}", f"person:{second}", second,
                            f"same name as {first}, written differently")
         elif len(a) == len(b) and fuzz.ratio(" ".join(a[1:]), " ".join(b[1:])) \
@@ -339,12 +339,22 @@ def _meeting_clusters(resolver: _Resolver, claims: list[Claim],
         noun = mention.text.split()[-1].lower() if mention.text else ""
         if noun in strong:
             meeting.nouns[noun] += 1
+    affiliates: dict[str, set[str]] = defaultdict(set)
+    for claim in claims:
+        if claim.relation == "affiliated_with" and claim.object is not None:
+            person, affiliate = resolver.key_of.get(claim.subject), resolver.key_of.get(
+                claim.object)
+            if person and affiliate:
+                affiliates[resolver.union.find(person)].add(resolver.union.find(affiliate))
     for claim in claims:
         if claim.object is not None and claim.object.type == "meeting":
             subject = resolver.key_of.get(claim.subject)
             if subject and claim.object.key in clusters:
-                clusters[claim.object.key].participants.add(entity_of_key.get(
-                    resolver.union.find(subject), subject))
+                # A minister stands for their country too: "hosted by Latvia" and "hosted by
+                # Latvia's prime minister" share a host.
+                for key in {resolver.union.find(subject)} | affiliates[resolver.union.find(
+                        subject)]:
+                    clusters[claim.object.key].participants.add(entity_of_key.get(key, key))
     return clusters
 
 
@@ -440,16 +450,21 @@ def _merge_meetings(resolver: _Resolver, clusters: dict[str, _Meeting]) -> _Unio
 
     for i, a in enumerate(ordered):
         for b in ordered[i + 1:]:
-            if a.kind != b.kind or not (a.date and b.date):
+            if not (a.date and b.date):
                 continue
             agreement = _dates_agree(a.date, b.date)
             shared = _overlap(a, b)
+            same_venue = bool(_venue_key(a.venue)) and _venue_key(a.venue) == _venue_key(b.venue)
             if agreement == "same" and shared > 0:
-                join(a, b, f"same {a.kind} on {a.date} with a shared group or participant")
+                # One outlet's "gathering" is another's "summit" when the people match.
+                join(a, b, f"same date ({a.date}) with a shared group or participant")
+            elif a.kind != b.kind:
+                continue
             elif agreement == "same" and one_story(a, b):
                 join(a, b, f"same {a.kind} on {a.date} in articles on one story")
-            elif agreement == "unknown" and shared > 0 and one_story(a, b):
-                join(a, b, f"{a.kind} on {a.date} / {b.date} sharing participants in one story")
+            elif agreement == "unknown" and (shared > 0 or same_venue) and one_story(a, b):
+                join(a, b, f"{a.kind} on {a.date} / {b.date} sharing participants or venue "
+                     "in one story")
     groups = union.groups()
     for meeting in ordered:
         if meeting.date or len(groups.get(union.find(meeting.key), [])) > 1:
@@ -461,7 +476,10 @@ def _merge_meetings(resolver: _Resolver, clusters: dict[str, _Meeting]) -> _Unio
                 continue
             if any(meeting.articles & clusters[m].articles for m in members):
                 continue
-            scored.append((max(_overlap(meeting, d) for d in dated), root))
+            # Within one story the same venue also counts ("the Riga gathering").
+            scored.append((max(_overlap(meeting, d) + int(
+                bool(_venue_key(meeting.venue)) and _venue_key(meeting.venue) == _venue_key(
+                    d.venue) and one_story(meeting, d)) for d in dated), root))
         best = [s for s in scored if s[0] > 0 and s[0] == max(x[0] for x in scored)]
         if len(best) == 1:
             join(clusters[best[0][1]], meeting, "undated meeting sharing participants with "

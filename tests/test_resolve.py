@@ -220,7 +220,7 @@ def test_meetings_with_the_same_kind_date_and_a_participant_merge(story: StoryFa
                                                                ("a1", "a2"))
     assert meeting.label == "Meeting hosted by Norway (Thursday)"
     assert reasons(resolution)["a2#meeting-0"] == (
-        "same meeting on Thursday with a shared group or participant")
+        "same date (Thursday) with a shared group or participant")
 
 
 @pytest.mark.parametrize("venue", [
@@ -240,9 +240,9 @@ def test_tuesday_meetings_without_a_shared_participant_stay_apart(
 
 @pytest.mark.parametrize(("first_fields", "second_fields"), [
     pytest.param({"date": "Tuesday"}, {"date": "Wednesday"}, id="other-date"),
-    pytest.param({"date": "Tuesday"}, {"date": "Tuesday", "kind": "summit"}, id="other-kind"),
+    pytest.param({"date": "Tuesday"}, {"date": "Thursday", "kind": "summit"}, id="other-kind"),
 ])
-def test_meetings_on_other_days_or_of_another_kind_stay_apart(
+def test_meetings_on_other_days_stay_apart(
         story: StoryFactory, first_fields: dict[str, str], second_fields: dict[str, str]) -> None:
     a1, a2 = story("a1"), story("a2")
     norway = a1.country("Norway", "NOR")
@@ -252,6 +252,17 @@ def test_meetings_on_other_days_or_of_another_kind_stay_apart(
     resolution = run(a1, a2)
 
     assert resolution.entity_of[first] != resolution.entity_of[second]
+
+
+def test_one_outlets_gathering_is_anothers_summit_when_the_people_match(
+        story: StoryFactory) -> None:
+    a1, a2 = story("a1"), story("a2")
+    a1.claim(a1.country("Norway", "NOR"), "hosts", first := a1.meeting("Tuesday"))
+    a2.claim(a2.country("Norway", "NOR"), "hosts",
+             second := a2.meeting("Tuesday", kind="summit"))
+    resolution = run(a1, a2)
+
+    assert resolution.entity_of[first] == resolution.entity_of[second]
 
 
 def test_meetings_of_one_article_do_not_merge(story: StoryFactory) -> None:

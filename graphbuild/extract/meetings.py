@@ -45,9 +45,17 @@ def normalise_date(text: str) -> str:
     return re.sub(r"^(the|this|on)\s+", "", text.strip(), flags=re.IGNORECASE)
 
 
-# "a two-day meeting", "48-hour talks": how long, not when.
-_DURATION = re.compile(r"\b(\w+-(day|week|hour)s?|\d+ (days?|hours?|weeks?)|(day|week)-long)\b",
-                       re.IGNORECASE)
+# "this week", "this year": true of any meeting in the story, so no date at all.
+_VAGUE = re.compile(r"(this|the|these) (week|month|year|days?)|(week|month|year)", re.I)
+
+
+# "a two-day meeting", "48-hour talks", "a day after the summit": how long or how far
+# from another event, not when.
+_NUMBER_WORDS = r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|\d+)"
+_DURATION = re.compile(
+    rf"\b(\w+-(day|week|hour)s?|{_NUMBER_WORDS} (days?|hours?|weeks?|nights?)"
+    r"|(day|week)-long|the (day|week) (before|after)|(the )?next day)\b",
+    re.IGNORECASE)
 _CLIMB = {"acl", "pobj", "pcomp", "prep", "xcomp", "nsubj", "nsubjpass", "dobj", "relcl", "advcl"}
 
 
@@ -59,8 +67,9 @@ def _date_of(token: Token) -> str | None:
     then at the direct modifiers of the governing verbs ("are expected, on
     Friday, to convene"), never inside sibling clauses ("visited Kyiv last week").
     """
-    dates = [ent for ent in token.sent.ents if ent.label_ == "DATE" and not _DURATION.search(
-        ent.text) or (ent.label_ == "DATE" and normalise_date(ent.text) in WEEKDAYS)]
+    dates = [ent for ent in token.sent.ents if ent.label_ == "DATE"
+             and not _VAGUE.fullmatch(ent.text.strip())
+             and (not _DURATION.search(ent.text) or normalise_date(ent.text) in WEEKDAYS)]
     if not dates:
         return None
     own = [ent for ent in dates if ent.root.is_ancestor(token) is False
@@ -71,6 +80,10 @@ def _date_of(token: Token) -> str | None:
     current = token
     for _ in range(5):
         if current.dep_ not in _CLIMB or current.head is current:
+            break
+        # A clause with its own subject states its own time: in "a day after ministers
+        # meet in Brussels", the main clause's "on Thursday" is not the ministers' date.
+        if current.pos_ in ("VERB", "AUX") and children(current, "nsubj", "nsubjpass"):
             break
         # A meeting that is the subject takes the date of "take place", "open" ...,
         # not of "follows talks in May".
@@ -109,6 +122,11 @@ def _venue_of(token: Token, by_token: dict[int, Mention]) -> str | None:
         candidates.append(token.head)
     # "meet with ministers at NATO": the place may hang off the partner.
     candidates.extend(obj for _, obj in prep_objects(token, {"with"}))
+    # "the Riga gathering", "Tuesday's Vilnius talks"
+    for child in children(token, "compound", "nmod"):
+        mention = by_token.get(child.i)
+        if mention is not None and mention.type == "location":
+            return mention.text
     for node in candidates:
         for _, place in prep_objects(node, {"at", "in", "inside"}):
             mention = by_token.get(place.i)
@@ -206,6 +224,7 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
     assigned: dict[int, tuple[int, Mention]] = {}
     focus: dict[str, int] = {}
     strong_focus: dict[str, int] = {}
+    last_touched = 0
     for token in doc:
         explicit = _explicit(token, by_token)
         implicit = explicit is None and _implicit(token, by_token)
@@ -231,6 +250,11 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
                 sentence_of[token.i] - clusters[target].mentions[-1].sentence > 1
                 or (group and clusters[target].group and group != clusters[target].group)):
             target = None
+        if target is None and explicit and anaphoric and not weak and not date and clusters \
+                and kind not in focus:
+            # "the Riga gathering" after "the JEF summit": the meeting in focus, whatever
+            # noun this outlet uses for it.
+            target = last_touched
         if target is None and not date and (weak or (explicit and anaphoric)):
             pending.append((token.i, mention, kind))
             continue
@@ -240,6 +264,7 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
         _add(clusters[target], mention)
         assigned[token.i] = (target, mention)
         focus[kind] = target
+        last_touched = target
         if not weak:
             strong_focus[kind] = target
         for index, waiting, waiting_kind in list(pending):

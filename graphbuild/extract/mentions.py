@@ -40,6 +40,9 @@ def _place_name(text: str) -> str:
 def _classify(ent: Span) -> tuple[str, str] | None:
     """(type, key) of a corrected entity, or None when it is not one we keep."""
     label, kb = ent.label_, ent.kb_id_
+    if not kb and ent[-1].lower_ in words("meetings", "named_heads"):
+        # "the East Asia Summit" is a meeting, read by the meetings stage, not a body.
+        return None
     if kb.startswith("capital:"):
         country = kb.removeprefix("capital:")
         if _acts_as_government(ent):

@@ -51,3 +51,33 @@ def test_date_in_a_sibling_clause_is_not_the_meetings(read):
 def test_group_of_a_meeting_attends(triples):
     text = "The meeting of the Arctic Council opens in Oslo on Monday."
     assert ("Arctic Council", "attends", "meeting@Monday", False) in triples(text)
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    pytest.param("Generals open a two-day meeting in Accra on Thursday.", "Thursday",
+                 id="duration-is-not-the-date"),
+    pytest.param("Ministers met this week in Lima.", None, id="vague-week"),
+    pytest.param("Latvia will host a summit on Thursday, a day after ministers meet in Oslo.",
+                 "Thursday", id="own-clause-date"),
+])
+def test_meeting_dates(read, text, date):
+    first = meetings(read(text))[0]
+    assert first.date == date
+
+
+def test_nested_clause_keeps_its_own_date(read):
+    text = "Latvia will host a summit on Thursday, a day after ministers meet in Oslo."
+    dated = {m.text: m.date for m in meetings(read(text))}
+    assert dated["meet"] is None
+
+
+def test_named_meeting_is_a_meeting_not_a_body(read):
+    extraction = read("Indonesia will host leaders at the East Asia Summit on Thursday.")
+    assert not [m for m in extraction.mentions if m.type == "organization"]
+    assert [m.date for m in meetings(extraction) if "Summit" in m.text] == ["Thursday"]
+
+
+def test_place_before_the_noun_is_the_venue(read):
+    text = "Leaders meet in Riga on Thursday. Estonia's premier attended the Riga gathering."
+    venues = {m.text: m.venue for m in meetings(read(text))}
+    assert venues["the Riga gathering"] == "Riga"
