@@ -416,7 +416,9 @@ def _story_similarity(resolver: _Resolver) -> Callable[[str, str], bool]:
     def same(a: str, b: str) -> bool:
         shared = len(entities[a] & entities[b])
         smaller = min(len(entities[a]), len(entities[b])) or 1
-        return shared >= _SAME_STORY_MINIMUM and shared / smaller >= _SAME_STORY_OVERLAP
+        # A short brief shares few names with anything: ask for all of them, at least two.
+        needed = max(2, min(_SAME_STORY_MINIMUM, smaller))
+        return shared >= needed and shared / smaller >= _SAME_STORY_OVERLAP
 
     return same
 
@@ -455,7 +457,7 @@ def _merge_meetings(resolver: _Resolver, clusters: dict[str, _Meeting]) -> _Unio
             agreement = _dates_agree(a.date, b.date)
             shared = _overlap(a, b)
             same_venue = bool(_venue_key(a.venue)) and _venue_key(a.venue) == _venue_key(b.venue)
-            if agreement == "same" and shared > 0:
+            if agreement == "same" and shared > 0 and (a.kind == b.kind or one_story(a, b)):
                 # One outlet's "gathering" is another's "summit" when the people match.
                 join(a, b, f"same date ({a.date}) with a shared group or participant")
             elif a.kind != b.kind:

@@ -257,6 +257,9 @@ def test_meetings_on_other_days_stay_apart(
 def test_one_outlets_gathering_is_anothers_summit_when_the_people_match(
         story: StoryFactory) -> None:
     a1, a2 = story("a1"), story("a2")
+    for article in (a1, a2):  # two outlets on one story: they name the same countries
+        for name, code in (("Sweden", "SWE"), ("Denmark", "DNK"), ("Finland", "FIN")):
+            article.country(name, code)
     a1.claim(a1.country("Norway", "NOR"), "hosts", first := a1.meeting("Tuesday"))
     a2.claim(a2.country("Norway", "NOR"), "hosts",
              second := a2.meeting("Tuesday", kind="summit"))

@@ -46,7 +46,9 @@ def normalise_date(text: str) -> str:
 
 
 # "this week", "this year": true of any meeting in the story, so no date at all.
-_VAGUE = re.compile(r"(this|the|these) (week|month|year|days?)|(week|month|year)", re.I)
+_VAGUE = re.compile(r"(this|the|these) (week|month|year|days?)|(week|month|year)"
+                    r"|daily|weekly|monthly|annual|annually|yearly|regular|every \w+"
+                    r"|((this|next|last) )?(spring|summer|autumn|fall|winter)", re.I)
 
 
 # "a two-day meeting", "48-hour talks", "a day after the summit": how long or how far
