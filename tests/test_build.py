@@ -166,3 +166,18 @@ def test_build_of_an_empty_folder(tmp_path: Path) -> None:
 def test_build_of_a_missing_path(tmp_path: Path) -> None:
     with pytest.raises(CorpusError, match="does not exist"):
         build_corpus([tmp_path / "nowhere"])
+
+
+@pytest.mark.parametrize("written", ["graph.graphml", "graph.json"])
+def test_load_then_write_gives_identical_files(sample_build: BuildResult, tmp_path: Path,
+                                               written: str) -> None:
+    """build -> write -> load -> write: nothing is lost on the way through a file."""
+    from graphbuild.export import write_outputs as write_graph
+
+    first = tmp_path / "first"
+    second = tmp_path / "second"
+    write_graph(sample_build.knowledge_graph.graph, first)
+    write_graph(load(first / written).graph, second)
+    for name in ("graph.graphml", "graph.json", "graph.gexf", "nodes.csv", "edges.csv",
+                 "graph.html"):
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name

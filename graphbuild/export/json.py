@@ -15,11 +15,20 @@ _LINK_NAMES = {"edges": "edges", "source": "source", "target": "target", "key": 
 def write_json(graph: nx.MultiDiGraph, path: str | Path) -> None:
     """Write ``graph`` as sorted, indented node-link JSON.
 
-    >>> import io, networkx as nx
+    >>> import tempfile, pathlib, networkx as nx
     >>> g = nx.MultiDiGraph(); g.add_edge("a", "b", key="hosts", relation="hosts")
     'hosts'
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "g.json"
+    >>> write_json(g, path)
+    >>> sorted(read_json(path).edges(keys=True))
+    [('a', 'b', 'hosts')]
     """
     data = nx.node_link_data(graph, **_LINK_NAMES)
+    # Sorted, so a graph read back from GraphML (whose edge order may differ) writes the
+    # same bytes.
+    data["nodes"].sort(key=lambda node: str(node["id"]))
+    data["edges"].sort(key=lambda edge: (str(edge["source"]), str(edge["target"]),
+                                         str(edge.get("key", ""))))
     text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
     Path(path).write_text(text + "\n", encoding="utf-8")
 
