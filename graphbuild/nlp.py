@@ -106,6 +106,8 @@ class EntityCorrector:
 
     def __init__(self, nlp: Language) -> None:
         self.places = PhraseMatcher(nlp.vocab, attr="ORTH")
+        # Datelines and headlines in capitals: "VILNIUS", "NATO CHIEF WARNS RUSSIA".
+        self.shouted_places = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.kinds: dict[int, tuple[str, str]] = {}
         seen: set[tuple[str, str]] = set()
         for surface, kind, key in _surface_forms():
@@ -115,6 +117,7 @@ class EntityCorrector:
             label = f"{kind}|{key}"
             self.kinds[nlp.vocab.strings.add(label)] = (kind, key)
             self.places.add(label, [nlp.make_doc(surface)])
+            self.shouted_places.add(label, [nlp.make_doc(surface)])
         self.titles = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.titles.add("TITLE", [nlp.make_doc(t) for t in words("titles", "heads")])
         self.org_heads = words("organizations", "heads")
@@ -158,7 +161,10 @@ class EntityCorrector:
         """Gazetteer names, except inside a longer word ("Euro-Arctic Council"), where the
         whole capitalised name becomes an organisation instead."""
         found: list[Span] = []
-        for match_id, start, end in self.places(doc):
+        shouted = [(m, s, e) for m, s, e in self.shouted_places(doc)
+                   if all(t.is_upper and len(t) > 1 for t in doc[s:e] if t.is_alpha)
+                   and any(len(t) > 3 for t in doc[s:e])]
+        for match_id, start, end in [*self.places(doc), *shouted]:
             kind, key = self.kinds[match_id]
             if start > 0 and not doc[start - 1].whitespace_ and (
                     doc[start - 1].is_alpha or doc[start - 1].text in "-–"):

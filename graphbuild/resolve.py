@@ -143,11 +143,13 @@ class _Resolver:
 def _person_keys(resolver: _Resolver) -> None:
     """Surnames -> full names; spelling variants of one name -> one key."""
     full_by_article: dict[str, dict[str, str]] = defaultdict(dict)
+    first_names: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     full_names: Counter[str] = Counter()
     for mention in resolver.mentions():
         name = mention.key.removeprefix("person:")
         if mention.type == "person" and " " in name:
             full_by_article[mention.article_id][name.split()[-1]] = name
+            first_names[mention.article_id][name.split()[0]].add(name)
             full_names[name] += 1
     by_surname: dict[str, set[str]] = defaultdict(set)
     for name in full_names:
@@ -158,6 +160,10 @@ def _person_keys(resolver: _Resolver) -> None:
         name = mention.key.removeprefix("person:")
         if " " not in name:
             local = full_by_article[mention.article_id].get(name)
+            same_first = first_names[mention.article_id].get(name, set())
+            if local is None and len(same_first) == 1:
+                # "Dewi said" after "Dewi Kartika Sari" (names without a family name first).
+                local = next(iter(same_first))
             corpus = by_surname.get(name, set())
             if local and resolver.forbidden_names(mention.text, local):
                 local = None

@@ -457,3 +457,19 @@ def test_meeting_whose_claims_all_drop_is_pruned(story: StoryFactory) -> None:
 
     assert anaphor not in resolution.entity_of
     assert meeting not in resolution.entity_of
+
+
+def test_first_name_alone_joins_the_only_full_name_with_it(story: StoryFactory) -> None:
+    a1 = story("a1")
+    full, alone = a1.person("Dewi Kartika Sari"), a1.person("Dewi")
+    resolution = run(a1)
+
+    assert resolution.entity_of[full] == resolution.entity_of[alone]
+
+
+def test_split_surname_is_one_name(story: StoryFactory) -> None:
+    a1, a2 = story("a1"), story("a2")
+    first, second = a1.person("Dewi Kartika Sari"), a2.person("Dewi Kartikasari")
+    resolution = run(a1, a2)
+
+    assert resolution.entity_of[first] == resolution.entity_of[second]

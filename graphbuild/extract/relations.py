@@ -253,7 +253,11 @@ def _attends(token: Token, ctx: _Context) -> Iterator[Claim]:
     meeting = _meeting_object(token, ctx, preps)
     if meeting is None and organisation is not None and token.lemma_.lower() in _relation_words(
             "member_of", "verbs"):
-        yield from _claims(ctx, "member_of", _subjects(token, ctx), organisation, token, [token])
+        ended = token.dep_ in ("xcomp", "pcomp") and token.head.lemma_.lower() in \
+            _relation_words("member_of", "ending_verbs")
+        relation = "withdrew_from" if ended else "member_of"
+        cue = [token.head, token] if ended else [token]
+        yield from _claims(ctx, relation, _subjects(token, ctx), organisation, token, cue)
         return
     required = lexicon()["relations"]["attends"].get("requires", {}).get(token.lemma_.lower(), [])
     objects = [o for o in children(token, "dobj") if o.lower_ not in required]
@@ -296,6 +300,26 @@ def _invitation(token: Token, ctx: _Context) -> Iterator[Claim]:
         ctx.meetings, token.i, ctx.sentence_of[token.i], window=0)
     if inviters and meeting is not None:
         yield from _claims(ctx, "hosts", inviters, meeting, token, [token])
+
+
+def _membership_noun(token: Token, ctx: _Context) -> Iterator[Claim]:
+    """'Iceland, the only JEF member, ...', 'Sweden is a founding member of the JEF'."""
+    if token.pos_ != "NOUN" or token.lower_ not in _relation_words("member_of", "nouns"):
+        return
+    bodies = [ctx.by_token[c.i] for c in token.children
+              if c.dep_ in ("compound", "poss") and c.i in ctx.by_token]
+    bodies += [m for _, obj in prep_objects(token, {"of"}) for m in actors(obj, ctx)]
+    bodies = [b for b in bodies if b.type == "organization"]
+    if not bodies:
+        return
+    if token.dep_ == "appos":
+        members = actors(token.head, ctx)
+    elif token.dep_ == "attr":
+        members = _subjects(token.head, ctx)
+    else:
+        return
+    members = [m for m in members if m.type in ("country", "organization", "person")]
+    yield from _claims(ctx, "member_of", members, bodies[0], token, [token])
 
 
 def _founds(token: Token, ctx: _Context) -> Iterator[Claim]:
@@ -471,5 +495,6 @@ def relation_claims(doc: Doc, article_id: str, by_token: dict[int, Mention],
             claims.extend(_travels_to_venue(token, ctx))
         claims.extend(_cites_threat(token, ctx))
         claims.extend(_invitation(token, ctx))
+        claims.extend(_membership_noun(token, ctx))
         claims.extend(_group_attends(token, ctx))
     return list(dict.fromkeys(claims))

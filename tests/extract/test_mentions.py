@@ -20,6 +20,8 @@ def kinds(extraction, text):
                  id="capital-as-place"),
     pytest.param("Britons and the French disagreed.", "Britons", "country", "country:GBR",
                  id="plural-demonym"),
+    pytest.param("TALLINN - Estonian ministers met on Monday.", "TALLINN", "location",
+                 "location:Tallinn", id="capitals-dateline"),
     pytest.param("Senator Jane Holloway spoke. Holloway said little.", "Holloway", "person",
                  "person:Jane Holloway", id="surname-in-article"),
 ])
