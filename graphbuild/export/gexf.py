@@ -40,7 +40,7 @@ from graphbuild.export._xml import (
     escape_text,
     infer_column,
 )
-from graphbuild.export.layout import Positions, compute_layout
+from graphbuild.export.layout import Positions, laid_out
 from graphbuild.graph import EDGE_ATTRIBUTES, NODE_ATTRIBUTES
 
 log = logging.getLogger(__name__)
@@ -100,13 +100,7 @@ def _colour(colour: str) -> str:
 
 def generate_gexf(graph: nx.MultiDiGraph, *, positions: Positions | None = None) -> str:
     """The GEXF document for ``graph`` as a string (see :func:`write_gexf`)."""
-    if not graph.is_multigraph():
-        graph = nx.MultiDiGraph(graph) if graph.is_directed() else nx.MultiGraph(graph)
-    if positions is None:
-        positions = compute_layout(graph)
-    nodes = sorted(graph.nodes(data=True), key=lambda item: str(item[0]))
-    edges = sorted(graph.edges(keys=True, data=True),
-                   key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
+    nodes, edges, positions = laid_out(graph, positions)
     model = graph.graph.get("model") or "unknown"
     articles = graph.graph.get("articles")
     count = len(articles) if isinstance(articles, list) else 0

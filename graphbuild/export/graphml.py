@@ -47,7 +47,7 @@ from graphbuild.export._xml import (
     name_token,
     to_json,
 )
-from graphbuild.export.layout import Positions, compute_layout
+from graphbuild.export.layout import Positions, laid_out
 from graphbuild.graph import EDGE_ATTRIBUTES, NODE_ATTRIBUTES
 
 log = logging.getLogger(__name__)
@@ -159,13 +159,7 @@ def _node_ids(nodes: list[Hashable]) -> dict[Hashable, str]:
 
 def generate_graphml(graph: nx.MultiDiGraph, *, positions: Positions | None = None) -> str:
     """The GraphML document for ``graph`` as a string (see :func:`write_graphml`)."""
-    if not graph.is_multigraph():
-        graph = nx.MultiDiGraph(graph) if graph.is_directed() else nx.MultiGraph(graph)
-    if positions is None:
-        positions = compute_layout(graph)
-    nodes = sorted(graph.nodes(data=True), key=lambda item: str(item[0]))
-    edges = sorted(graph.edges(keys=True, data=True),
-                   key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
+    nodes, edges, positions = laid_out(graph, positions)
     xml_ids = _node_ids([node for node, _ in nodes])
 
     graph_columns = _Columns("graph")

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Hashable, Mapping
+from typing import Any
 
 import networkx as nx
 import numpy as np
@@ -145,3 +146,18 @@ def _fruchterman_reingold(n: int, edges: np.ndarray, *, seed: int,
         pos += displacement * (temperature / length)[:, None]
         temperature -= cooling
     return pos
+
+
+def laid_out(graph: nx.Graph, positions: Positions | None) -> tuple[
+        list[tuple[Any, dict[str, Any]]], list[tuple[Any, Any, Any, dict[str, Any]]], Positions]:
+    """Nodes and edges in file order, plus positions, for the XML writers.
+
+    Sorted so that the same graph always gives the same bytes; a simple graph is
+    treated as a multigraph so every edge has a key.
+    """
+    if not graph.is_multigraph():
+        graph = nx.MultiDiGraph(graph) if graph.is_directed() else nx.MultiGraph(graph)
+    nodes = sorted(graph.nodes(data=True), key=lambda item: str(item[0]))
+    edges = sorted(graph.edges(keys=True, data=True),
+                   key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
+    return nodes, edges, positions if positions is not None else compute_layout(graph)
