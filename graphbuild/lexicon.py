@@ -89,13 +89,3 @@ def gazetteer() -> tuple[Place, ...]:
 def place_by_key() -> dict[str, Place]:
     """Gazetteer entries by key (``country:GBR``, ``org:NATO`` ...)."""
     return {place.key: place for place in gazetteer()}
-
-
-@cache
-def capital_countries() -> dict[str, str]:
-    """Capital city name -> country key, for metonymy ("Washington has refused")."""
-    capitals: dict[str, str] = {}
-    for place in gazetteer():
-        for capital in place.capitals:
-            capitals.setdefault(capital, place.key)
-    return capitals

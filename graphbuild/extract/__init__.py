@@ -10,15 +10,15 @@ from spacy.tokens import Doc
 from graphbuild.extract.affiliations import affiliation_claims
 from graphbuild.extract.aliases import alias_links
 from graphbuild.extract.meetings import meeting_mentions
-from graphbuild.extract.mentions import entity_mentions, index_tokens
+from graphbuild.extract.mentions import entity_mentions, index_tokens, sentence_index
 from graphbuild.extract.relations import relation_claims
 from graphbuild.types import Article, ArticleExtraction
 
 
 def extract(doc: Doc, article: Article) -> ArticleExtraction:
     """Read the entities, meetings and relations of one parsed article."""
-    sentence_of = {token.i: number for number, sent in enumerate(doc.sents) for token in sent}
-    mentions = entity_mentions(doc, article.id)
+    sentence_of = sentence_index(doc)
+    mentions = entity_mentions(doc, article.id, sentence_of)
     by_token = index_tokens(doc, mentions)
     meetings = meeting_mentions(doc, article.id, by_token, sentence_of)
     claims = relation_claims(doc, article.id, by_token, meetings, sentence_of)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from graphbuild.extract.syntax import children, prep_objects
 from graphbuild.lexicon import words
@@ -332,8 +332,3 @@ def focus_meeting(meetings: dict[int, Mention], token_index: int, sentence: int,
     before = [(i, m) for i, m in meetings.items() if i < token_index
               and sentence - m.sentence <= window]
     return max(before, key=lambda pair: pair[0])[1] if before else None
-
-
-def sentence_of_span(span: Span) -> int:
-    """Index of the sentence holding a span."""
-    return next(i for i, sent in enumerate(span.doc.sents) if sent.start <= span.start < sent.end)

@@ -64,17 +64,14 @@ def _classify(ent: Span) -> tuple[str, str] | None:
     return None
 
 
-def _sentence_index(doc: Doc) -> dict[int, int]:
-    index: dict[int, int] = {}
-    for number, sent in enumerate(doc.sents):
-        for token in sent:
-            index[token.i] = number
-    return index
+def sentence_index(doc: Doc) -> dict[int, int]:
+    """Token index -> number of the sentence it is in."""
+    return {token.i: number for number, sent in enumerate(doc.sents) for token in sent}
 
 
-def entity_mentions(doc: Doc, article_id: str) -> list[Mention]:
+def entity_mentions(doc: Doc, article_id: str,
+                    sentence_of: dict[int, int]) -> list[Mention]:
     """Every kept entity in ``doc`` as a Mention, in text order."""
-    sentence_of = _sentence_index(doc)
     mentions: list[Mention] = []
     surnames: dict[str, str] = {}
     for ent in doc.ents:

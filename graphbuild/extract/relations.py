@@ -232,8 +232,14 @@ def _hosts(token: Token, ctx: _Context) -> Iterator[Claim]:
     yield from _claims(ctx, "hosts", hosts, meeting, token, [token])
 
 
+def _required_words(token: Token) -> list[str]:
+    """Words an attendance verb needs to count ("take" needs "part")."""
+    requires: dict[str, list[str]] = lexicon()["relations"]["attends"].get("requires", {})
+    return requires.get(token.lemma_.lower(), [])
+
+
 def _requirement_met(token: Token) -> bool:
-    required = lexicon()["relations"]["attends"].get("requires", {}).get(token.lemma_.lower())
+    required = _required_words(token)
     if not required:
         return True
     related = [c for c in token.children if c.dep_ not in ("aux", "auxpass", "mark")]
@@ -259,7 +265,7 @@ def _attends(token: Token, ctx: _Context) -> Iterator[Claim]:
         cue = [token.head, token] if ended else [token]
         yield from _claims(ctx, relation, _subjects(token, ctx), organisation, token, cue)
         return
-    required = lexicon()["relations"]["attends"].get("requires", {}).get(token.lemma_.lower(), [])
+    required = _required_words(token)
     objects = [o for o in children(token, "dobj") if o.lower_ not in required]
     if meeting is None and not objects and not list(prep_objects(token, preps)) \
             and token.lemma_.lower() in _relation_words("attends", "objectless"):
