@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from graphbuild.extract.affiliations import affiliation_claims
+from graphbuild.extract.coref import references
 from graphbuild.extract.aliases import alias_links
 from graphbuild.extract.meetings import meeting_mentions
 from graphbuild.extract.mentions import entity_mentions, index_tokens, sentence_index
@@ -21,8 +22,10 @@ def extract(doc: Doc, article: Article) -> ArticleExtraction:
     mentions = entity_mentions(doc, article.id, sentence_of)
     by_token = index_tokens(doc, mentions)
     meetings = meeting_mentions(doc, article.id, by_token, sentence_of)
-    claims = relation_claims(doc, article.id, by_token, meetings, sentence_of)
-    claims += affiliation_claims(doc, article.id, mentions, by_token)
+    affiliations = affiliation_claims(doc, article.id, mentions, by_token)
+    refs = references(doc, mentions, by_token, affiliations, sentence_of)
+    claims = relation_claims(doc, article.id, by_token, meetings, sentence_of, refs)
+    claims += affiliations
     all_mentions = sorted({*mentions, *meetings.values()}, key=lambda m: (m.start, m.end, m.key))
     return ArticleExtraction(article.id, tuple(all_mentions), tuple(claims),
                              tuple(alias_links(doc, by_token)))

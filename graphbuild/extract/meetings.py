@@ -165,8 +165,11 @@ def _is_idiom(token: Token) -> bool:
 def _explicit(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool, bool] | None:
     """(class, anaphoric, weak) for a meeting noun, or None if it names no meeting."""
     lemma = token.lemma_.lower()
-    if token.pos_ not in ("NOUN", "PROPN") or (lemma not in words("meetings", "nouns")
-                                                and token.lower_ not in words("meetings", "nouns")):
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    call = _is_call_noun(token, by_token)
+    if not call and lemma not in words("meetings", "nouns") \
+            and token.lower_ not in words("meetings", "nouns"):
         return None
     if token.i in by_token or _is_idiom(token) or token.dep_ == "compound":
         return None
@@ -184,29 +187,71 @@ def _explicit(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool, bo
     weak_nouns = words("meetings", "weak_nouns")
     weak = lemma in weak_nouns or token.lower_ in weak_nouns
     kind = "summit" if lemma in words("meetings", "summit_nouns") else "meeting"
-    return kind, anaphoric, weak
+    return ("call" if call else kind), anaphoric, weak
 
 
-def _implicit(token: Token, by_token: dict[int, Mention]) -> bool:
-    """A verb whose subject meets ('ministers will convene at NATO') or that hosts
-    people ('Iceland will host defence ministers in Reykjavik on Friday')."""
+def _is_call_noun(token: Token, by_token: dict[int, Mention]) -> bool:
+    """'a phone call', 'a call with Macron'; not 'calls for a ceasefire'."""
+    if token.lemma_.lower() not in words("meetings", "call_nouns"):
+        return False
+    media = words("meetings", "call_media")
+    if any(c.dep_ in ("compound", "amod") and c.lower_ in media for c in token.children):
+        return True
+    return any(by_token.get(o.i) is not None or o.lemma_.lower() in words("people", "role_nouns")
+               for _, obj in prep_objects(token, words("meetings", "call_partners"))
+               for o in [obj, *obj.conjuncts])
+
+
+def _has_medium(verb: Token) -> bool:
+    """'spoke by phone', 'talked over a video link', 'spoke on the telephone'."""
+    media = words("meetings", "call_media")
+    for _, obj in prep_objects(verb, words("meetings", "call_media_preps")):
+        if obj.lower_ in media or any(c.lower_ in media for c in obj.children):
+            return True
+    return False
+
+
+def _is_actor(token: Token, by_token: dict[int, Mention]) -> bool:
+    mention = by_token.get(token.i)
+    if mention is not None:
+        return mention.type in ("person", "country", "organization")
+    return token.lemma_.lower() in words("people", "role_nouns") or token.lower_ in words(
+        "coreference", "personal_pronouns") | words("coreference", "plural_pronouns")
+
+
+def _implicit(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool] | None:
+    """The kind of meeting a verb states and whether it may be the meeting in focus,
+    or None.
+
+    "Biden will meet Netanyahu", "Xi met with Putin" (an encounter); "the
+    leaders spoke by phone" (a call); "ministers will convene at NATO" (a
+    gathering, with a time or place); "Iceland will host defence ministers in
+    Reykjavik", "Trump will host Netanyahu" (hosting people).
+    """
     if token.pos_ != "VERB":
-        return False
+        return None
     lemma = token.lemma_.lower()
-    if lemma in words("meetings", "hosting_verbs") and children(token, "dobj"):
-        guests = [o for o in children(token, "dobj")
-                  if o.lemma_.lower() in words("people", "role_nouns")]
-        return bool(guests) and (_date_of(token) is not None
-                                 or _venue_of(token, by_token) is not None)
-    if lemma not in words("meetings", "event_verbs"):
-        return False
-    if children(token, "dobj"):
-        return False
-    partners = [obj for _, obj in prep_objects(token, {"with"})]
-    if any(by_token.get(p.i) and by_token[p.i].type == "person" for p in partners):
-        return False
+    partners = [o for _, obj in prep_objects(token, {"with"}) for o in [obj, *obj.conjuncts]]
+    objects = [o for obj in children(token, "dobj") for o in [obj, *obj.conjuncts]]
+    if lemma in words("meetings", "call_verbs") and _has_medium(token):
+        return "call", False
+    if lemma in words("meetings", "hosting_verbs") and objects:
+        named = [o for o in objects if by_token.get(o.i) is not None
+                 and by_token[o.i].type in ("person", "country", "organization")]
+        guests = [o for o in objects if o.lemma_.lower() in words("people", "role_nouns")]
+        if named or (guests and (_date_of(token) is not None
+                                 or _venue_of(token, by_token) is not None)):
+            return "meeting", True
+        return None
+    # "Macron has met with Trump": a meeting of its own, not the one in focus.
+    if lemma in words("meetings", "encounter_verbs") and any(
+            _is_actor(o, by_token) for o in [*objects, *partners]):
+        return "meeting", False
+    if lemma not in words("meetings", "event_verbs") or objects:
+        return None
     # Without a time or place, "they met up" is not a meeting worth a node.
-    return _date_of(token) is not None or _venue_of(token, by_token) is not None
+    return ("meeting", True) if (_date_of(token) is not None
+                                 or _venue_of(token, by_token) is not None) else None
 
 
 def _span_text(token: Token) -> tuple[int, int, str]:
@@ -229,10 +274,13 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
     last_touched = 0
     for token in doc:
         explicit = _explicit(token, by_token)
-        implicit = explicit is None and _implicit(token, by_token)
-        if explicit is None and not implicit:
+        stated = None if explicit else _implicit(token, by_token)
+        implicit = stated is not None
+        if explicit is None and stated is None:
             continue
-        kind, anaphoric, weak = explicit if explicit else ("meeting", False, False)
+        kind, anaphoric, weak = explicit if explicit else (stated[0] if stated else "meeting",
+                                                          False, False)
+        refers_back = anaphoric or weak or (stated is not None and stated[1])
         date = _date_of(token)
         venue = _venue_of(token, by_token)
         group = _group_of(token, by_token) if explicit else None
@@ -245,9 +293,10 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
         mention = Mention(article_id, start, end, text, "meeting", "", sentence_of[token.i],
                           date=date, venue=venue, group=group, kind=kind, implicit=implicit)
         target = _choose_cluster(clusters, focus if weak else strong_focus, kind, date,
-                                 anaphoric or implicit or weak,
                                  contrastive=explicit is not None and not anaphoric and
                                  _has_contrastive(token))
+        if stated is not None and not refers_back and not date:
+            target = None
         if target is not None and explicit and not (anaphoric or weak or date) and (
                 sentence_of[token.i] - clusters[target].mentions[-1].sentence > 1
                 or (group and clusters[target].group and group != clusters[target].group)):
@@ -292,7 +341,7 @@ def _has_contrastive(token: Token) -> bool:
 
 
 def _choose_cluster(clusters: list[_Cluster], focus: dict[str, int], kind: str,
-                    date: str | None, refers_back: bool, *, contrastive: bool) -> int | None:
+                    date: str | None, *, contrastive: bool) -> int | None:
     if date:
         for index, cluster in enumerate(clusters):
             if cluster.kind == kind and cluster.date == date:

@@ -90,6 +90,7 @@ def entity_mentions(doc: Doc, article_id: str,
         mentions.append(Mention(article_id, ent.start_char, ent.end_char, ent.text, kind, key,
                                 sentence_of[ent.start]))
     mentions = _confirm_metonyms(doc, mentions)
+    mentions.extend(_untagged_surnames(doc, article_id, mentions, surnames, sentence_of))
     mentions.extend(_group_anaphors(doc, article_id, mentions, sentence_of))
     return sorted(mentions, key=lambda m: (m.start, m.end))
 
@@ -108,6 +109,20 @@ def _confirm_metonyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                               mention.sentence)
         confirmed.append(mention)
     return confirmed
+
+
+def _untagged_surnames(doc: Doc, article_id: str, named: list[Mention],
+                       surnames: dict[str, str], sentence_of: dict[int, int]) -> list[Mention]:
+    """'Trump' left untagged by the model in an article that names Donald Trump."""
+    covered = {i for m in named for i in range(m.start, m.end)}
+    found: list[Mention] = []
+    for token in doc:
+        name = surnames.get(token.text)
+        if name is None or token.pos_ != "PROPN" or token.idx in covered:
+            continue
+        found.append(Mention(article_id, token.idx, token.idx + len(token.text), token.text,
+                             "person", f"person:{name}", sentence_of[token.i]))
+    return found
 
 
 def _head_words(mention: Mention) -> set[str]:

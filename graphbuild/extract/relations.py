@@ -41,6 +41,7 @@ class _Context:
     by_token: dict[int, Mention]
     meetings: dict[int, Mention]
     sentence_of: dict[int, int]
+    refs: dict[int, list[Mention]]
 
 
 def _relation_words(relation: str, field: str) -> frozenset[str]:
@@ -66,7 +67,9 @@ def actors(token: Token, ctx: _Context, *, depth: int = 0) -> list[Mention]:
         return []
     lower = token.lower_
     if lower in PRONOUNS and token.pos_ == "PRON":
-        return _antecedent(token, ctx)
+        return _antecedent(token, ctx) or ctx.refs.get(token.i, [])
+    if token.i in ctx.refs:
+        return ctx.refs[token.i]
     for child in children(token, "appos"):
         named = ctx.by_token.get(child.i)
         if named is not None and named.type in ACTORS:
@@ -118,13 +121,6 @@ def _antecedent(pronoun: Token, ctx: _Context) -> list[Mention]:
                 found = [m for s in conjuncts(subject) for m in actors(s, ctx, depth=3)]
                 if found:
                     return _unique(found)
-    sentence = ctx.sentence_of[pronoun.i]
-    previous = [s for s in ctx.doc.sents][sentence - 1] if sentence > 0 else None
-    if previous is not None:
-        for subject in children(previous.root, "nsubj", "nsubjpass"):
-            found = [m for s in conjuncts(subject) for m in actors(s, ctx, depth=3)]
-            if found:
-                return _unique(found)
     return []
 
 
@@ -229,7 +225,18 @@ def _hosts(token: Token, ctx: _Context) -> Iterator[Claim]:
     if meeting is None:
         return
     hosts = _agents(token, ctx) if _is_passive(token) else _subjects(token, ctx)
+    hosts += [m for m in _joined_hosts(token, ctx) if m not in hosts]
     yield from _claims(ctx, "hosts", hosts, meeting, token, [token])
+
+
+def _joined_hosts(token: Token, ctx: _Context) -> list[Mention]:
+    """'Macron and Merz will join Starmer in hosting ...' -> Starmer hosts too."""
+    prep = token.head
+    if token.dep_ != "pcomp" or prep.lower_ != "in" or prep.head.lemma_.lower() not in \
+            _relation_words("hosts", "joining_verbs"):
+        return []
+    return [m for obj in children(prep.head, "dobj") for o in conjuncts(obj)
+            for m in actors(o, ctx)]
 
 
 def _required_words(token: Token) -> list[str]:
@@ -252,9 +259,7 @@ def _attends(token: Token, ctx: _Context) -> Iterator[Claim]:
         return
     preps = {"in", "at", "to", "for"}
     if token.i in ctx.meetings and token.pos_ == "VERB":
-        attendees = _subjects(token, ctx)
-        yield from _claims(ctx, "attends", attendees, ctx.meetings[token.i], token, [token])
-        return
+        return  # a meeting stated by this verb: see _verb_meeting_parties
     organisation = _organisation_object(token, ctx, {"in"})
     meeting = _meeting_object(token, ctx, preps)
     if meeting is None and organisation is not None and token.lemma_.lower() in _relation_words(
@@ -281,7 +286,22 @@ def _attends(token: Token, ctx: _Context) -> Iterator[Claim]:
         # "Britain will be represented by its energy secretary, Alan Hargreaves"
         attendees += [m for m in _agents(token, ctx) if m not in attendees]
     attendees += [m for m in _companions(token, ctx) if m not in attendees]
+    attendees += [m for m in _listed_attendees(token, ctx) if m not in attendees]
     yield from _claims(ctx, "attends", attendees, meeting, token, cue)
+
+
+def _listed_attendees(token: Token, ctx: _Context) -> list[Mention]:
+    """'leaders attending the summit' -> the leaders; 'Among the leaders attending ... will
+    be A, B and C' and 'A was among those attending' -> A, B and C."""
+    if token.dep_ != "acl":
+        return []
+    noun = token.head
+    found = list(actors(noun, ctx))
+    if noun.dep_ == "pobj" and noun.head.lower_ == "among":
+        clause = noun.head.head
+        for named in children(clause, "nsubj", "nsubjpass", "attr"):
+            found.extend(m for o in conjuncts(named) for m in actors(o, ctx))
+    return _unique(found)
 
 
 def _companions(token: Token, ctx: _Context) -> list[Mention]:
@@ -365,15 +385,112 @@ def _travels_to_venue(token: Token, ctx: _Context) -> Iterator[Claim]:
             yield from _claims(ctx, "attends", _subjects(token, ctx), target, token, [token])
 
 
-def _group_attends(token: Token, ctx: _Context) -> Iterator[Claim]:
-    """'The meeting of the coalition' -> the coalition attends."""
+def _verb_meeting_parties(token: Token, ctx: _Context) -> Iterator[Claim]:
+    """A meeting stated by a verb: 'Biden will meet Netanyahu', 'Xi met with Putin',
+    'the leaders spoke by phone', 'Trump will host Netanyahu' -> who attends.
+
+    The subject meets the objects and partners; a host's guests attend (the host
+    itself is read by the hosts rule).
+    """
+    meeting = ctx.meetings.get(token.i)
+    if meeting is None or token.pos_ != "VERB":
+        return
+    others = [m for obj in children(token, "dobj") for o in conjuncts(obj)
+              for m in actors(o, ctx)]
+    others += [m for _, obj in prep_objects(token, {"with"}) for o in conjuncts(obj)
+               for m in actors(o, ctx)]
+    others += _companions(token, ctx)
+    hosting = token.lemma_.lower() in words("meetings", "hosting_verbs") and children(
+        token, "dobj")
+    attendees = others if hosting else [*_subjects(token, ctx), *others]
+    yield from _claims(ctx, "attends", _unique(attendees), meeting, token, [token])
+
+
+def _noun_meeting_parties(token: Token, ctx: _Context) -> Iterator[Claim]:
+    """The parties a meeting noun names itself: 'talks between Russia and Ukraine', 'a
+    meeting with Putin', 'the meeting of the coalition', 'the Trump-Putin summit',
+    'Putin's meeting with Trump', 'the NATO summit'."""
     meeting = ctx.meetings.get(token.i)
     if meeting is None or token.pos_ == "VERB":
         return
-    for prep, obj in prep_objects(token, {"of", "within", "among"}):
-        groups = [m for m in _mentions_in(obj, ctx) if m.type == "organization"]
-        for group in groups[:1]:
-            yield from _claims(ctx, "attends", [group], meeting, token, [token, prep])
+    for prep, obj in prep_objects(token, _relation_words("attends", "frame_preps")):
+        parties = [m for o in conjuncts(obj) for m in actors(o, ctx)]
+        if prep.lower_ == "of":
+            # "a meeting of the coalition", "a summit of NATO leaders"; not "a meeting of
+            # minds" nor the topic in "talks of a ceasefire".
+            parties = [m for m in parties if m.type == "organization"
+                       or obj.lemma_.lower() in words("people", "role_nouns")]
+        yield from _claims(ctx, "attends", parties, meeting, token, [token, prep],
+                           negatable=False)
+    named = [ctx.by_token[t.i] for t in token.lefts
+             for t in t.subtree if t.i in ctx.by_token and t.dep_ != "prep"]
+    named = _unique([m for m in named if m.type in ACTORS])
+    countries = [m for m in named if m.type == "country"]
+    possessors = {ctx.by_token[c.i] for c in children(token, "poss") if c.i in ctx.by_token}
+    # One country before a meeting noun is usually its topic or place ("the Ukraine
+    # summit"); two are its parties ("US-China talks").
+    parties = [m for m in named if m.type != "country" or len(countries) > 1
+               or m in possessors]
+    yield from _claims(ctx, "attends", parties, meeting, token, [token], negatable=False)
+
+
+def _clause_parties(token: Token, ctx: _Context) -> Iterator[Claim]:
+    """Who takes part, read from the clause a meeting noun sits in.
+
+    "the two sides held talks" (subject of a holding verb; "Biden held a summit"
+    hosts); "vowed ... during a meeting in Tokyo", "failed to reach a deal at a
+    summit", "spoke on the sidelines of the summit" (subject of what happens there);
+    "flew to Washington for talks"; "the summit brought together leaders of ...";
+    "Trump invited Putin to a summit".
+    """
+    meeting = ctx.meetings.get(token.i)
+    if meeting is None or token.pos_ == "VERB":
+        return
+    head = token.head
+    if token.dep_ == "dobj" and head.lemma_.lower() in _relation_words("attends",
+                                                                        "holding_verbs"):
+        subjects = _subjects(head, ctx)
+        relation = "hosts" if token.lemma_.lower() in _relation_words(
+            "hosts", "holding_nouns") and head.lemma_.lower() == "hold" else "attends"
+        yield from _claims(ctx, relation, subjects, meeting, head, [head, token])
+        partners = [m for _, obj in prep_objects(head, {"with"}) for o in conjuncts(obj)
+                    for m in actors(o, ctx)]
+        yield from _claims(ctx, "attends", partners, meeting, head, [head, token])
+        return
+    if token.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in _relation_words(
+            "attends", "gathering_verbs"):
+        parties = [m for obj in children(head, "dobj") for o in conjuncts(obj)
+                   for m in actors(o, ctx)]
+        yield from _claims(ctx, "attends", parties, meeting, head, [head, token],
+                           negatable=False)
+        return
+    if token.dep_ != "pobj" or head.dep_ not in ("prep", "agent"):
+        return
+    prep, verb = head, head.head
+    margin = prep.lower_ == "of" and verb.lower_ in _relation_words(
+        "attends", "margin_nouns") and verb.dep_ == "pobj"
+    if margin:
+        prep, verb = verb.head, verb.head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return
+    lemma = verb.lemma_.lower()
+    if lemma in _relation_words("hosts", "verbs") | _relation_words("attends", "verbs"):
+        return  # read by the hosts and attends rules
+    if lemma in _relation_words("attends", "inviting_verbs") and prep.lower_ == "to":
+        guests = [m for o in children(verb, "dobj", "nsubjpass") for o2 in conjuncts(o)
+                  for m in actors(o2, ctx)]
+        yield from _claims(ctx, "attends", guests, meeting, verb, [verb])
+        if not _is_passive(verb):
+            yield from _claims(ctx, "hosts", _subjects(verb, ctx), meeting, verb, [verb])
+        return
+    inside = prep.lower_ in _relation_words("attends", "inside_preps") or margin
+    travelling = prep.lower_ == "for" and lemma in _relation_words("attends", "travel_verbs")
+    engaged = prep.lower_ == "in" and token.lemma_.lower() in words("meetings", "weak_nouns")
+    if inside or travelling or engaged:
+        # What happens at a meeting does not negate being there: "failed to reach a deal
+        # at the summit".
+        yield from _claims(ctx, "attends", _subjects(verb, ctx), meeting, verb,
+                           [verb, prep], negatable=False)
 
 
 def _declines_troops(token: Token, ctx: _Context) -> Iterator[Claim]:
@@ -475,9 +592,10 @@ def _met_with(token: Token, ctx: _Context) -> Iterator[Claim]:
 
 
 def relation_claims(doc: Doc, article_id: str, by_token: dict[int, Mention],
-                    meetings: dict[int, Mention], sentence_of: dict[int, int]) -> list[Claim]:
+                    meetings: dict[int, Mention], sentence_of: dict[int, int],
+                    refs: dict[int, list[Mention]]) -> list[Claim]:
     """Every relation claim the rules find in one parsed article."""
-    ctx = _Context(doc, article_id, by_token, meetings, sentence_of)
+    ctx = _Context(doc, article_id, by_token, meetings, sentence_of, refs)
     host_verbs = _relation_words("hosts", "verbs")
     attend_verbs = _relation_words("attends", "verbs")
     troop_verbs = _relation_words("declines_troops", "verbs")
@@ -502,5 +620,8 @@ def relation_claims(doc: Doc, article_id: str, by_token: dict[int, Mention],
         claims.extend(_cites_threat(token, ctx))
         claims.extend(_invitation(token, ctx))
         claims.extend(_membership_noun(token, ctx))
-        claims.extend(_group_attends(token, ctx))
+        if token.i in meetings:
+            claims.extend(_verb_meeting_parties(token, ctx))
+            claims.extend(_noun_meeting_parties(token, ctx))
+            claims.extend(_clause_parties(token, ctx))
     return list(dict.fromkeys(claims))
