@@ -71,6 +71,8 @@ def _date_of(token: Token) -> str | None:
     """
     dates = [ent for ent in token.sent.ents if ent.label_ == "DATE"
              and not _VAGUE.fullmatch(ent.text.strip())
+             and not (ent.start > 0 and token.doc[ent.start - 1].lower_ in words(
+                 "meetings", "bounding_preps"))
              and (not _DURATION.search(ent.text) or normalise_date(ent.text) in WEEKDAYS)]
     if not dates:
         return None
@@ -288,7 +290,7 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
             start, end, text = _span_text(token)
         else:
             start, end, text = token.idx, token.idx + len(token.text), token.text
-        if weak and not anaphoric and not date:
+        if weak and not anaphoric and not date and not _framed(token, by_token, venue):
             continue
         mention = Mention(article_id, start, end, text, "meeting", "", sentence_of[token.i],
                           date=date, venue=venue, group=group, kind=kind, implicit=implicit)
@@ -301,10 +303,10 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
                 sentence_of[token.i] - clusters[target].mentions[-1].sentence > 1
                 or (group and clusters[target].group and group != clusters[target].group)):
             target = None
-        if target is None and explicit and anaphoric and not weak and not date and clusters \
+        if target is None and explicit and anaphoric and not date and clusters \
                 and kind not in focus:
-            # "the Riga gathering" after "the JEF summit": the meeting in focus, whatever
-            # noun this outlet uses for it.
+            # "the Riga gathering" or "the talks" after "the JEF summit": the meeting in
+            # focus, whatever noun this outlet uses for it.
             target = last_touched
         if target is None and not date and (weak or (explicit and anaphoric)):
             pending.append((token.i, mention, kind))
@@ -333,6 +335,23 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
                 _add(clusters[-1], waiting)
                 assigned[index] = (len(clusters) - 1, waiting)
     return _finalise(article_id, clusters, assigned)
+
+
+def _framed(token: Token, by_token: dict[int, Mention], venue: str | None) -> bool:
+    """A bare 'talks' that still names a meeting: with its parties ("talks with Iran"),
+    its place ("talks in Riyadh"), as a round ("a fresh round of talks") or as what is
+    held ("the two sides held talks"); "despite ongoing peace negotiations" is none."""
+    if venue is not None:
+        return True
+    if any(_is_actor(o, by_token) for _, obj in prep_objects(token, {"with", "between"})
+           for o in [obj, *obj.conjuncts]):
+        return True
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in words(
+            "meetings", "round_nouns"):
+        return True
+    return token.dep_ == "dobj" and head.lemma_.lower() in words("relations", "attends",
+                                                                 "holding_verbs")
 
 
 def _has_contrastive(token: Token) -> bool:

@@ -10,12 +10,15 @@ body is the person of that name in the same article, and definite group nouns
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from graphbuild.lexicon import words
 from graphbuild.names import clean_person_name, normalise_name
 from graphbuild.types import Mention
 
+_ORDINAL = re.compile(r"\d+(st|nd|rd|th)?", re.IGNORECASE)
 _ACTING_DEPS = {"nsubj", "nsubjpass", "poss", "agent", "conj"}
 _ACTING_PREPS = {"on", "from", "by", "with", "against", "between"}
 
@@ -40,6 +43,8 @@ def _place_name(text: str) -> str:
 def _classify(ent: Span) -> tuple[str, str] | None:
     """(type, key) of a corrected entity, or None when it is not one we keep."""
     label, kb = ent.label_, ent.kb_id_
+    if not any(c.isalpha() for c in ent.text) or _ORDINAL.fullmatch(ent.text):
+        return None  # "34th", "2025": numbers the model took for names
     if not kb and ent[-1].lower_ in words("meetings", "named_heads"):
         # "the East Asia Summit" is a meeting, read by the meetings stage, not a body.
         return None

@@ -27,7 +27,7 @@ from graphbuild.extract.syntax import (
     prep_objects,
     subject_of,
 )
-from graphbuild.lexicon import lexicon, words
+from graphbuild.lexicon import lexicon, place_by_key, words
 from graphbuild.types import Claim, Evidence, Mention
 
 ACTORS = {"person", "country", "organization"}
@@ -84,12 +84,19 @@ def actors(token: Token, ctx: _Context, *, depth: int = 0) -> list[Mention]:
             if clause is not None:
                 return _unique([m for t in conjuncts(clause.head)
                                 for m in actors(t, ctx, depth=depth + 1)])
+        people = [ctx.by_token[c.i] for c in token.children
+                  if c.i in ctx.by_token and ctx.by_token[c.i].type == "person"]
+        if people:
+            # "his Iranian counterpart Hossein Amirabdollahian" is the person.
+            return people[:1]
         found: list[Mention] = []
         for _, obj in prep_objects(token, {"from", "of"}):
             found.extend(_mentions_in(obj, ctx))
         for child in token.children:
-            if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i in ctx.by_token:
-                found.extend(m for m in [ctx.by_token[child.i]] if m.type in ACTORS)
+            if child.dep_ in ("amod", "compound", "poss", "nmod"):
+                # "the US and Israeli teams"
+                found.extend(ctx.by_token[c.i] for c in conjuncts(child) if c.i in ctx.by_token
+                             and ctx.by_token[c.i].type in ACTORS)
             if child.dep_ in ("acl", "appos", "relcl"):
                 found.extend(_named(child, ctx))
         return _unique(found)
@@ -406,6 +413,23 @@ def _verb_meeting_parties(token: Token, ctx: _Context) -> Iterator[Claim]:
     yield from _claims(ctx, "attends", _unique(attendees), meeting, token, [token])
 
 
+def _attendee_list(token: Token, ctx: _Context) -> Iterator[Claim]:
+    """'Notable attendees include A, B and C', 'Participants at the talks were A and B'."""
+    if token.lower_ not in _relation_words("attends", "attendee_nouns") or token.dep_ not in (
+            "nsubj", "nsubjpass") or token.head.lemma_.lower() not in _relation_words(
+            "attends", "listing_verbs"):
+        return
+    verb = token.head
+    own = [ctx.meetings[o.i] for _, o in prep_objects(token, {"at", "of", "in"})
+           if o.i in ctx.meetings]
+    meeting = own[0] if own else focus_meeting(ctx.meetings, token.i, ctx.sentence_of[token.i])
+    if meeting is None:
+        return
+    listed = [m for obj in children(verb, "dobj", "attr") for o in conjuncts(obj)
+              for m in actors(o, ctx)]
+    yield from _claims(ctx, "attends", _unique(listed), meeting, verb, [token, verb])
+
+
 def _noun_meeting_parties(token: Token, ctx: _Context) -> Iterator[Claim]:
     """The parties a meeting noun names itself: 'talks between Russia and Ukraine', 'a
     meeting with Putin', 'the meeting of the coalition', 'the Trump-Putin summit',
@@ -413,7 +437,10 @@ def _noun_meeting_parties(token: Token, ctx: _Context) -> Iterator[Claim]:
     meeting = ctx.meetings.get(token.i)
     if meeting is None or token.pos_ == "VERB":
         return
-    for prep, obj in prep_objects(token, _relation_words("attends", "frame_preps")):
+    preps = _relation_words("attends", "frame_preps")
+    if meeting.kind == "call":
+        preps |= _relation_words("attends", "call_preps")
+    for prep, obj in prep_objects(token, preps):
         parties = [m for o in conjuncts(obj) for m in actors(o, ctx)]
         if prep.lower_ == "of":
             # "a meeting of the coalition", "a summit of NATO leaders"; not "a meeting of
@@ -428,9 +455,11 @@ def _noun_meeting_parties(token: Token, ctx: _Context) -> Iterator[Claim]:
     countries = [m for m in named if m.type == "country"]
     possessors = {ctx.by_token[c.i] for c in children(token, "poss") if c.i in ctx.by_token}
     # One country before a meeting noun is usually its topic or place ("the Ukraine
-    # summit"); two are its parties ("US-China talks").
-    parties = [m for m in named if m.type != "country" or len(countries) > 1
-               or m in possessors]
+    # summit"); two are its parties ("US-China talks"). Of bodies, only known ones meet
+    # ("the NATO summit"); "the White House talks" names the venue.
+    parties = [m for m in named if m in possessors or m.type == "person"
+               or (m.type == "country" and len(countries) > 1)
+               or (m.type == "organization" and m.key in place_by_key())]
     yield from _claims(ctx, "attends", parties, meeting, token, [token], negatable=False)
 
 
@@ -447,16 +476,6 @@ def _clause_parties(token: Token, ctx: _Context) -> Iterator[Claim]:
     if meeting is None or token.pos_ == "VERB":
         return
     head = token.head
-    if token.dep_ == "dobj" and head.lemma_.lower() in _relation_words("attends",
-                                                                        "holding_verbs"):
-        subjects = _subjects(head, ctx)
-        relation = "hosts" if token.lemma_.lower() in _relation_words(
-            "hosts", "holding_nouns") and head.lemma_.lower() == "hold" else "attends"
-        yield from _claims(ctx, relation, subjects, meeting, head, [head, token])
-        partners = [m for _, obj in prep_objects(head, {"with"}) for o in conjuncts(obj)
-                    for m in actors(o, ctx)]
-        yield from _claims(ctx, "attends", partners, meeting, head, [head, token])
-        return
     if token.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in _relation_words(
             "attends", "gathering_verbs"):
         parties = [m for obj in children(head, "dobj") for o in conjuncts(obj)
@@ -464,17 +483,31 @@ def _clause_parties(token: Token, ctx: _Context) -> Iterator[Claim]:
         yield from _claims(ctx, "attends", parties, meeting, head, [head, token],
                            negatable=False)
         return
-    if token.dep_ != "pobj" or head.dep_ not in ("prep", "agent"):
+    position = token
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in words(
+            "meetings", "round_nouns"):
+        # "a fresh round of Syria talks", "on the sidelines of the summit"
+        position = head.head
+    margin = position.lemma_.lower() in _relation_words("attends", "margin_nouns")
+    holder = position.head
+    if position.dep_ == "dobj" and holder.lemma_.lower() in _relation_words("attends",
+                                                                           "holding_verbs"):
+        hosting = token.lemma_.lower() in _relation_words("hosts", "holding_nouns") \
+            and holder.lemma_.lower() == "hold"
+        yield from _claims(ctx, "hosts" if hosting else "attends", _subjects(holder, ctx),
+                           meeting, holder, [holder, token])
+        partners = [m for _, obj in prep_objects(holder, {"with"}) for o in conjuncts(obj)
+                    for m in actors(o, ctx)]
+        yield from _claims(ctx, "attends", partners, meeting, holder, [holder, token])
         return
-    prep, verb = head, head.head
-    margin = prep.lower_ == "of" and verb.lower_ in _relation_words(
-        "attends", "margin_nouns") and verb.dep_ == "pobj"
-    if margin:
-        prep, verb = verb.head, verb.head.head
+    if position.dep_ != "pobj" or position.head.dep_ not in ("prep", "agent"):
+        return
+    prep, verb = position.head, position.head.head
     if verb.pos_ not in ("VERB", "AUX"):
         return
     lemma = verb.lemma_.lower()
-    if lemma in _relation_words("hosts", "verbs") | _relation_words("attends", "verbs"):
+    if lemma in _relation_words("hosts", "verbs") or (
+            lemma in _relation_words("attends", "verbs") and _requirement_met(verb)):
         return  # read by the hosts and attends rules
     if lemma in _relation_words("attends", "inviting_verbs") and prep.lower_ == "to":
         guests = [m for o in children(verb, "dobj", "nsubjpass") for o2 in conjuncts(o)
@@ -485,6 +518,8 @@ def _clause_parties(token: Token, ctx: _Context) -> Iterator[Claim]:
         return
     inside = prep.lower_ in _relation_words("attends", "inside_preps") or margin
     travelling = prep.lower_ == "for" and lemma in _relation_words("attends", "travel_verbs")
+    travelling |= prep.lower_ == "with" and lemma in _relation_words("attends",
+                                                                     "continuing_verbs")
     engaged = prep.lower_ == "in" and token.lemma_.lower() in words("meetings", "weak_nouns")
     if inside or travelling or engaged:
         # What happens at a meeting does not negate being there: "failed to reach a deal
@@ -620,6 +655,7 @@ def relation_claims(doc: Doc, article_id: str, by_token: dict[int, Mention],
         claims.extend(_cites_threat(token, ctx))
         claims.extend(_invitation(token, ctx))
         claims.extend(_membership_noun(token, ctx))
+        claims.extend(_attendee_list(token, ctx))
         if token.i in meetings:
             claims.extend(_verb_meeting_parties(token, ctx))
             claims.extend(_noun_meeting_parties(token, ctx))

@@ -21,8 +21,17 @@ RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 
 
 def conjuncts(token: Token) -> list[Token]:
-    """The token and everything coordinated with it ("Poland and Greece")."""
-    return [token, *token.conjuncts]
+    """The token and everything coordinated with it ("Poland and Greece").
+
+    Lists of titled names often parse as appositions ("President Mahmoud Abbas, UN
+    Secretary-General António Guterres, and ..."): a proper-noun apposition inside
+    a coordination is one more member.
+    """
+    members = [token, *token.conjuncts]
+    if len(members) > 1:
+        members += [c for m in members for c in m.children
+                    if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    return members
 
 
 def children(token: Token, *deps: str) -> list[Token]:
