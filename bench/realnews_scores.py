@@ -31,7 +31,8 @@ def main() -> None:
     parser.add_argument("-v", "--verbose", action="store_true",
                         help="print each corpus's full evaluation report")
     args = parser.parse_args()
-    corpora = sorted(p for p in (ROOT / args.split).iterdir() if (p / "gold.json").exists())
+    corpora = sorted(p for p in (ROOT / args.split).iterdir()
+                     if (p / "gold.json").exists() and any((p / "articles").glob("*")))
     if not corpora:
         sys.exit(f"no corpora with a gold.json under {ROOT / args.split}")
     per_corpus = args.per_corpus or args.split == "dev"

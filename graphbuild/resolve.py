@@ -390,6 +390,24 @@ _SAME_STORY_OVERLAP = 0.5
 _SAME_STORY_MINIMUM = 3
 
 
+def _same_parties_and_place(a: _Meeting, b: _Meeting) -> bool:
+    """Outlets name and date one meeting differently ("the Budapest summit", "a meeting
+    in Budapest", "Thursday"/"next week"/none): the people who meet and the place decide.
+
+    At least two shared people, or one and the same place; never a call with a meeting
+    in person, never two places or two known, different dates.
+    """
+    if (a.kind == "call") != (b.kind == "call"):
+        return False
+    if a.date and b.date and _dates_agree(a.date, b.date) == "conflict":
+        return False
+    venue_a, venue_b = _venue_key(a.venue), _venue_key(b.venue)
+    if venue_a and venue_b and venue_a != venue_b:
+        return False
+    people = {p for p in a.participants & b.participants if p.startswith("person:")}
+    return len(people) >= 2 or (len(people) == 1 and venue_a is not None and venue_a == venue_b)
+
+
 def _date_kind(date: str) -> str:
     lower = date.lower()
     if lower in _WEEKDAYS:
@@ -473,6 +491,11 @@ def _merge_meetings(resolver: _Resolver, clusters: dict[str, _Meeting]) -> _Unio
             elif agreement == "unknown" and (shared > 0 or same_venue) and one_story(a, b):
                 join(a, b, f"{a.kind} on {a.date} / {b.date} sharing participants or venue "
                      "in one story")
+    for i, a in enumerate(ordered):
+        for b in ordered[i + 1:]:
+            if _same_parties_and_place(a, b) and one_story(a, b):
+                join(a, b, "same people meeting, at the same place or with the same company, "
+                     "in articles on one story")
     groups = union.groups()
     for meeting in ordered:
         if meeting.date or len(groups.get(union.find(meeting.key), [])) > 1:

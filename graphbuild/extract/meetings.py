@@ -29,6 +29,7 @@ class _Cluster:
     date: str | None = None
     venue: str | None = None
     group: str | None = None
+    parties: set[str] = field(default_factory=set)
 
 
 def normalise_date(text: str) -> str:
@@ -303,6 +304,10 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
                 sentence_of[token.i] - clusters[target].mentions[-1].sentence > 1
                 or (group and clusters[target].group and group != clusters[target].group)):
             target = None
+        parties = _own_parties(token, by_token)
+        if target is not None and not anaphoric and not _compatible(
+                clusters[target], parties, venue):
+            target = None
         if target is None and explicit and anaphoric and not date and clusters \
                 and kind not in focus:
             # "the Riga gathering" or "the talks" after "the JEF summit": the meeting in
@@ -315,6 +320,7 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
             clusters.append(_Cluster(kind))
             target = len(clusters) - 1
         _add(clusters[target], mention)
+        clusters[target].parties |= parties
         assigned[token.i] = (target, mention)
         focus[kind] = target
         last_touched = target
@@ -335,6 +341,34 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
                 _add(clusters[-1], waiting)
                 assigned[index] = (len(clusters) - 1, waiting)
     return _finalise(article_id, clusters, assigned)
+
+
+def _own_parties(token: Token, by_token: dict[int, Mention]) -> set[str]:
+    """The people and countries a meeting mention names as its own parties: "a meeting
+    between Putin and Zelensky", "Orban's talks with Trump", "Biden will meet Xi"."""
+    related: list[Token] = []
+    if token.pos_ == "VERB":
+        related += [c for c in token.children if c.dep_ in ("nsubj", "dobj")]
+    else:
+        related += [c for c in token.children if c.dep_ in ("poss", "compound")]
+    related += [obj for _, obj in prep_objects(token, {"with", "between"})]
+    keys = set()
+    for node in related:
+        for member in [node, *node.conjuncts]:
+            mention = by_token.get(member.i)
+            if mention is not None and mention.type in ("person", "country"):
+                keys.add(mention.key)
+    return keys
+
+
+def _compatible(cluster: _Cluster, parties: set[str], venue: str | None) -> bool:
+    """Whether a mention that does not refer back may still be the cluster's meeting:
+    not when it names other parties ("a meeting between Putin and Zelensky" after the
+    Trump-Zelensky meeting) or another place."""
+    if parties and cluster.parties and not (parties <= cluster.parties
+                                            or cluster.parties <= parties):
+        return False
+    return not (venue and cluster.venue and venue.lower() != cluster.venue.lower())
 
 
 def _framed(token: Token, by_token: dict[int, Mention], venue: str | None) -> bool:
