@@ -518,8 +518,8 @@ def _merge_meetings(resolver: _Resolver, clusters: dict[str, _Meeting]) -> _Unio
     return union
 
 
-def _meeting_label(members: list[_Meeting], labels: dict[str, str],
-                   hosts: list[str]) -> tuple[str, str | None, str | None]:
+def _meeting_label(members: list[_Meeting], labels: dict[str, str], hosts: list[str],
+                   attendees: list[str]) -> tuple[str, str | None, str | None]:
     date = next((m.date for m in members if m.date), None)
     venue = Counter(m.venue for m in members if m.venue).most_common(1)
     venue_text = venue[0][0] if venue else None
@@ -532,6 +532,8 @@ def _meeting_label(members: list[_Meeting], labels: dict[str, str],
         name = f"{labels[group[0][0]]} {noun}"
     elif hosts:
         name = f"{noun.capitalize()} hosted by {' and '.join(hosts[:2])}"
+    elif 1 < len(attendees) <= 3:
+        name = f"{noun.capitalize()} of {', '.join(attendees[:-1])} and {attendees[-1]}"
     else:
         name = noun.capitalize()
     details = ", ".join(part for part in (venue_text, date) if part)
@@ -648,11 +650,14 @@ def _meetings(resolver: _Resolver, claims: list[Claim], id_of_root: dict[str, st
     taken: dict[str, Entity] = dict(entities)
     for _, keys in sorted(union.groups().items()):
         members = [clusters[k] for k in sorted(keys)]
-        hosts = sorted({labels[resolver_id] for c in claims if c.relation == "hosts"
-                        and c.object is not None and c.object.key in keys
-                        for resolver_id in [entity_of_key.get(resolver.union.find(
-                            resolver.key_of.get(c.subject, "")), "")] if resolver_id in labels})
-        label, date, venue = _meeting_label(members, labels, hosts)
+        def labelled(relation: str, keys: list[str] = keys) -> list[str]:
+            return sorted({labels[node] for c in claims if c.relation == relation
+                           and not c.negated and c.object is not None and c.object.key in keys
+                           for node in [entity_of_key.get(resolver.union.find(
+                               resolver.key_of.get(c.subject, "")), "")] if node in labels})
+
+        label, date, venue = _meeting_label(members, labels, labelled("hosts"),
+                                            labelled("attends"))
         node_id = _unique_id(f"meeting:{slugify(label)}", taken)
         mentions = [m for m in meeting_mentions if m.key in keys]
         aliases = tuple(sorted({m.text for m in mentions if not m.implicit}))

@@ -104,7 +104,8 @@ def test_build_summary_names_articles_entities_relations_and_meetings(tmp_path: 
     assert "country" in lines[2] and "meeting" in lines[2] and "person" in lines[2]
     assert re.fullmatch(r"relations: (\w+ \d+, )*\w+ \d+", lines[3])
     assert "declines_troops 2" in lines[3]
-    assert lines[4] == "meetings:  3"
+    # the three gold meetings and the optional one of Starmer and Trump ("have met with")
+    assert lines[4] == "meetings:  4"
     assert lines[-1] == "Wrote " + ", ".join(
         str(tmp_path / name) for name in ("graph.json", "aliases.json", "files.json"))
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from graphbuild.extract.affiliations import affiliation_claims
-from graphbuild.extract.coref import references
 from graphbuild.extract.aliases import alias_links
+from graphbuild.extract.coref import references
 from graphbuild.extract.meetings import meeting_mentions
 from graphbuild.extract.mentions import entity_mentions, index_tokens, sentence_index
 from graphbuild.extract.relations import relation_claims

@@ -283,6 +283,8 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
             continue
         kind, anaphoric, weak = explicit if explicit else (stated[0] if stated else "meeting",
                                                           False, False)
+        if explicit and _describes_focus(token):
+            anaphoric = True
         refers_back = anaphoric or weak or (stated is not None and stated[1])
         date = _date_of(token)
         venue = _venue_of(token, by_token)
@@ -295,9 +297,9 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
             continue
         mention = Mention(article_id, start, end, text, "meeting", "", sentence_of[token.i],
                           date=date, venue=venue, group=group, kind=kind, implicit=implicit)
+        contrastive = explicit is not None and _has_contrastive(token) and not anaphoric
         target = _choose_cluster(clusters, focus if weak else strong_focus, kind, date,
-                                 contrastive=explicit is not None and not anaphoric and
-                                 _has_contrastive(token))
+                                 contrastive=contrastive and not anaphoric)
         if stated is not None and not refers_back and not date:
             target = None
         if target is not None and explicit and not (anaphoric or weak or date) and (
@@ -322,6 +324,8 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
         _add(clusters[target], mention)
         clusters[target].parties |= parties
         assigned[token.i] = (target, mention)
+        if contrastive:
+            continue  # another meeting mentioned in passing does not take the focus
         focus[kind] = target
         last_touched = target
         if not weak:
@@ -388,9 +392,22 @@ def _framed(token: Token, by_token: dict[int, Mention], venue: str | None) -> bo
                                                                  "holding_verbs")
 
 
+def _describes_focus(token: Token) -> bool:
+    """'It will be the first ministers' meeting of the bloc': says what the meeting in
+    focus is, so it is that meeting, whatever "first" suggests."""
+    verb = token.head
+    return token.dep_ == "attr" and verb.lemma_.lower() == "be" and any(
+        c.dep_ == "nsubj" and c.lower_ in ("it", "this", "that") for c in verb.children)
+
+
 def _has_contrastive(token: Token) -> bool:
-    return any(c.lower_ in words("meetings", "contrastive") for c in token.children
-               if c.dep_ in ("amod", "det"))
+    """'the previous meeting', and 'Baghdad last hosted the summit in 2012'."""
+    contrastive = words("meetings", "contrastive")
+    if any(c.lower_ in contrastive for c in token.children if c.dep_ in ("amod", "det")):
+        return True
+    verb = token.head if token.dep_ in ("dobj", "nsubjpass") else None
+    return verb is not None and any(c.lower_ in contrastive for c in verb.children
+                                    if c.dep_ == "advmod")
 
 
 def _choose_cluster(clusters: list[_Cluster], focus: dict[str, int], kind: str,
