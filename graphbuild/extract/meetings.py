@@ -178,7 +178,10 @@ def _explicit(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool, bo
         return None
     modifiers = [c for c in token.children if c.dep_ in ("det", "poss", "amod", "compound")]
     contrastive = any(c.lower_ in words("meetings", "contrastive") for c in modifiers)
-    plural = token.tag_ in ("NNS", "NNPS") and lemma not in ("talk", "negotiation")
+    weak_nouns = words("meetings", "weak_nouns")
+    # "talks" and "negotiations" are plural words for one meeting.
+    plural = token.tag_ in ("NNS", "NNPS") and lemma not in ("talk", "negotiation") \
+        and token.lower_ not in ("talks", "negotiations")
     determiners = [c for c in modifiers if c.dep_ in ("det", "poss")]
     # "the inaugural defence ministers' meeting": the article hangs off the possessor.
     determiners += [g for c in modifiers if c.dep_ == "poss" for g in c.children
@@ -187,7 +190,6 @@ def _explicit(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool, bo
         return None
     anaphoric = not contrastive and any(
         c.lower_ in words("meetings", "anaphoric") for c in determiners)
-    weak_nouns = words("meetings", "weak_nouns")
     weak = lemma in weak_nouns or token.lower_ in weak_nouns
     kind = "summit" if lemma in words("meetings", "summit_nouns") else "meeting"
     return ("call" if call else kind), anaphoric, weak
@@ -283,8 +285,11 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
             continue
         kind, anaphoric, weak = explicit if explicit else (stated[0] if stated else "meeting",
                                                           False, False)
+        contrastive = explicit is not None and _has_contrastive(token)
         if explicit and _describes_focus(token):
-            anaphoric = True
+            anaphoric, contrastive = True, False
+        if contrastive:
+            anaphoric = False
         refers_back = anaphoric or weak or (stated is not None and stated[1])
         date = _date_of(token)
         venue = _venue_of(token, by_token)
@@ -297,9 +302,8 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
             continue
         mention = Mention(article_id, start, end, text, "meeting", "", sentence_of[token.i],
                           date=date, venue=venue, group=group, kind=kind, implicit=implicit)
-        contrastive = explicit is not None and _has_contrastive(token) and not anaphoric
         target = _choose_cluster(clusters, focus if weak else strong_focus, kind, date,
-                                 contrastive=contrastive and not anaphoric)
+                                 contrastive=contrastive)
         if stated is not None and not refers_back and not date:
             target = None
         if target is not None and explicit and not (anaphoric or weak or date) and (

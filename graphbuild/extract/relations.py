@@ -454,6 +454,11 @@ def _noun_meeting_parties(token: Token, ctx: _Context) -> Iterator[Claim]:
     named = _unique([m for m in named if m.type in ACTORS])
     countries = [m for m in named if m.type == "country"]
     possessors = {ctx.by_token[c.i] for c in children(token, "poss") if c.i in ctx.by_token}
+    # "their bilateral summit", "his meeting with Xi": the pronoun's antecedents.
+    pronouns = [m for c in children(token, "poss") if c.lower_ in PRONOUNS
+                for m in actors(c, ctx)]
+    possessors.update(pronouns)
+    named = _unique([*named, *pronouns])
     # One country before a meeting noun is usually its topic or place ("the Ukraine
     # summit"); two are its parties ("US-China talks"). Of bodies, only known ones meet
     # ("the NATO summit"); "the White House talks" names the venue.
