@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from graphbuild.cli_query import QueryCommand, query_command, show_command
+from graphbuild.lexicon import relation_specs
 
 DEFAULT_CORPUS = "corpus"
 DEFAULT_OUTPUTS = "outputs"
@@ -89,6 +90,16 @@ def evaluate_command(graph: Path, gold: Path, as_json: bool) -> None:
         click.echo(json.dumps(evaluation.to_dict(), indent=1, ensure_ascii=False))
     else:
         click.echo(format_evaluation(evaluation))
+
+
+@cli.command("relations")
+def relations_command() -> None:
+    """List the relations graphbuild extracts, core ones first, with what each means.
+
+    The table is data/lexicon.toml: each [relations.NAME] section defines one.
+    """
+    for spec in relation_specs():
+        click.echo(f"{spec.name:16s} {'core' if spec.core else '    '}  {spec.help}")
 
 
 cli.add_command(query_command)

@@ -19,6 +19,7 @@ import click
 
 from graphbuild.errors import GraphbuildError
 from graphbuild.graph import LIST_SEPARATOR
+from graphbuild.lexicon import relation_names
 from graphbuild.query import EntityDescription, EvidenceItem, KnowledgeGraph, Relation
 from graphbuild.types import MODALITIES
 
@@ -68,7 +69,7 @@ graph_argument = click.argument(
 @click.command("query", cls=QueryCommand, epilog=GRAPH_HELP)
 @graph_argument
 @click.option("--relation", "-r", metavar="NAME",
-              help="Only this relation, e.g. hosts, attends, declines_troops.")
+              help=f"Only this relation: {', '.join(relation_names())}.")
 @click.option("--subject", "-s", metavar="NAME", help="Only relations of this entity (any alias).")
 @click.option("--object", "-o", "object_", metavar="NAME",
               help="Only relations to this entity (any alias).")

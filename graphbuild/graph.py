@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 
 import networkx as nx
 
+from graphbuild.lexicon import core_relations
 from graphbuild.names import fold
 from graphbuild.types import Article, Claim, Entity, Resolution
 
@@ -26,7 +27,7 @@ EDGE_ATTRIBUTES = ("relation", "negated", "confidence", "documents", "sources", 
 PROVENANCE_FIELDS = ("article", "sentence", "start", "end", "cue", "cue_start", "cue_end",
                      "negated", "modality")
 
-CORE_RELATIONS = ("hosts", "attends", "declines_troops", "cites_threat")
+CORE_RELATIONS = core_relations()
 
 
 def slugify(text: str) -> str:

@@ -40,6 +40,39 @@ def words(*path: str) -> frozenset[str]:
 
 
 @dataclass(frozen=True)
+class RelationSpec:
+    """One ``[relations.NAME]`` section: the relation, whether it is core, its help text
+    and the rule modules that read it."""
+
+    name: str
+    core: bool
+    help: str
+    rules: tuple[str, ...]
+
+
+@cache
+def relation_specs() -> tuple[RelationSpec, ...]:
+    """Every relation the lexicon defines, in its order.
+
+    >>> [spec.name for spec in relation_specs() if spec.core]
+    ['hosts', 'attends', 'declines_troops', 'cites_threat']
+    """
+    return tuple(RelationSpec(name, bool(section["core"]), str(section["help"]),
+                              tuple(section["rules"]))
+                 for name, section in lexicon()["relations"].items())
+
+
+def relation_names() -> tuple[str, ...]:
+    """All relation names, core first as the lexicon orders them."""
+    return tuple(spec.name for spec in relation_specs())
+
+
+def core_relations() -> tuple[str, ...]:
+    """The relations scored as core."""
+    return tuple(spec.name for spec in relation_specs() if spec.core)
+
+
+@dataclass(frozen=True)
 class Place:
     """A gazetteer entry: a country, body, city or region and its names."""
 

@@ -12,7 +12,7 @@ from graphbuild.extract.aliases import alias_links
 from graphbuild.extract.coref import references
 from graphbuild.extract.meetings import meeting_mentions
 from graphbuild.extract.mentions import entity_mentions, index_tokens, sentence_index
-from graphbuild.extract.relations import relation_claims
+from graphbuild.extract.rules import relation_claims
 from graphbuild.types import Article, ArticleExtraction
 
 

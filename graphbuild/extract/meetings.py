@@ -179,9 +179,8 @@ def _explicit(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool, bo
     modifiers = [c for c in token.children if c.dep_ in ("det", "poss", "amod", "compound")]
     contrastive = any(c.lower_ in words("meetings", "contrastive") for c in modifiers)
     weak_nouns = words("meetings", "weak_nouns")
-    # "talks" and "negotiations" are plural words for one meeting.
-    plural = token.tag_ in ("NNS", "NNPS") and lemma not in ("talk", "negotiation") \
-        and token.lower_ not in ("talks", "negotiations")
+    plural = token.tag_ in ("NNS", "NNPS") and token.lower_ not in words("meetings",
+                                                                         "plural_nouns")
     determiners = [c for c in modifiers if c.dep_ in ("det", "poss")]
     # "the inaugural defence ministers' meeting": the article hangs off the possessor.
     determiners += [g for c in modifiers if c.dep_ == "poss" for g in c.children

@@ -1,4 +1,5 @@
-"""Table-driven rule tests: one sentence per construction, written for these tests."""
+"""Table-driven rule tests: one sentence per construction, written for these tests; each row
+asserts the exact set of claims its text gives, so over-extraction fails too."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ CONSTRUCTIONS = [
                   ("Portugal", "hosts", "meeting@Wednesday", False)}, id="led-by"),
     pytest.param("Chancellor Olaf Scholz, who chaired a summit of EU leaders on Sunday, "
                  "spoke to reporters.",
-                 {("Olaf Scholz", "hosts", "meeting@Sunday", False)}, id="relative-clause"),
+                 {("Olaf Scholz", "hosts", "meeting@Sunday", False),
+                  ("European Union", "attends", "meeting@Sunday", False)}, id="relative-clause"),
     pytest.param("Envoys gathered in Oslo on Friday. The meeting, hosted by Norway, lasted "
                  "four hours.",
                  {("Norway", "hosts", "meeting@Friday", False)}, id="appositive-participle"),
@@ -43,10 +45,12 @@ CONSTRUCTIONS = [
     pytest.param("Talks open in Oslo on Monday. Peru will be represented by its trade "
                  "minister, Ana Flores.",
                  {("Peru", "attends", "meeting@Monday", False),
-                  ("Ana Flores", "attends", "meeting@Monday", False)}, id="represented-by"),
+                  ("Ana Flores", "attends", "meeting@Monday", False),
+                  ("Ana Flores", "affiliated_with", "Peru", False)}, id="represented-by"),
     pytest.param("Talks open in Oslo on Monday. Chile's envoy will join the talks alongside "
                  "Dr Tomas Rivera.",
-                 {("Tomas Rivera", "attends", "meeting@Monday", False)}, id="alongside"),
+                 {("Tomas Rivera", "attends", "meeting@Monday", False),
+                  ("Chile", "attends", "meeting@Monday", False)}, id="alongside"),
     pytest.param("Talks open in Oslo on Monday. John Carter will lead the Peruvian delegation.",
                  {("John Carter", "attends", "meeting@Monday", False)}, id="lead-delegation"),
     pytest.param("Ministers meet in the Norwegian city of Bergen on Monday. Officials of the "
@@ -61,7 +65,8 @@ CONSTRUCTIONS = [
                  "will form the Nile Basin Alliance.",
                  {("Chad", "withdrew_from", "African Union", False),
                   ("Sudan", "withdrew_from", "African Union", False),
-                  ("Chad", "member_of", "nile basin alliance", False)}, id="whose-and-formed"),
+                  ("Chad", "member_of", "nile basin alliance", False),
+                  ("Sudan", "member_of", "nile basin alliance", False)}, id="whose-and-formed"),
     pytest.param("Lagos refused. Benin and Togo said they cannot spare troops.",
                  {("Benin", "declines_troops", "*", False),
                   ("Togo", "declines_troops", "*", False)}, id="coordinated-pronoun"),
@@ -76,7 +81,10 @@ CONSTRUCTIONS = [
     pytest.param("Argentina pulled out of the G20 last year.",
                  {("Argentina", "withdrew_from", "G20", False)}, id="pull-out-of"),
     pytest.param("Chancellor Olaf Scholz met with Chinese President Xi Jinping in Beijing.",
-                 {("Olaf Scholz", "met_with", "Xi Jinping", False)}, id="met-with"),
+                 {("Olaf Scholz", "met_with", "Xi Jinping", False),
+                  ("Olaf Scholz", "attends", "meeting", False),
+                  ("Xi Jinping", "attends", "meeting", False),
+                  ("Xi Jinping", "affiliated_with", "China", False)}, id="met-with"),
     pytest.param("Hungary has refused to join the coalition against Iran. "
                  "The Coalition of Northern States was founded in 2020.",
                  {("Hungary", "member_of", "coalition of northern states", True)},
@@ -107,7 +115,7 @@ NEGATIONS = [
 @pytest.mark.parametrize(("text", "expected"), CONSTRUCTIONS)
 def test_construction(triples, text, expected):
     found = triples(text)
-    assert expected <= found, f"missing {expected - found}; found {found}"
+    assert found == expected, f"missing {expected - found}; extra {found - expected}"
 
 
 @pytest.mark.parametrize("text", NEGATIONS)

@@ -1,0 +1,133 @@
+"""attends: takes part, joins, is represented by, leads the delegation, travels to the
+venue, is listed among those attending; absence verbs negate it ("is skipping the
+gathering")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from graphbuild.extract.meetings import focus_meeting
+from graphbuild.extract.rules.context import (
+    Context,
+    actors,
+    agents,
+    companions,
+    emit,
+    is_passive,
+    meeting_object,
+    relation_words,
+    required_words,
+    requirement_met,
+    subjects,
+    unique,
+)
+from graphbuild.extract.syntax import children, conjuncts, prep_objects
+from graphbuild.types import Claim, Mention
+
+
+def _attends(token: Token, ctx: Context) -> Iterator[Claim]:
+    """'Peru will attend the summit', 'will not take part', 'is represented by ...'."""
+    if not requirement_met(token):
+        return
+    preps = relation_words("attends", "meeting_preps")
+    if token.i in ctx.meetings and token.pos_ == "VERB":
+        return  # a meeting stated by this verb: see _verb_meeting_parties
+    meeting = meeting_object(token, ctx, preps)
+    required = required_words(token)
+    objects = [o for o in children(token, "dobj") if o.lower_ not in required]
+    if meeting is None and not objects and not list(prep_objects(token, preps)) \
+            and token.lemma_.lower() in relation_words("attends", "objectless"):
+        meeting = focus_meeting(ctx.meetings, token.i, ctx.sentence_of[token.i])
+    if meeting is None:
+        return
+    passive_attendee = token.lemma_.lower() == "represent" and is_passive(token)
+    if token.lemma_.lower() == "represent" and not passive_attendee:
+        return
+    cue = [token, *[c for c in token.children if c.dep_ == "prt"]]
+    attendees = subjects(token, ctx)
+    if passive_attendee:
+        # "Britain will be represented by its energy secretary, Alan Hargreaves"
+        attendees += [m for m in agents(token, ctx) if m not in attendees]
+    attendees += [m for m in companions(token, ctx) if m not in attendees]
+    attendees += [m for m in _listed_attendees(token, ctx) if m not in attendees]
+    yield from emit(ctx, "attends", attendees, meeting, token, cue)
+
+
+def _listed_attendees(token: Token, ctx: Context) -> list[Mention]:
+    """'leaders attending the summit' -> the leaders; 'Among the leaders attending ... will
+    be A, B and C' and 'A was among those attending' -> A, B and C."""
+    if token.dep_ != "acl":
+        return []
+    noun = token.head
+    found = list(actors(noun, ctx))
+    if noun.dep_ == "pobj" and noun.head.lower_ == "among":
+        clause = noun.head.head
+        for named in children(clause, "nsubj", "nsubjpass", "attr"):
+            found.extend(m for o in conjuncts(named) for m in actors(o, ctx))
+    return unique(found)
+
+
+def _leads_delegation(token: Token, ctx: Context) -> Iterator[Claim]:
+    """'Finch is expected to lead the American delegation' -> Finch attends."""
+    if token.lemma_.lower() not in relation_words("attends", "delegation_verbs"):
+        return
+    nouns = relation_words("attends", "delegation_nouns")
+    if not any(obj.lower_ in nouns for obj in children(token, "dobj")):
+        return
+    meeting = focus_meeting(ctx.meetings, token.i, ctx.sentence_of[token.i])
+    if meeting is not None:
+        yield from emit(ctx, "attends", subjects(token, ctx), meeting, token, [token])
+
+
+def _travels_to_venue(token: Token, ctx: Context) -> Iterator[Claim]:
+    """'Kessler will travel to Tromsø' when a meeting of the article is in Tromsø."""
+    if token.lemma_.lower() not in relation_words("attends", "venue_travel_verbs"):
+        return
+    for _, place in prep_objects(token, {"to"}):
+        mention = ctx.by_token.get(place.i)
+        if mention is None or mention.type not in ("location", "country", "organization"):
+            continue
+        venues = [m for m in ctx.meetings.values() if m.venue and m.venue == mention.text]
+        focus = focus_meeting(ctx.meetings, token.i, ctx.sentence_of[token.i])
+        target = focus if focus in venues else (venues[0] if venues else None)
+        if target is not None:
+            yield from emit(ctx, "attends", subjects(token, ctx), target, token, [token])
+
+
+def _attendee_list(token: Token, ctx: Context) -> Iterator[Claim]:
+    """'Notable attendees include A, B and C', 'Participants at the talks were A and B'."""
+    if token.lower_ not in relation_words("attends", "attendee_nouns") or token.dep_ not in (
+            "nsubj", "nsubjpass") or token.head.lemma_.lower() not in relation_words(
+            "attends", "listing_verbs"):
+        return
+    verb = token.head
+    own = [ctx.meetings[o.i] for _, o in prep_objects(token, {"at", "of", "in"})
+           if o.i in ctx.meetings]
+    meeting = own[0] if own else focus_meeting(ctx.meetings, token.i, ctx.sentence_of[token.i])
+    if meeting is None:
+        return
+    listed = [m for obj in children(verb, "dobj", "attr") for o in conjuncts(obj)
+              for m in actors(o, ctx)]
+    yield from emit(ctx, "attends", unique(listed), meeting, verb, [token, verb])
+
+
+def attendance_verb(token: Token, ctx: Context) -> Iterator[Claim]:
+    """An attendance verb ("attend", "take part", "join") and the meeting it names."""
+    lemma = token.lemma_.lower()
+    if token.pos_ not in ("VERB", "AUX", "ADJ") or lemma not in relation_words("attends", "verbs"):
+        return
+    if token.i in ctx.meetings or lemma not in relation_words("hosts", "verbs") \
+            or meeting_object(token, ctx, relation_words("attends", "host_verb_preps")):
+        yield from _attends(token, ctx)
+
+
+def delegation(token: Token, ctx: Context) -> Iterator[Claim]:
+    """Leading a delegation, travelling to the meeting's venue."""
+    if token.pos_ in ("VERB", "AUX", "ADJ"):
+        yield from _leads_delegation(token, ctx)
+        yield from _travels_to_venue(token, ctx)
+
+
+RULES = (attendance_verb, delegation, _attendee_list)

@@ -1,0 +1,256 @@
+"""What every relation rule reads: the article's mentions, meetings and references,
+and the grammar that turns a token into the entities it stands for.
+
+Shared by the rule modules beside this one, so that "who is the subject",
+"what does this role noun stand for" and "how is a claim written" are decided
+once for all relations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Set
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from graphbuild.extract.syntax import (
+    PRONOUNS,
+    attribution,
+    children,
+    conjuncts,
+    is_negated,
+    modality,
+    prep_objects,
+    subject_of,
+)
+from graphbuild.lexicon import lexicon, words
+from graphbuild.types import Claim, Evidence, Mention
+
+ACTORS = {"person", "country", "organization"}
+BASE_CONFIDENCE = 0.7
+
+
+@dataclass
+class Context:
+    """One parsed article and what the earlier steps found in it: mentions by token,
+    meetings by token, sentence numbers and coreference antecedents."""
+
+    doc: Doc
+    article_id: str
+    by_token: dict[int, Mention]
+    meetings: dict[int, Mention]
+    sentence_of: dict[int, int]
+    refs: dict[int, list[Mention]]
+
+
+def relation_words(relation: str, field: str) -> frozenset[str]:
+    """A word list of one relation's lexicon section."""
+    return words("relations", relation, field)
+
+
+def particles(relation: str) -> dict[str, list[str]]:
+    """Verb -> particles it needs for one relation ("pull" -> "out")."""
+    table: dict[str, list[str]] = lexicon()["relations"][relation].get("particles", {})
+    return table
+
+
+def actors(token: Token, ctx: Context, *, depth: int = 0) -> list[Mention]:
+    """The entities a token stands for.
+
+    A name is itself; a role noun stands for the countries or bodies it comes
+    from ("ministers from 34 countries, called the Coalition of Volunteers");
+    a pronoun for the subject of the clause that governs it.
+    """
+    mention = ctx.by_token.get(token.i)
+    if mention is not None and mention.type in ACTORS:
+        return [mention]
+    if depth > 2:
+        return []
+    lower = token.lower_
+    if lower in PRONOUNS and token.pos_ == "PRON":
+        return antecedent(token, ctx) or ctx.refs.get(token.i, [])
+    if token.i in ctx.refs:
+        return ctx.refs[token.i]
+    for child in children(token, "appos"):
+        named = ctx.by_token.get(child.i)
+        if named is not None and named.type in ACTORS:
+            return unique([named, *(ctx.by_token[c.i] for c in child.conjuncts
+                                     if c.i in ctx.by_token
+                                     and ctx.by_token[c.i].type in ACTORS)])
+    role_nouns = words("people", "role_nouns")
+    if token.lemma_.lower() in role_nouns or lower in role_nouns:
+        if any(c.dep_ == "poss" and c.lower_ == "whose" for c in token.children):
+            # "Mali and Niger, whose governments withdrew ..." -> Mali and Niger.
+            clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
+            if clause is not None:
+                return unique([m for t in conjuncts(clause.head)
+                                for m in actors(t, ctx, depth=depth + 1)])
+        people = [ctx.by_token[c.i] for c in token.children
+                  if c.i in ctx.by_token and ctx.by_token[c.i].type == "person"]
+        if people:
+            # "his Iranian counterpart Hossein Amirabdollahian" is the person.
+            return people[:1]
+        found: list[Mention] = []
+        for _, obj in prep_objects(token, {"from", "of"}):
+            found.extend(mentions_in(obj, ctx))
+        for child in token.children:
+            if child.dep_ in ("amod", "compound", "poss", "nmod"):
+                # "the US and Israeli teams"
+                found.extend(ctx.by_token[c.i] for c in conjuncts(child) if c.i in ctx.by_token
+                             and ctx.by_token[c.i].type in ACTORS)
+            if child.dep_ in ("acl", "appos", "relcl"):
+                found.extend(named_groups(child, ctx))
+        return unique(found)
+    return []
+
+
+def mentions_in(token: Token, ctx: Context) -> list[Mention]:
+    """Actor mentions in a phrase, skipping nested clauses."""
+    found: list[Mention] = []
+    stack = [token]
+    while stack:
+        node = stack.pop()
+        mention = ctx.by_token.get(node.i)
+        if mention is not None and mention.type in ACTORS:
+            found.append(mention)
+        stack.extend(c for c in node.children if c.dep_ not in ("relcl", "acl", "appos", "advcl"))
+    return unique(sorted(found, key=lambda m: m.start))
+
+
+def named_groups(token: Token, ctx: Context) -> list[Mention]:
+    """'called the Coalition of Volunteers' -> that group."""
+    return [m for m in mentions_in(token, ctx) if m.type == "organization"]
+
+
+def antecedent(pronoun: Token, ctx: Context) -> list[Mention]:
+    for ancestor in pronoun.ancestors:
+        for subject in children(ancestor, "nsubj", "nsubjpass"):
+            if subject.i != pronoun.i and subject.lower_ not in PRONOUNS:
+                found = [m for s in conjuncts(subject) for m in actors(s, ctx, depth=3)]
+                if found:
+                    return unique(found)
+    return []
+
+
+def unique(mentions: list[Mention]) -> list[Mention]:
+    """Mentions in first-seen order, each once."""
+    return list(dict.fromkeys(mentions))
+
+
+def subjects(verb: Token, ctx: Context) -> list[Mention]:
+    """The entities the verb's subjects stand for."""
+    return unique([m for s in subject_of(verb) for m in actors(s, ctx)])
+
+
+def agents(verb: Token, ctx: Context) -> list[Mention]:
+    """The entities of a passive verb's "by" phrase."""
+    return unique([m for _, obj in prep_objects(verb, {"by"}) for o in conjuncts(obj)
+                    for m in actors(o, ctx)])
+
+
+def is_passive(verb: Token) -> bool:
+    """'is hosted', and participles: 'a conference organised by France'."""
+    return bool(children(verb, "auxpass", "nsubjpass")) or (
+        verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN")
+
+
+def evidence(ctx: Context, cue_tokens: list[Token]) -> Evidence:
+    """The sentence of the cue and the cue's span, as offsets into the article."""
+    sent = cue_tokens[0].sent
+    start = min(t.idx for t in cue_tokens)
+    end = max(t.idx + len(t.text) for t in cue_tokens)
+    return Evidence(ctx.article_id, sent.text, sent.start_char, sent.end_char,
+                    ctx.doc.text[start:end], start, end)
+
+
+def emit(ctx: Context, relation: str, sources: list[Mention], target: Mention | None,
+         trigger: Token, cue_tokens: list[Token], *, role: str | None = None,
+         negatable: bool = True) -> Iterator[Claim]:
+    """One claim per subject, with the trigger's negation, modality and speaker."""
+    negated, negation_cue = is_negated(trigger) if negatable else (False, "")
+    if relation == "attends" and trigger.lemma_.lower() in relation_words("attends",
+                                                                          "absent_verbs"):
+        # "is skipping the gathering": absence is a negated attendance.
+        negated, negation_cue = not negated, f"{negation_cue} {trigger.text}".strip()
+    mood, mood_cue = modality(trigger)
+    speaker_token = attribution(trigger)
+    speaker = None
+    if speaker_token is not None:
+        speakers = actors(speaker_token, ctx)
+        speaker = speakers[0] if speakers else None
+        mood = "reported"
+    cue = " ".join(dict.fromkeys(" ".join((mood_cue, negation_cue, *(t.text for t in cue_tokens)))
+                                 .split()))
+    confidence = BASE_CONFIDENCE - (0.1 if mood in ("expected", "reported") else 0.0)
+    for subject in sources:
+        if target is not None and subject.key == target.key:
+            continue
+        yield Claim(subject, relation, target, evidence(ctx, cue_tokens), negated=negated,
+                    modality=mood, cue=cue, attributed_to=speaker, role=role,
+                    confidence=round(confidence, 2))
+
+
+def meeting_object(verb: Token, ctx: Context, preps: Set[str]) -> Mention | None:
+    """The meeting a verb is about: its object, prepositional object or antecedent."""
+    for obj in children(verb, "dobj", "attr"):
+        if obj.i in ctx.meetings:
+            return ctx.meetings[obj.i]
+    for _, obj in prep_objects(verb, preps):
+        if obj.i in ctx.meetings:
+            return ctx.meetings[obj.i]
+    if verb.dep_ in ("acl", "relcl") and verb.head.i in ctx.meetings:
+        return ctx.meetings[verb.head.i]
+    if is_passive(verb):
+        for subject in children(verb, "nsubjpass"):
+            if subject.i in ctx.meetings:
+                return ctx.meetings[subject.i]
+    return None
+
+
+def meeting_of_subject_clause(noun: Token, ctx: Context) -> Mention | None:
+    """'ministers, led by Britain, are set to convene' -> the convening."""
+    verb = noun.head
+    for candidate in [verb, *verb.children]:
+        if candidate.i in ctx.meetings and candidate.pos_ == "VERB":
+            return ctx.meetings[candidate.i]
+        for grandchild in candidate.children:
+            if grandchild.dep_ == "xcomp" and grandchild.i in ctx.meetings:
+                return ctx.meetings[grandchild.i]
+    return None
+
+
+def organisation_object(verb: Token, ctx: Context, preps: Set[str]) -> Mention | None:
+    """A body that is the verb's object ("joined NATO", "participates in the forum")."""
+    candidates = [*children(verb, "dobj"), *(obj for _, obj in prep_objects(verb, preps))]
+    for obj in candidates:
+        mention = ctx.by_token.get(obj.i)
+        if mention is not None and mention.type == "organization":
+            return mention
+    return None
+
+
+def required_words(token: Token) -> list[str]:
+    """Words an attendance verb needs to count ("take" needs "part")."""
+    requires: dict[str, list[str]] = lexicon()["relations"]["attends"].get("requires", {})
+    return requires.get(token.lemma_.lower(), [])
+
+
+def requirement_met(token: Token) -> bool:
+    """Whether the words an attendance verb needs are there ("take" + "part")."""
+    required = required_words(token)
+    if not required:
+        return True
+    related = [c for c in token.children if c.dep_ not in ("aux", "auxpass", "mark")]
+    related.append(token.head)
+    return any(t.lower_ in required or t.lemma_.lower() in required for t in related)
+
+
+def companions(token: Token, ctx: Context) -> list[Mention]:
+    """'will join the meeting as a guest, alongside Dr Fatih Birol' -> Birol too."""
+    found: list[Mention] = []
+    preps = words("relations", "attends", "companions") - {"with"}
+    anchors = [token, *(o for o in children(token, "dobj") if o.i in ctx.meetings)]
+    for anchor in anchors:
+        for _, obj in prep_objects(anchor, preps):
+            found.extend(m for o in conjuncts(obj) for m in actors(o, ctx))
+    return unique(found)

@@ -1,0 +1,72 @@
+"""hosts: organises, convenes, chairs, co-hosts, invites ("France and Britain will host",
+"the talks, hosted by Switzerland", "Macron and Merz will join Starmer in hosting", "at the
+invitation of Niger")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from graphbuild.extract.meetings import focus_meeting
+from graphbuild.extract.rules.context import (
+    Context,
+    actors,
+    agents,
+    emit,
+    is_passive,
+    meeting_object,
+    meeting_of_subject_clause,
+    relation_words,
+    subjects,
+)
+from graphbuild.extract.syntax import children, conjuncts, prep_objects
+from graphbuild.types import Claim, Mention
+
+
+def _hosts(token: Token, ctx: Context) -> Iterator[Claim]:
+    meeting = meeting_object(token, ctx, relation_words("hosts", "meeting_preps"))
+    if meeting is None and token.i in ctx.meetings and children(token, "dobj"):
+        meeting = ctx.meetings[token.i]
+    if meeting is None and token.dep_ == "acl":
+        meeting = meeting_of_subject_clause(token.head, ctx)
+    if meeting is None and not children(token, "dobj") and token.lemma_.lower() in \
+            relation_words("hosts", "objectless"):
+        meeting = focus_meeting(ctx.meetings, token.i, ctx.sentence_of[token.i])
+    if meeting is None:
+        return
+    hosts = agents(token, ctx) if is_passive(token) else subjects(token, ctx)
+    hosts += [m for m in _joined_hosts(token, ctx) if m not in hosts]
+    yield from emit(ctx, "hosts", hosts, meeting, token, [token])
+
+
+def _joined_hosts(token: Token, ctx: Context) -> list[Mention]:
+    """'Macron and Merz will join Starmer in hosting ...' -> Starmer hosts too."""
+    prep = token.head
+    if token.dep_ != "pcomp" or prep.lower_ != "in" or prep.head.lemma_.lower() not in \
+            relation_words("hosts", "joining_verbs"):
+        return []
+    return [m for obj in children(prep.head, "dobj") for o in conjuncts(obj)
+            for m in actors(o, ctx)]
+
+
+def _invitation(token: Token, ctx: Context) -> Iterator[Claim]:
+    """'meeting this Saturday in Niamey, at the invitation of Niger' -> Niger hosts."""
+    if token.lemma_.lower() not in relation_words("hosts", "invitation_nouns"):
+        return
+    inviters = [m for _, obj in prep_objects(token, {"of"}) for o in conjuncts(obj)
+                for m in actors(o, ctx)]
+    clause = next((a for a in token.ancestors if a.i in ctx.meetings), None)
+    meeting = ctx.meetings[clause.i] if clause is not None else focus_meeting(
+        ctx.meetings, token.i, ctx.sentence_of[token.i], window=0)
+    if inviters and meeting is not None:
+        yield from emit(ctx, "hosts", inviters, meeting, token, [token])
+
+
+def hosting_verb(token: Token, ctx: Context) -> Iterator[Claim]:
+    """A hosting verb and the meeting it hosts."""
+    if token.pos_ == "VERB" and token.lemma_.lower() in relation_words("hosts", "verbs"):
+        yield from _hosts(token, ctx)
+
+
+RULES = (hosting_verb, _invitation)

@@ -1,0 +1,161 @@
+"""Who meets at a meeting, read from the meeting word itself: the parties of a meeting
+stated with a verb ("Biden will meet Netanyahu"), of a meeting noun's own frame ("talks
+between Russia and Ukraine", "Putin's meeting with Trump"), and of the clause the noun sits
+in ("the two sides held talks", "vowed ... during a meeting in Tokyo")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from graphbuild.extract.rules.context import (
+    ACTORS,
+    Context,
+    actors,
+    companions,
+    emit,
+    is_passive,
+    relation_words,
+    requirement_met,
+    subjects,
+    unique,
+)
+from graphbuild.extract.syntax import PRONOUNS, children, conjuncts, prep_objects
+from graphbuild.lexicon import place_by_key, words
+from graphbuild.types import Claim
+
+
+def _verb_meeting_parties(token: Token, ctx: Context) -> Iterator[Claim]:
+    """A meeting stated by a verb: 'Biden will meet Netanyahu', 'Xi met with Putin',
+    'the leaders spoke by phone', 'Trump will host Netanyahu' -> who attends.
+
+    The subject meets the objects and partners; a host's guests attend (the host
+    itself is read by the hosts rule).
+    """
+    meeting = ctx.meetings.get(token.i)
+    if meeting is None or token.pos_ != "VERB":
+        return
+    others = [m for obj in children(token, "dobj") for o in conjuncts(obj)
+              for m in actors(o, ctx)]
+    others += [m for _, obj in prep_objects(token, {"with"}) for o in conjuncts(obj)
+               for m in actors(o, ctx)]
+    others += companions(token, ctx)
+    hosting = token.lemma_.lower() in words("meetings", "hosting_verbs") and children(
+        token, "dobj")
+    attendees = others if hosting else [*subjects(token, ctx), *others]
+    yield from emit(ctx, "attends", unique(attendees), meeting, token, [token])
+
+
+def _noun_meeting_parties(token: Token, ctx: Context) -> Iterator[Claim]:
+    """The parties a meeting noun names itself: 'talks between Russia and Ukraine', 'a
+    meeting with Putin', 'the meeting of the coalition', 'the Trump-Putin summit',
+    'Putin's meeting with Trump', 'the NATO summit'."""
+    meeting = ctx.meetings.get(token.i)
+    if meeting is None or token.pos_ == "VERB":
+        return
+    preps = relation_words("attends", "frame_preps")
+    if meeting.kind == "call":
+        preps |= relation_words("attends", "call_preps")
+    for prep, obj in prep_objects(token, preps):
+        parties = [m for o in conjuncts(obj) for m in actors(o, ctx)]
+        if prep.lower_ == "of":
+            # "a meeting of the coalition", "a summit of NATO leaders"; not "a meeting of
+            # minds" nor the topic in "talks of a ceasefire".
+            parties = [m for m in parties if m.type == "organization"
+                       or obj.lemma_.lower() in words("people", "role_nouns")]
+        yield from emit(ctx, "attends", parties, meeting, token, [token, prep],
+                           negatable=False)
+    named = [ctx.by_token[t.i] for t in token.lefts
+             for t in t.subtree if t.i in ctx.by_token and t.dep_ != "prep"]
+    named = unique([m for m in named if m.type in ACTORS])
+    countries = [m for m in named if m.type == "country"]
+    possessors = {ctx.by_token[c.i] for c in children(token, "poss") if c.i in ctx.by_token}
+    # "their bilateral summit", "his meeting with Xi": the pronoun's antecedents.
+    pronouns = [m for c in children(token, "poss") if c.lower_ in PRONOUNS
+                for m in actors(c, ctx)]
+    possessors.update(pronouns)
+    named = unique([*named, *pronouns])
+    # One country before a meeting noun is usually its topic or place ("the Ukraine
+    # summit"); two are its parties ("US-China talks"). Of bodies, only known ones meet
+    # ("the NATO summit"); "the White House talks" names the venue.
+    parties = [m for m in named if m in possessors or m.type == "person"
+               or (m.type == "country" and len(countries) > 1)
+               or (m.type == "organization" and m.key in place_by_key())]
+    yield from emit(ctx, "attends", parties, meeting, token, [token], negatable=False)
+
+
+def _clause_parties(token: Token, ctx: Context) -> Iterator[Claim]:
+    """Who takes part, read from the clause a meeting noun sits in.
+
+    "the two sides held talks" (subject of a holding verb; "Biden held a summit"
+    hosts); "vowed ... during a meeting in Tokyo", "failed to reach a deal at a
+    summit", "spoke on the sidelines of the summit" (subject of what happens there);
+    "flew to Washington for talks"; "the summit brought together leaders of ...";
+    "Trump invited Putin to a summit".
+    """
+    meeting = ctx.meetings.get(token.i)
+    if meeting is None or token.pos_ == "VERB":
+        return
+    head = token.head
+    if token.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in relation_words(
+            "attends", "gathering_verbs"):
+        parties = [m for obj in children(head, "dobj") for o in conjuncts(obj)
+                   for m in actors(o, ctx)]
+        yield from emit(ctx, "attends", parties, meeting, head, [head, token],
+                           negatable=False)
+        return
+    position = token
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in words(
+            "meetings", "round_nouns"):
+        # "a fresh round of Syria talks", "on the sidelines of the summit"
+        position = head.head
+    margin = position.lemma_.lower() in relation_words("attends", "margin_nouns")
+    holder = position.head
+    if position.dep_ == "dobj" and holder.lemma_.lower() in relation_words("attends",
+                                                                           "holding_verbs"):
+        hosting = token.lemma_.lower() in relation_words("hosts", "holding_nouns") \
+            and holder.lemma_.lower() == "hold"
+        yield from emit(ctx, "hosts" if hosting else "attends", subjects(holder, ctx),
+                           meeting, holder, [holder, token])
+        partners = [m for _, obj in prep_objects(holder, {"with"}) for o in conjuncts(obj)
+                    for m in actors(o, ctx)]
+        yield from emit(ctx, "attends", partners, meeting, holder, [holder, token])
+        return
+    if position.dep_ != "pobj" or position.head.dep_ not in ("prep", "agent"):
+        return
+    prep, verb = position.head, position.head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return
+    lemma = verb.lemma_.lower()
+    if lemma in relation_words("hosts", "verbs") or (
+            lemma in relation_words("attends", "verbs") and requirement_met(verb)):
+        return  # read by the hosts and attends rules
+    if lemma in relation_words("attends", "inviting_verbs") and prep.lower_ == "to":
+        guests = [m for o in children(verb, "dobj", "nsubjpass") for o2 in conjuncts(o)
+                  for m in actors(o2, ctx)]
+        yield from emit(ctx, "attends", guests, meeting, verb, [verb])
+        if not is_passive(verb):
+            yield from emit(ctx, "hosts", subjects(verb, ctx), meeting, verb, [verb])
+        return
+    inside = prep.lower_ in relation_words("attends", "inside_preps") or margin
+    travelling = prep.lower_ == "for" and lemma in relation_words("attends", "travel_verbs")
+    travelling |= prep.lower_ == "with" and lemma in relation_words("attends",
+                                                                     "continuing_verbs")
+    engaged = prep.lower_ == "in" and token.lemma_.lower() in words("meetings", "weak_nouns")
+    if inside or travelling or engaged:
+        # What happens at a meeting does not negate being there: "failed to reach a deal
+        # at the summit".
+        yield from emit(ctx, "attends", subjects(verb, ctx), meeting, verb,
+                           [verb, prep], negatable=False)
+
+
+def meeting_word(token: Token, ctx: Context) -> Iterator[Claim]:
+    """Every party the meeting word at ``token`` names."""
+    if token.i in ctx.meetings:
+        yield from _verb_meeting_parties(token, ctx)
+        yield from _noun_meeting_parties(token, ctx)
+        yield from _clause_parties(token, ctx)
+
+
+RULES = (meeting_word,)

@@ -1,0 +1,75 @@
+"""cites_threat: gives a threat from someone as a reason ("citing the threat from
+Belarus", "due to the threat posed by Russia"), with "respectively" pairing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from graphbuild.extract.rules.context import (
+    ACTORS,
+    Context,
+    actors,
+    agents,
+    emit,
+    relation_words,
+    subjects,
+    unique,
+)
+from graphbuild.extract.syntax import children, conjuncts, prep_objects
+from graphbuild.types import Claim, Mention
+
+
+def _threat_sources(noun: Token, ctx: Context) -> list[Mention]:
+    found: list[Mention] = []
+    for _, obj in prep_objects(noun, {"from", "by", "of", "posed"}):
+        found.extend(m for o in conjuncts(obj) for m in actors(o, ctx))
+    for child in noun.children:
+        if child.dep_ == "acl":
+            found.extend(agents(child, ctx))
+        if child.dep_ in ("amod", "compound") and child.i in ctx.by_token:
+            mention = ctx.by_token[child.i]
+            if mention.type in ACTORS:
+                found.append(mention)
+    return unique(found)
+
+
+def _pair(actors_: list[Mention], sources: list[Mention],
+          respectively: bool) -> Iterator[tuple[Mention, Mention]]:
+    if respectively and len(actors_) == len(sources):
+        yield from zip(actors_, sources, strict=True)
+        return
+    for subject in actors_:
+        for source in sources:
+            yield subject, source
+
+
+def _cites_threat(token: Token, ctx: Context) -> Iterator[Claim]:
+    threat_nouns = relation_words("cites_threat", "nouns")
+    verb: Token | None = None
+    nouns: list[Token] = []
+    causal_phrase = False
+    if token.lemma_.lower() in relation_words("cites_threat", "verbs") and token.pos_ == "VERB":
+        nouns = [n for obj in children(token, "dobj") for n in conjuncts(obj)
+                 if n.lemma_.lower() in threat_nouns or n.lower_ in threat_nouns]
+        verb = token
+    elif token.lemma_.lower() in threat_nouns and token.pos_ == "NOUN":
+        causal = token.doc[max(0, token.i - 4): token.i].text.lower()
+        if any(phrase in causal for phrase in relation_words("cites_threat", "causal")
+               if " " in phrase):
+            verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            nouns = [token]
+            causal_phrase = True
+    if verb is None or not nouns:
+        return
+    citing = subjects(verb, ctx)
+    respectively = any(t.lower_ == "respectively" for t in token.sent)
+    sources = unique([m for noun in nouns for m in _threat_sources(noun, ctx)])
+    for subject, source in _pair(citing, sources, respectively):
+        cue = [nouns[0]] if causal_phrase else [verb, nouns[0]]
+        yield from emit(ctx, "cites_threat", [subject], source, verb, cue,
+                           negatable=not causal_phrase)
+
+
+RULES = (_cites_threat,)

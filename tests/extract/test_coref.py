@@ -1,0 +1,34 @@
+"""Rule-based coreference: each row gives a text and the exact set of hosts/attends
+claims that only resolve through a reference (pronoun, role description, group)."""
+
+from __future__ import annotations
+
+import pytest
+
+REFERENCES = [
+    pytest.param("Keir Starmer arrived in Rome. He met Giorgia Meloni on Friday.",
+                 {("Keir Starmer", "attends", "meeting@Friday", False),
+                  ("Giorgia Meloni", "attends", "meeting@Friday", False)},
+                 id="pronoun-previous-subject"),
+    pytest.param("Chancellor Friedrich Merz flew to Warsaw. The chancellor met Donald Tusk on "
+                 "Tuesday.",
+                 {("Friedrich Merz", "attends", "meeting@Tuesday", False),
+                  ("Donald Tusk", "attends", "meeting@Tuesday", False)},
+                 id="role-description"),
+    pytest.param("President Emmanuel Macron spoke with Chancellor Olaf Scholz. The two leaders "
+                 "will hold talks in Berlin on Monday.",
+                 {("Emmanuel Macron", "attends", "meeting@Monday", False),
+                  ("Olaf Scholz", "attends", "meeting@Monday", False)},
+                 id="group-reference"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REFERENCES)
+def test_reference(triples, text, expected):
+    assert {t for t in triples(text) if t[1] in ("hosts", "attends")} == expected
+
+
+def test_a_title_before_a_name_is_no_reference(read):
+    text = "President Emmanuel Macron will host a summit in Paris on Friday."
+    claims = [(c.subject.text, c.relation) for c in read(text).claims if c.relation == "hosts"]
+    assert claims == [("Emmanuel Macron", "hosts")]
