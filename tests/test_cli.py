@@ -54,8 +54,19 @@ def test_help_lists_every_command_with_its_help() -> None:
     assert result.exit_code == 0
     commands = result.output.split("Commands:\n", 1)[1]
     listed = dict(re.findall(r"^  (\S+)\s+(\S.*)$", commands, flags=re.M))
-    assert sorted(listed) == ["build", "evaluate", "query", "show"]
+    assert sorted(listed) == ["build", "evaluate", "query", "relations", "show"]
     assert all(listed.values())
+
+
+def test_relations_lists_the_lexicon_table() -> None:
+    result = invoke("relations")
+
+    assert result.exit_code == 0
+    rows = [line.split()[:2] for line in result.output.splitlines()]
+    assert rows[:4] == [["hosts", "core"], ["attends", "core"], ["declines_troops", "core"],
+                        ["cites_threat", "core"]]
+    assert {row[0] for row in rows} >= {"withdrew_from", "met_with", "member_of",
+                                        "affiliated_with"}
 
 
 @pytest.mark.parametrize("name", sorted(cli.commands))
