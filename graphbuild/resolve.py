@@ -25,7 +25,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
@@ -33,6 +33,7 @@ from rapidfuzz import fuzz, process
 from graphbuild.errors import AliasFileError
 from graphbuild.graph import entity_id, slugify
 from graphbuild.lexicon import place_by_key, words
+from graphbuild.meeting_identity import overlap, same_meeting, same_place
 from graphbuild.names import name_key, normalise_name, same_name
 from graphbuild.types import ArticleExtraction, Claim, Entity, Mention, MergeDecision, Resolution
 
@@ -364,66 +365,9 @@ def _meeting_clusters(resolver: _Resolver, claims: list[Claim],
     return clusters
 
 
-def _venue_key(venue: str | None) -> str | None:
-    if not venue:
-        return None
-    venue_nouns = words("meetings", "venue_nouns")
-    kept = [w for w in re.findall(r"[\w-]+", normalise_name(venue)) if w not in venue_nouns]
-    return " ".join(kept) or None
-
-
-def _overlap(a: _Meeting, b: _Meeting) -> int:
-    """Shared hosts, participants or group; a shared venue only strengthens that
-    (two Tuesday meetings in London are not one meeting)."""
-    shared = len(a.participants & b.participants)
-    shared += int(bool(a.group and a.group == b.group))
-    if shared:
-        shared += int(bool(_venue_key(a.venue) and _venue_key(a.venue) == _venue_key(b.venue)))
-    return shared
-
-
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-           "september", "october", "november", "december")
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # Two articles are about the same story when they share this share of their entities.
 _SAME_STORY_OVERLAP = 0.5
 _SAME_STORY_MINIMUM = 3
-
-
-def _same_parties_and_place(a: _Meeting, b: _Meeting) -> bool:
-    """Outlets name and date one meeting differently ("the Budapest summit", "a meeting
-    in Budapest", "Thursday"/"next week"/none): the people who meet and the place decide.
-
-    At least two shared people, or one and the same place; never a call with a meeting
-    in person, never two places or two known, different dates.
-    """
-    if (a.kind == "call") != (b.kind == "call"):
-        return False
-    if a.date and b.date and _dates_agree(a.date, b.date) == "conflict":
-        return False
-    venue_a, venue_b = _venue_key(a.venue), _venue_key(b.venue)
-    if venue_a and venue_b and venue_a != venue_b:
-        return False
-    people = {p for p in a.participants & b.participants if p.startswith("person:")}
-    return len(people) >= 2 or (len(people) == 1 and venue_a is not None and venue_a == venue_b)
-
-
-def _date_kind(date: str) -> str:
-    lower = date.lower()
-    if lower in _WEEKDAYS:
-        return "weekday"
-    if any(month in lower for month in _MONTHS) or re.search(r"\d", lower):
-        return "calendar"
-    return "relative"
-
-
-def _dates_agree(a: str, b: str) -> str:
-    """'same', 'conflict' or 'unknown' ("Thursday" against "May 15" cannot be checked)."""
-    if a.lower() == b.lower():
-        return "same"
-    if _date_kind(a) == _date_kind(b) and _date_kind(a) != "relative":
-        return "conflict"
-    return "unknown"
 
 
 def _story_similarity(resolver: _Resolver) -> Callable[[str, str], bool]:
@@ -448,12 +392,9 @@ def _story_similarity(resolver: _Resolver) -> Callable[[str, str], bool]:
 
 
 def _merge_meetings(resolver: _Resolver, clusters: dict[str, _Meeting]) -> _UnionFind:
-    """Merge per-article meetings that are one meeting.
-
-    Same kind, and either the same date with a shared host, participant or group
-    (or, within one story, the same date and no contradicting venue), or a date that
-    cannot be compared ("Thursday" / "May 15") with both a shared participant and
-    one story. Meetings of one article were kept apart on purpose and stay apart.
+    """Merge per-article meetings that are one meeting (``meeting_identity`` decides),
+    then attach an undated meeting to the one dated meeting it shares most with.
+    Meetings of one article were kept apart on purpose and stay apart.
     """
     union = _UnionFind()
     ordered = sorted(clusters.values(), key=lambda m: m.key)
@@ -476,26 +417,9 @@ def _merge_meetings(resolver: _Resolver, clusters: dict[str, _Meeting]) -> _Unio
 
     for i, a in enumerate(ordered):
         for b in ordered[i + 1:]:
-            if not (a.date and b.date):
-                continue
-            agreement = _dates_agree(a.date, b.date)
-            shared = _overlap(a, b)
-            same_venue = bool(_venue_key(a.venue)) and _venue_key(a.venue) == _venue_key(b.venue)
-            if agreement == "same" and shared > 0 and (a.kind == b.kind or one_story(a, b)):
-                # One outlet's "gathering" is another's "summit" when the people match.
-                join(a, b, f"same date ({a.date}) with a shared group or participant")
-            elif a.kind != b.kind:
-                continue
-            elif agreement == "same" and one_story(a, b):
-                join(a, b, f"same {a.kind} on {a.date} in articles on one story")
-            elif agreement == "unknown" and (shared > 0 or same_venue) and one_story(a, b):
-                join(a, b, f"{a.kind} on {a.date} / {b.date} sharing participants or venue "
-                     "in one story")
-    for i, a in enumerate(ordered):
-        for b in ordered[i + 1:]:
-            if _same_parties_and_place(a, b) and one_story(a, b):
-                join(a, b, "same people meeting, at the same place or with the same company, "
-                     "in articles on one story")
+            reason = same_meeting(a, b, partial(one_story, a, b))
+            if reason is not None:
+                join(a, b, reason)
     groups = union.groups()
     for meeting in ordered:
         if meeting.date or len(groups.get(union.find(meeting.key), [])) > 1:
@@ -508,9 +432,8 @@ def _merge_meetings(resolver: _Resolver, clusters: dict[str, _Meeting]) -> _Unio
             if any(meeting.articles & clusters[m].articles for m in members):
                 continue
             # Within one story the same venue also counts ("the Riga gathering").
-            scored.append((max(_overlap(meeting, d) + int(
-                bool(_venue_key(meeting.venue)) and _venue_key(meeting.venue) == _venue_key(
-                    d.venue) and one_story(meeting, d)) for d in dated), root))
+            scored.append((max(overlap(meeting, d) + int(
+                same_place(meeting, d) and one_story(meeting, d)) for d in dated), root))
         best = [s for s in scored if s[0] > 0 and s[0] == max(x[0] for x in scored)]
         if len(best) == 1:
             join(clusters[best[0][1]], meeting, "undated meeting sharing participants with "

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from graphbuild.extract.syntax import children, prep_objects
 from graphbuild.lexicon import words
+from graphbuild.meeting_identity import Facts, dates_agree, may_be_one
 from graphbuild.types import Mention
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -29,7 +30,7 @@ class _Cluster:
     date: str | None = None
     venue: str | None = None
     group: str | None = None
-    parties: set[str] = field(default_factory=set)
+    participants: set[str] = field(default_factory=set)
 
 
 def normalise_date(text: str) -> str:
@@ -310,8 +311,8 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
                 or (group and clusters[target].group and group != clusters[target].group)):
             target = None
         parties = _own_parties(token, by_token)
-        if target is not None and not anaphoric and not _compatible(
-                clusters[target], parties, venue):
+        if target is not None and not anaphoric and not may_be_one(
+                clusters[target], Facts(kind, date, venue, group, frozenset(parties))):
             target = None
         if target is None and explicit and anaphoric and not date and clusters \
                 and kind not in focus:
@@ -325,7 +326,7 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
             clusters.append(_Cluster(kind))
             target = len(clusters) - 1
         _add(clusters[target], mention)
-        clusters[target].parties |= parties
+        clusters[target].participants |= parties
         assigned[token.i] = (target, mention)
         if contrastive:
             continue  # another meeting mentioned in passing does not take the focus
@@ -368,16 +369,6 @@ def _own_parties(token: Token, by_token: dict[int, Mention]) -> set[str]:
     return keys
 
 
-def _compatible(cluster: _Cluster, parties: set[str], venue: str | None) -> bool:
-    """Whether a mention that does not refer back may still be the cluster's meeting:
-    not when it names other parties ("a meeting between Putin and Zelensky" after the
-    Trump-Zelensky meeting) or another place."""
-    if parties and cluster.parties and not (parties <= cluster.parties
-                                            or cluster.parties <= parties):
-        return False
-    return not (venue and cluster.venue and venue.lower() != cluster.venue.lower())
-
-
 def _framed(token: Token, by_token: dict[int, Mention], venue: str | None) -> bool:
     """A bare 'talks' that still names a meeting: with its parties ("talks with Iran"),
     its place ("talks in Riyadh"), as a round ("a fresh round of talks") or as what is
@@ -417,7 +408,8 @@ def _choose_cluster(clusters: list[_Cluster], focus: dict[str, int], kind: str,
                     date: str | None, *, contrastive: bool) -> int | None:
     if date:
         for index, cluster in enumerate(clusters):
-            if cluster.kind == kind and cluster.date == date:
+            if cluster.kind == kind and cluster.date and dates_agree(cluster.date,
+                                                                     date) == "same":
                 return index
         if kind in focus and clusters[focus[kind]].date is None and not contrastive:
             return focus[kind]

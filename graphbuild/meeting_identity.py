@@ -1,0 +1,157 @@
+"""When two meeting mentions are one meeting: decided here, for the whole pipeline.
+
+The extract stage chains the mentions of one article as it reads them and the resolve
+stage merges the meetings of different articles; both ask this module. The facts
+that decide are the same everywhere: the kind (a call is never a meeting in person),
+the date as written ("Thursday" and "May 15" cannot be compared, "Monday" and
+"Friday" conflict), the place, and the parties each mention names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Set
+from dataclasses import dataclass
+from typing import Protocol
+
+from graphbuild.lexicon import words
+from graphbuild.names import normalise_name
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+class MeetingFacts(Protocol):
+    """What is known of a meeting mention or of a group of them."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def date(self) -> str | None: ...
+    @property
+    def venue(self) -> str | None: ...
+    @property
+    def group(self) -> str | None: ...
+    @property
+    def participants(self) -> Set[str]: ...
+
+
+@dataclass(frozen=True)
+class Facts:
+    """The facts of one mention, as read."""
+
+    kind: str
+    date: str | None = None
+    venue: str | None = None
+    group: str | None = None
+    participants: frozenset[str] = frozenset()
+
+
+def venue_key(venue: str | None) -> str | None:
+    """'NATO headquarters' and 'NATO' are one place.
+
+    >>> venue_key("NATO headquarters")
+    'nato'
+    """
+    if not venue:
+        return None
+    venue_nouns = words("meetings", "venue_nouns")
+    kept = [w for w in re.findall(r"[\w-]+", normalise_name(venue)) if w not in venue_nouns]
+    return " ".join(kept) or None
+
+
+def _date_kind(date: str) -> str:
+    lower = date.lower()
+    if lower in _WEEKDAYS:
+        return "weekday"
+    if any(month in lower for month in _MONTHS) or re.search(r"\d", lower):
+        return "calendar"
+    return "relative"
+
+
+def dates_agree(a: str, b: str) -> str:
+    """'same', 'conflict' or 'unknown' ("Thursday" against "May 15" cannot be checked).
+
+    >>> dates_agree("Thursday", "thursday"), dates_agree("Monday", "Friday")
+    ('same', 'conflict')
+    >>> dates_agree("Thursday", "May 15")
+    'unknown'
+    """
+    if a.lower() == b.lower():
+        return "same"
+    if _date_kind(a) == _date_kind(b) and _date_kind(a) != "relative":
+        return "conflict"
+    return "unknown"
+
+
+def same_place(a: MeetingFacts, b: MeetingFacts) -> bool:
+    """Both places are known and are one place."""
+    return venue_key(a.venue) is not None and venue_key(a.venue) == venue_key(b.venue)
+
+
+def overlap(a: MeetingFacts, b: MeetingFacts) -> int:
+    """Shared hosts, participants or group; a shared venue only strengthens that
+    (two Tuesday meetings in London are not one meeting)."""
+    shared = len(a.participants & b.participants)
+    shared += int(bool(a.group and a.group == b.group))
+    if shared:
+        shared += int(same_place(a, b))
+    return shared
+
+
+def may_be_one(a: MeetingFacts, b: MeetingFacts) -> bool:
+    """Nothing said of the two contradicts their being one meeting.
+
+    Not when they name other parties ("a meeting between Putin and Zelensky" after the
+    Trump-Zelensky meeting), other places, other dates of one kind, or a call against a
+    meeting in person.
+    """
+    if (a.kind == "call") != (b.kind == "call"):
+        return False
+    if a.participants and b.participants and not (a.participants <= b.participants
+                                                  or b.participants <= a.participants):
+        return False
+    places = venue_key(a.venue), venue_key(b.venue)
+    if all(places) and places[0] != places[1]:
+        return False
+    return not (a.date and b.date and dates_agree(a.date, b.date) == "conflict")
+
+
+def _same_people_and_place(a: MeetingFacts, b: MeetingFacts) -> bool:
+    """Outlets name and date one meeting differently ("the Budapest summit", "a meeting
+    in Budapest", "Thursday"/"next week"/none): at least two shared people, or one and
+    the same place, with no contradicting kind, place or date."""
+    if (a.kind == "call") != (b.kind == "call"):
+        return False
+    if a.date and b.date and dates_agree(a.date, b.date) == "conflict":
+        return False
+    places = venue_key(a.venue), venue_key(b.venue)
+    if all(places) and places[0] != places[1]:
+        return False
+    people = {p for p in a.participants & b.participants if p.startswith("person:")}
+    return len(people) >= 2 or (len(people) == 1 and same_place(a, b))
+
+
+def same_meeting(a: MeetingFacts, b: MeetingFacts, one_story: Callable[[], bool]) -> str | None:
+    """Why meetings from two articles are one meeting, or None.
+
+    Same date with a shared host, participant or group (any noun within one story);
+    the same kind and date within one story; a date that cannot be compared with a
+    shared participant or place within one story; or, within one story, the same
+    people at the same place. ``one_story`` is asked only when needed.
+    """
+    if a.date and b.date:
+        agreement = dates_agree(a.date, b.date)
+        shared = overlap(a, b)
+        if agreement == "same" and shared > 0 and (a.kind == b.kind or one_story()):
+            # One outlet's "gathering" is another's "summit" when the people match.
+            return f"same date ({a.date}) with a shared group or participant"
+        if a.kind == b.kind and agreement == "same" and one_story():
+            return f"same {a.kind} on {a.date} in articles on one story"
+        if a.kind == b.kind and agreement == "unknown" and (shared > 0 or same_place(a, b)) \
+                and one_story():
+            return f"{a.kind} on {a.date} / {b.date} sharing participants or venue in one story"
+    if _same_people_and_place(a, b) and one_story():
+        return "same people meeting, at the same place or with the same company, in one story"
+    return None

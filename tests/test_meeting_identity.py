@@ -1,0 +1,64 @@
+"""meeting_identity: the one place that says when two meeting mentions are one meeting."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphbuild.meeting_identity import Facts, dates_agree, may_be_one, same_meeting
+
+
+def people(*names: str) -> frozenset[str]:
+    return frozenset(f"person:{name}" for name in names)
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), [
+    ("Thursday", "thursday", "same"),
+    ("Monday", "Friday", "conflict"),
+    ("May 15", "June 2", "conflict"),
+    ("Thursday", "May 15", "unknown"),
+    ("next week", "later this month", "unknown"),
+])
+def test_dates_agree(a, b, expected):
+    assert dates_agree(a, b) == expected
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), [
+    pytest.param(Facts("meeting", participants=people("trump", "zelensky")),
+                 Facts("meeting", participants=people("putin", "zelensky")), False,
+                 id="other-parties"),
+    pytest.param(Facts("meeting", participants=people("trump", "zelensky")),
+                 Facts("meeting", participants=people("trump")), True, id="fewer-parties"),
+    pytest.param(Facts("summit", venue="Alaska"), Facts("summit", venue="Budapest"), False,
+                 id="other-place"),
+    pytest.param(Facts("summit", venue="NATO headquarters"), Facts("summit", venue="NATO"),
+                 True, id="same-place-other-words"),
+    pytest.param(Facts("call"), Facts("meeting"), False, id="call-is-not-in-person"),
+    pytest.param(Facts("meeting", date="Monday"), Facts("meeting", date="Friday"), False,
+                 id="other-day"),
+])
+def test_may_be_one(a, b, expected):
+    assert may_be_one(a, b) is expected
+
+
+def test_same_date_and_participant_merge_across_nouns_only_in_one_story():
+    summit = Facts("summit", date="Thursday", participants=people("macron"))
+    gathering = Facts("meeting", date="Thursday", participants=people("macron"))
+    assert same_meeting(summit, gathering, lambda: True) is not None
+    assert same_meeting(summit, gathering, lambda: False) is None
+
+
+def test_same_people_at_the_same_place_merge_whatever_the_dates_say():
+    a = Facts("summit", date="next week", venue="Budapest",
+              participants=people("trump", "putin"))
+    b = Facts("meeting", venue="Budapest", participants=people("trump", "putin"))
+    assert same_meeting(a, b, lambda: True) is not None
+    assert same_meeting(a, Facts("meeting", venue="Alaska",
+                                 participants=people("trump", "putin")), lambda: True) is None
+
+
+def test_the_story_is_asked_only_when_needed():
+    asked = []
+    a = Facts("meeting", date="Monday")
+    b = Facts("meeting", date="Friday")
+    assert same_meeting(a, b, lambda: asked.append(1) or True) is None
+    assert asked == []
