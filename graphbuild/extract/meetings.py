@@ -348,6 +348,15 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
                     "meetings", "weak_nouns"):
                 _add(clusters[-1], waiting)
                 assigned[index] = (len(clusters) - 1, waiting)
+    # "the event hosted by Biden" after "the Summit": the nearest meeting before it.
+    for index, waiting, _ in pending:
+        if index in assigned:
+            continue
+        before = [i for i in assigned if i < index]
+        if before:
+            target = assigned[max(before)][0]
+            _add(clusters[target], waiting)
+            assigned[index] = (target, waiting)
     return _finalise(article_id, clusters, assigned)
 
 

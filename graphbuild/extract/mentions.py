@@ -45,8 +45,10 @@ def _classify(ent: Span) -> tuple[str, str] | None:
     label, kb = ent.label_, ent.kb_id_
     if not any(c.isalpha() for c in ent.text) or _ORDINAL.fullmatch(ent.text):
         return None  # "34th", "2025": numbers the model took for names
-    if not kb and ent[-1].lower_ in words("meetings", "named_heads"):
-        # "the East Asia Summit" is a meeting, read by the meetings stage, not a body.
+    if not kb and (ent[-1].lower_ in words("meetings", "named_heads") or any(
+            t.is_title and t.lower_ in words("meetings", "named_heads") for t in ent)):
+        # "the East Asia Summit", "the Summit of the Americas" are meetings, read by the
+        # meetings stage, not bodies.
         return None
     if kb.startswith("capital:"):
         country = kb.removeprefix("capital:")

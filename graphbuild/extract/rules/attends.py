@@ -47,6 +47,9 @@ def _attends(token: Token, ctx: Context) -> Iterator[Claim]:
         return
     cue = [token, *[c for c in token.children if c.dep_ == "prt"]]
     attendees = subjects(token, ctx)
+    if is_passive(token) and not passive_attendee:
+        # "the summit ... attended by the emirs of Kuwait and Qatar"
+        attendees = agents(token, ctx)
     if passive_attendee:
         # "Britain will be represented by its energy secretary, Alan Hargreaves"
         attendees += [m for m in agents(token, ctx) if m not in attendees]

@@ -151,7 +151,7 @@ def agents(verb: Token, ctx: Context) -> list[Mention]:
 def is_passive(verb: Token) -> bool:
     """'is hosted', and participles: 'a conference organised by France'."""
     return bool(children(verb, "auxpass", "nsubjpass")) or (
-        verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN")
+        verb.dep_ in ("acl", "relcl", "advcl") and verb.tag_ == "VBN")
 
 
 def evidence(ctx: Context, cue_tokens: list[Token]) -> Evidence:
@@ -200,6 +200,11 @@ def meeting_object(verb: Token, ctx: Context, preps: Set[str]) -> Mention | None
             return ctx.meetings[obj.i]
     if verb.dep_ in ("acl", "relcl") and verb.head.i in ctx.meetings:
         return ctx.meetings[verb.head.i]
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN":
+        # "The summit kicked off in Kuwait City, attended by the emirs of ..."
+        for subject in children(verb.head, "nsubj", "nsubjpass"):
+            if subject.i in ctx.meetings:
+                return ctx.meetings[subject.i]
     if is_passive(verb):
         for subject in children(verb, "nsubjpass"):
             if subject.i in ctx.meetings:
