@@ -35,6 +35,8 @@ class MeetingFacts(Protocol):
     def group(self) -> str | None: ...
     @property
     def participants(self) -> Set[str]: ...
+    @property
+    def contrasted(self) -> bool: ...
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,7 @@ class Facts:
     venue: str | None = None
     group: str | None = None
     participants: frozenset[str] = frozenset()
+    contrasted: bool = False
 
 
 def venue_key(venue: str | None) -> str | None:
@@ -139,8 +142,13 @@ def same_meeting(a: MeetingFacts, b: MeetingFacts, one_story: Callable[[], bool]
     Same date with a shared host, participant or group (any noun within one story);
     the same kind and date within one story; a date that cannot be compared with a
     shared participant or place within one story; or, within one story, the same
-    people at the same place. ``one_story`` is asked only when needed.
+    people at the same place. ``one_story`` is asked only when needed. A meeting an
+    article sets apart ("last hosted the summit in 2012") joins another only on the
+    same date.
     """
+    if a.contrasted != b.contrasted and not (
+            a.date and b.date and dates_agree(a.date, b.date) == "same"):
+        return None
     if a.date and b.date:
         agreement = dates_agree(a.date, b.date)
         shared = overlap(a, b)

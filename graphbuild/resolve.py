@@ -329,6 +329,7 @@ class _Meeting:
     participants: set[str]
     articles: set[str]
     nouns: Counter[str]
+    contrasted: bool = False
 
 
 def _meeting_clusters(resolver: _Resolver, claims: list[Claim],
@@ -341,7 +342,7 @@ def _meeting_clusters(resolver: _Resolver, claims: list[Claim],
         meeting = clusters.setdefault(mention.key, _Meeting(
             mention.key, mention.kind or "meeting", mention.date, mention.venue,
             entity_of_key.get(resolver.union.find(mention.group)) if mention.group else None,
-            set(), set(), Counter()))
+            set(), set(), Counter(), mention.contrasted))
         meeting.articles.add(mention.article_id)
         noun = mention.text.split()[-1].lower() if mention.text else ""
         if noun in strong:
@@ -427,7 +428,8 @@ def _merge_meetings(resolver: _Resolver, clusters: dict[str, _Meeting]) -> _Unio
         scored = []
         for root, members in groups.items():
             dated = [clusters[m] for m in members if clusters[m].date]
-            if not dated or dated[0].kind != meeting.kind or root == union.find(meeting.key):
+            if not dated or dated[0].kind != meeting.kind or root == union.find(meeting.key) \
+                    or any(d.contrasted != meeting.contrasted for d in dated):
                 continue
             if any(meeting.articles & clusters[m].articles for m in members):
                 continue

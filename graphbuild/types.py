@@ -34,7 +34,9 @@ class Mention:
     ``country:GBR`` when the name is known, otherwise the cleaned name.
     Meetings also carry their ``date`` expression, ``venue`` and ``group``
     (the key of the body that meets), each as written; ``implicit`` marks a
-    meeting read from a verb ("ministers will convene") rather than a noun.
+    meeting read from a verb ("ministers will convene") rather than a noun, and
+    ``contrasted`` one the article sets apart from the story's meeting ("the previous
+    summit", "Baghdad last hosted the summit in 2012").
     """
 
     article_id: str
@@ -50,6 +52,7 @@ class Mention:
     group: str | None = None
     kind: str | None = None
     implicit: bool = False
+    contrasted: bool = False
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ class _Cluster:
     venue: str | None = None
     group: str | None = None
     participants: set[str] = field(default_factory=set)
+    contrasted: bool = False
 
 
 def normalise_date(text: str) -> str:
@@ -254,6 +255,8 @@ def _implicit(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool] | 
         return "meeting", False
     if lemma not in words("meetings", "event_verbs") or objects:
         return None
+    if any(s.lemma_.lower() in words("meetings", "nouns") for s in children(token, "nsubj")):
+        return None  # "the summit convened in Baghdad" is the summit itself
     # Without a time or place, "they met up" is not a meeting worth a node.
     return ("meeting", True) if (_date_of(token) is not None
                                  or _venue_of(token, by_token) is not None) else None
@@ -323,7 +326,7 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
             pending.append((token.i, mention, kind))
             continue
         if target is None:
-            clusters.append(_Cluster(kind))
+            clusters.append(_Cluster(kind, contrasted=contrastive))
             target = len(clusters) - 1
         _add(clusters[target], mention)
         clusters[target].participants |= parties
@@ -445,7 +448,8 @@ def _finalise(article_id: str, clusters: list[_Cluster],
         cluster = clusters[cluster_index]
         result[token_index] = replace(
             mention, key=f"{article_id}#meeting-{cluster_index}", date=cluster.date,
-            venue=cluster.venue, group=cluster.group, kind=cluster.kind)
+            venue=cluster.venue, group=cluster.group, kind=cluster.kind,
+            contrasted=cluster.contrasted)
     return result
 
 
