@@ -119,6 +119,16 @@ def gazetteer() -> tuple[Place, ...]:
 
 
 @cache
+def public_figures() -> tuple[str, ...]:
+    """Names of people the news reports most (``data/people.json``): full names,
+    other spellings and the surnames used alone."""
+    names: list[str] = []
+    for row in json.loads(_read("people.json"))["people"]:
+        names += [row["name"], *row.get("aliases", ()), *row.get("short", ())]
+    return tuple(dict.fromkeys(names))
+
+
+@cache
 def place_by_key() -> dict[str, Place]:
     """Gazetteer entries by key (``country:GBR``, ``org:NATO`` ...)."""
     return {place.key: place for place in gazetteer()}

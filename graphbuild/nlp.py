@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from graphbuild.errors import ModelNotFoundError
-from graphbuild.lexicon import gazetteer, words
+from graphbuild.lexicon import gazetteer, public_figures, words
 from graphbuild.types import Article
 
 logger = logging.getLogger(__name__)
@@ -86,7 +86,7 @@ def parse(nlp: Language, articles: Iterable[Article], *, batch_size: int = 16,
 
 def _gazetteer_label(kind: str) -> str:
     return {"country": "GPE", "demonym": "NORP", "capital": "GPE", "organization": "ORG",
-            "location": "GPE"}[kind]
+            "location": "GPE", "person": "PERSON"}[kind]
 
 
 def _surface_forms() -> Iterator[tuple[str, str, str]]:
@@ -99,6 +99,9 @@ def _surface_forms() -> Iterator[tuple[str, str, str]]:
             yield demonym, "demonym" if kind == "country" else kind, place.key
         for capital in place.capitals:
             yield capital, "capital", place.key
+    # People are names, not ids: the resolve stage joins their forms like any other name.
+    for name in public_figures():
+        yield name, "person", ""
 
 
 class EntityCorrector:
@@ -166,7 +169,10 @@ class EntityCorrector:
                    and any(len(t) > 3 for t in doc[s:e])]
         for match_id, start, end in [*self.places(doc), *shouted]:
             kind, key = self.kinds[match_id]
-            if start > 0 and not doc[start - 1].whitespace_ and (
+            # "Trump-Putin", "US-China": two names joined by a hyphen are two names.
+            paired = kind in ("person", "country") and start > 1 \
+                and doc[start - 1].text in "-–" and doc[start - 2].text[:1].isupper()
+            if start > 0 and not doc[start - 1].whitespace_ and not paired and (
                     doc[start - 1].is_alpha or doc[start - 1].text in "-–"):
                 first = start
                 while first > 0 and (not doc[first - 1].whitespace_ or doc[first - 1].is_title):
@@ -234,7 +240,7 @@ def _inside_any(ent: Span, spans: list[Span]) -> bool:
     return any(s.start <= ent.start and ent.end <= s.end for s in spans)
 
 
-_JOINERS = {"and", ",", "&", "the", "or"}
+_JOINERS = {"and", ",", "&", "the", "or", "-", "–"}
 
 
 def _is_bigger_name(ent: Span, match: Span, matches: list[Span]) -> bool:

@@ -207,3 +207,19 @@ def test_graphbuild_entities_on_a_doc_without_parse() -> None:
     doc.ents = [Span(doc, 4, 5, label="PERSON")]
 
     assert ents(corrector(doc)) == [("Kyiv", "GPE", "capital:country:UKR")]
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    pytest.param("Trump and Putin met in Alaska.", ["Trump", "Putin"], id="surnames-alone"),
+    pytest.param("The Trump-Putin summit was postponed.", ["Trump", "Putin"],
+                 id="hyphenated-pair"),
+    pytest.param("Chancellor Olaf Scholz spoke.", ["Olaf Scholz"], id="full-name"),
+    pytest.param("Prices trump everything.", [], id="lower-case-word"),
+])
+def test_public_figures_are_people(nlp: Language, text: str, people: list[str]) -> None:
+    assert [e.text for e in nlp(text).ents if e.label_ == "PERSON"] == people
+
+
+def test_hyphenated_countries_are_two_countries(nlp: Language) -> None:
+    ents = [(e.text, e.kb_id_) for e in nlp("US-China talks began.").ents]
+    assert ents == [("US", "country:USA"), ("China", "country:CHN")]
