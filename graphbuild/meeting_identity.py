@@ -123,8 +123,9 @@ def may_be_one(a: MeetingFacts, b: MeetingFacts) -> bool:
 
 def _same_people_and_place(a: MeetingFacts, b: MeetingFacts) -> bool:
     """Outlets name and date one meeting differently ("the Budapest summit", "a meeting
-    in Budapest", "Thursday"/"next week"/none): at least two shared people, or one and
-    the same place, with no contradicting kind, place or date."""
+    in Budapest", "a Russia-US summit", "Thursday"/"next week"/none): at least two
+    shared people or two shared countries, or one person and the same place, with no
+    contradicting kind, place or date."""
     if (a.kind == "call") != (b.kind == "call"):
         return False
     if a.date and b.date and dates_agree(a.date, b.date) == "conflict":
@@ -132,8 +133,20 @@ def _same_people_and_place(a: MeetingFacts, b: MeetingFacts) -> bool:
     places = venue_key(a.venue), venue_key(b.venue)
     if all(places) and places[0] != places[1]:
         return False
-    people = {p for p in a.participants & b.participants if p.startswith("person:")}
-    return len(people) >= 2 or (len(people) == 1 and same_place(a, b))
+    shared = a.participants & b.participants
+    people = {p for p in shared if p.startswith("person:")}
+    countries = {p for p in shared if p.startswith("country:")}
+    return len(people) >= 2 or len(countries) >= 2 or (len(people) == 1 and same_place(a, b))
+
+
+def groups_compatible(places: Set[str], dates: Set[str], other_places: Set[str],
+                      other_dates: Set[str]) -> bool:
+    """Whether two groups of meetings, already merged on their own, may be one: their
+    places (venue keys) and dates must not contradict, so that a meeting with no place
+    never chains a Budapest summit to an Alaska one."""
+    if places and other_places and not places & other_places:
+        return False
+    return not any(dates_agree(a, b) == "conflict" for a in dates for b in other_dates)
 
 
 def same_meeting(a: MeetingFacts, b: MeetingFacts, one_story: Callable[[], bool]) -> str | None:

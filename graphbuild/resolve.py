@@ -33,7 +33,13 @@ from rapidfuzz import fuzz, process
 from graphbuild.errors import AliasFileError
 from graphbuild.graph import entity_id, slugify
 from graphbuild.lexicon import place_by_key, words
-from graphbuild.meeting_identity import overlap, same_meeting, same_place
+from graphbuild.meeting_identity import (
+    groups_compatible,
+    overlap,
+    same_meeting,
+    same_place,
+    venue_key,
+)
 from graphbuild.names import name_key, normalise_name, same_name
 from graphbuild.types import ArticleExtraction, Claim, Entity, Mention, MergeDecision, Resolution
 
@@ -400,9 +406,14 @@ def _merge_meetings(resolver: _Resolver, clusters: dict[str, _Meeting]) -> _Unio
     union = _UnionFind()
     ordered = sorted(clusters.values(), key=lambda m: m.key)
     articles_of: dict[str, set[str]] = {}
+    places_of: dict[str, set[str]] = {}
+    dates_of: dict[str, set[str]] = {}
     for meeting in ordered:
         union.find(meeting.key)
         articles_of[meeting.key] = set(meeting.articles)
+        place = venue_key(meeting.venue)
+        places_of[meeting.key] = {place} if place else set()
+        dates_of[meeting.key] = {meeting.date} if meeting.date else set()
     same_story = _story_similarity(resolver)
 
     def one_story(a: _Meeting, b: _Meeting) -> bool:
@@ -410,10 +421,15 @@ def _merge_meetings(resolver: _Resolver, clusters: dict[str, _Meeting]) -> _Unio
 
     def join(a: _Meeting, b: _Meeting, reason: str) -> None:
         root_a, root_b = union.find(a.key), union.find(b.key)
-        if root_a == root_b or articles_of[root_a] & articles_of[root_b]:
+        if root_a == root_b or articles_of[root_a] & articles_of[root_b] \
+                or not groups_compatible(places_of[root_a], dates_of[root_a],
+                                         places_of[root_b], dates_of[root_b]):
             return
         union.union(root_a, root_b)
-        articles_of[union.find(root_a)] = articles_of[root_a] | articles_of[root_b]
+        root = union.find(root_a)
+        articles_of[root] = articles_of[root_a] | articles_of[root_b]
+        places_of[root] = places_of[root_a] | places_of[root_b]
+        dates_of[root] = dates_of[root_a] | dates_of[root_b]
         resolver.decide(b.key, a.key, reason)
 
     for i, a in enumerate(ordered):
