@@ -407,8 +407,24 @@ _DATELINE = re.compile(
     r"(?:\([^()\n]{1,40}\)|/[^/\n]{1,40}/\.?)?\s*(?:[-–—]{1,2}|(?<=/\.)|(?<=/))\s+(?=\S)")
 
 
+# "Paris, 26 October 2022 (dpa/MIA) - ", "Kyiv (Reuters) - ": a place in title case needs
+# the agency credit in brackets and the dash to count as a dateline.
+_CREDITED_DATELINE = re.compile(
+    r"^[A-ZÀ-Þ][\w'’.-]+(?: [A-ZÀ-Þ][\w'’.-]+){0,3}(?:,[^\n()]{1,40}?)?\s*"
+    r"\((?:[A-ZÀ-Þ]|dpa)[^()\n]{0,39}\)\s*[-–—]{1,2}\s+(?=\S)"
+    r"|^[A-ZÀ-Þ][\w'’.-]+(?: [A-ZÀ-Þ][\w'’.-]+){0,3}(?:,[^\n()]{1,40}?)?\s*"
+    r"\([^()\n]*/[^()\n]*\)\s*[-–—]{1,2}\s+(?=\S)")
+
+
 def strip_dateline(paragraph: str) -> str:
     """Remove a wire dateline so its agency and date are not read as facts.
+
+    >>> strip_dateline("Paris, 26 October 2022 (dpa/MIA) - Scholz and Macron meet.")
+    'Scholz and Macron meet.'
+    >>> strip_dateline("Kyiv (Reuters) - Talks resumed.")
+    'Talks resumed.'
+    >>> strip_dateline("Macron (left) - and Scholz - met.")
+    'Macron (left) - and Scholz - met.'
 
     >>> strip_dateline("TURIN, Italy, April 28 (Meridian Wire) - Ministers meet.")
     'Ministers meet.'
@@ -419,6 +435,9 @@ def strip_dateline(paragraph: str) -> str:
     >>> strip_dateline("NATO - the alliance - said so.")
     'NATO - the alliance - said so.'
     """
+    credited = _CREDITED_DATELINE.match(paragraph)
+    if credited is not None:
+        return paragraph[credited.end():]
     found = _DATELINE.match(paragraph)
     if found is None:
         return paragraph
