@@ -84,6 +84,25 @@ def _leads_delegation(token: Token, ctx: Context) -> Iterator[Claim]:
         yield from emit(ctx, "attends", subjects(token, ctx), meeting, token, [token])
 
 
+def _delegation_head(token: Token, ctx: Context) -> Iterator[Claim]:
+    """'The leader of the government's delegation, Jorge Rodriguez, said ...' -> he
+    attends the meeting in focus."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in relation_words(
+            "attends", "delegation_heads"):
+        return
+    nouns = relation_words("attends", "delegation_nouns")
+    if not any(obj.lemma_.lower() in nouns or obj.lower_ in nouns
+               for _, obj in prep_objects(token, {"of"})):
+        return
+    people = [ctx.by_token[c.i] for c in children(token, "appos") if c.i in ctx.by_token]
+    if token.dep_ == "appos" and token.head.i in ctx.by_token:
+        people.append(ctx.by_token[token.head.i])
+    people = [p for p in people if p.type == "person"]
+    meeting = focus_meeting(ctx.meetings, token.i, ctx.sentence_of[token.i])
+    if people and meeting is not None:
+        yield from emit(ctx, "attends", people, meeting, token, [token], negatable=False)
+
+
 def _travels_to_venue(token: Token, ctx: Context) -> Iterator[Claim]:
     """'Kessler will travel to Tromsø' when a meeting of the article is in Tromsø."""
     if token.lemma_.lower() not in relation_words("attends", "venue_travel_verbs"):
@@ -133,4 +152,4 @@ def delegation(token: Token, ctx: Context) -> Iterator[Claim]:
         yield from _travels_to_venue(token, ctx)
 
 
-RULES = (attendance_verb, delegation, _attendee_list)
+RULES = (attendance_verb, delegation, _delegation_head, _attendee_list)
