@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from graphbuild.meeting_identity import Facts, dates_agree, may_be_one, same_meeting
+from graphbuild.meeting_identity import (
+    Facts,
+    dates_agree,
+    groups_compatible,
+    may_be_one,
+    same_meeting,
+)
 
 
 def people(*names: str) -> frozenset[str]:
@@ -62,3 +68,27 @@ def test_the_story_is_asked_only_when_needed():
     b = Facts("meeting", date="Friday")
     assert same_meeting(a, b, lambda: asked.append(1) or True) is None
     assert asked == []
+
+
+def test_two_shared_countries_identify_a_meeting():
+    summit = Facts("summit", venue="Budapest",
+                   participants=frozenset({"country:USA", "country:RUS", "person:trump"}))
+    named = Facts("summit", participants=frozenset({"country:USA", "country:RUS"}))
+    assert same_meeting(summit, named, lambda: True) is not None
+
+
+def test_a_meeting_set_apart_joins_only_on_its_date():
+    past = Facts("summit", date="2012", contrasted=True, participants=people("a", "b"))
+    now = Facts("summit", participants=people("a", "b"))
+    assert same_meeting(past, now, lambda: True) is None
+    assert same_meeting(past, Facts("summit", date="2012"), lambda: True) is not None
+
+
+@pytest.mark.parametrize(("places", "dates", "other_places", "other_dates", "expected"), [
+    ({"budapest"}, set(), {"alaska"}, set(), False),
+    ({"budapest"}, set(), set(), {"Friday"}, True),
+    (set(), {"Monday"}, set(), {"Friday"}, False),
+    (set(), {"Monday"}, set(), {"May 15"}, True),
+])
+def test_groups_compatible(places, dates, other_places, other_dates, expected):
+    assert groups_compatible(places, dates, other_places, other_dates) is expected

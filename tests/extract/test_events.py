@@ -49,6 +49,22 @@ EVENTS = [
                  {("United States", "attends", "meeting@Thursday", False),
                   ("Israel", "attends", "meeting@Thursday", False)},
                  id="holding-verb-coordinated-modifiers"),
+    pytest.param("Talks began in Geneva on Sunday. The leader of the government's delegation, "
+                 "Jorge Rodriguez, said Friday that his team was delayed.",
+                 {("Jorge Rodriguez", "attends", "meeting@Sunday", False)},
+                 id="delegation-head-apposition"),
+    pytest.param("The summit kicked off Tuesday in Doha attended by the emirs of Kuwait and "
+                 "Qatar, while the leaders of Bahrain and Oman failed to show up.",
+                 {("Kuwait", "attends", "meeting@Tuesday", False),
+                  ("Qatar", "attends", "meeting@Tuesday", False),
+                  ("Bahrain", "attends", "meeting@Tuesday", True),
+                  ("Oman", "attends", "meeting@Tuesday", True)},
+                 id="attended-by-and-failed-to-show-up"),
+    pytest.param("Gabriel Boric will not attend the Summit of the Americas in Lima, dealing a "
+                 "blow to the event hosted by Peruvian President Dina Boluarte.",
+                 {("Gabriel Boric", "attends", "meeting", True),
+                  ("Dina Boluarte", "hosts", "meeting", False)},
+                 id="named-summit-and-the-event"),
     pytest.param("Greece and Cyprus failed to reach a deal at a summit in Athens.",
                  {("Greece", "attends", "meeting", False), ("Cyprus", "attends", "meeting", False)},
                  id="failing-at-a-summit-is-attending"),
