@@ -184,6 +184,31 @@ def _role_description(span: Span, article: _Article,
     return [chosen]
 
 
+def _holders_of_countries(noun: Token, holders: list[tuple[str, str | None, Mention]],
+                          by_token: dict[int, Mention]) -> list[Mention]:
+    """'the Russian and Ukrainian presidents' -> the president the article names for
+    each country; nothing unless every country has one."""
+    title = noun.lemma_.lower()
+    if title not in _coref_words("leader_titles") and title not in _coref_words(
+            "people_nouns"):
+        return []
+    countries = [by_token[c.i].key for m in noun.children if m.dep_ in ("amod", "compound")
+                 for c in [m, *m.conjuncts]
+                 if c.i in by_token and by_token[c.i].type == "country"]
+    if len(countries) < 2:
+        return []
+    leader_words = _coref_words("leader_titles")
+    people: list[Mention] = []
+    for country in countries:
+        fitting = {person.key: person for role, affiliate, person in holders
+                   if affiliate == country and (title in role or (
+                       title in leader_words and any(w in role for w in leader_words)))}
+        if len(fitting) != 1:
+            return []
+        people.extend(fitting.values())
+    return people
+
+
 def _text_of(by_token: dict[int, Mention], key: str, span: Span) -> str:
     """The text of the mention with ``key`` inside ``span``, lower-cased."""
     for token in span:
@@ -214,6 +239,11 @@ def references(doc: Doc, mentions: Sequence[Mention], by_token: dict[int, Mentio
         if antecedents:
             found[token.i] = antecedents
     if holders:
+        for token in doc:
+            if token.tag_ == "NNS" and token.i not in found and token.i not in by_token:
+                people = _holders_of_countries(token, holders, by_token)
+                if people:
+                    found[token.i] = people
         for start, end in doc._.graphbuild_titles:
             span = doc[start:end]
             head = span[-1]

@@ -112,10 +112,13 @@ def _date_of(token: Token) -> str | None:
 
 
 def _inside_other_event(token: Token, date_root: Token) -> bool:
-    """A date inside a nested clause that has its own verb and subject."""
+    """A date inside a nested clause that has its own verb and subject, or inside another
+    meeting's phrase ("After a Friday summit with Putin, Trump met Zelensky on Monday")."""
     node = date_root
     while node != token and node.head is not node:
         if node.dep_ in ("advcl", "ccomp") and any(c.dep_ == "nsubj" for c in node.children):
+            return True
+        if node.pos_ == "NOUN" and node.lemma_.lower() in words("meetings", "nouns"):
             return True
         node = node.head
     return False
@@ -241,6 +244,12 @@ def _implicit(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool] | 
     objects = [o for obj in children(token, "dobj") for o in [obj, *obj.conjuncts]]
     if lemma in words("meetings", "call_verbs") and _has_medium(token):
         return "call", False
+    if lemma in words("meetings", "calling_verbs") and any(
+            by_token.get(o.i) is not None and by_token[o.i].type == "person" for o in objects) \
+            and not children(token, "oprd", "ccomp") \
+            and not any(p.lower_ in ("on", "upon", "for") and p.i == token.i + 1
+                        for p in children(token, "prep")):
+        return "call", False  # "Trump called Putin": a phone call, not "called on" or "for"
     if lemma in words("meetings", "hosting_verbs") and objects:
         named = [o for o in objects if by_token.get(o.i) is not None
                  and by_token[o.i].type in ("person", "country", "organization")]
@@ -375,9 +384,13 @@ def _own_parties(token: Token, by_token: dict[int, Mention]) -> set[str]:
     keys = set()
     for node in related:
         for member in [node, *node.conjuncts]:
-            mention = by_token.get(member.i)
-            if mention is not None and mention.type in ("person", "country"):
-                keys.add(mention.key)
+            # "between the Russian and Ukrainian presidents": the countries of a role noun.
+            modifiers = [m for c in member.children if c.dep_ in ("amod", "compound")
+                         for m in [c, *c.conjuncts]]
+            for part in [member, *modifiers]:
+                mention = by_token.get(part.i)
+                if mention is not None and mention.type in ("person", "country"):
+                    keys.add(mention.key)
     return keys
 
 

@@ -65,6 +65,15 @@ EVENTS = [
                  {("Gabriel Boric", "attends", "meeting", True),
                   ("Dina Boluarte", "hosts", "meeting", False)},
                  id="named-summit-and-the-event"),
+    pytest.param("Emmanuel Macron said he called Vladimir Putin on Tuesday.",
+                 {("Emmanuel Macron", "attends", "meeting@Tuesday", False),
+                  ("Vladimir Putin", "attends", "meeting@Tuesday", False)},
+                 id="calling-a-person-is-a-call"),
+    pytest.param("Russian President Vladimir Putin and Ukrainian President Volodymyr Zelensky "
+                 "spoke. Trump wants a meeting between the Russian and Ukrainian presidents.",
+                 {("Vladimir Putin", "attends", "meeting", False),
+                  ("Volodymyr Zelensky", "attends", "meeting", False)},
+                 id="plural-role-description"),
     pytest.param("Greece and Cyprus failed to reach a deal at a summit in Athens.",
                  {("Greece", "attends", "meeting", False), ("Cyprus", "attends", "meeting", False)},
                  id="failing-at-a-summit-is-attending"),
@@ -82,9 +91,18 @@ def test_event_parties(triples, text, expected):
                  id="bare-talks"),
     pytest.param("Aid groups renewed their calls for a ceasefire on Monday.", id="calls-for"),
     pytest.param("Leaders updated Canada on the talks in Rome.", id="update-on-talks"),
+    pytest.param("Ukraine called on Germany to help. Critics called Emmanuel Macron a liar.",
+                 id="called-on-and-called-a-name"),
 ])
 def test_no_party_claims(triples, text):
     assert {t for t in triples(text) if t[1] in MEETING_RELATIONS} == set()
+
+
+def test_another_meetings_date_is_not_this_ones(read):
+    text = ("After a Friday summit with Vladimir Putin in Alaska, Donald Trump met Volodymyr "
+            "Zelensky at the White House on Monday.")
+    dates = {m.text: m.date for m in read(text).mentions if m.type == "meeting"}
+    assert dates == {"a Friday summit": "Friday", "met": "Monday"}
 
 
 def test_a_meeting_with_other_parties_is_another_meeting(read):
