@@ -297,7 +297,10 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
             continue
         kind, anaphoric, weak = explicit if explicit else (stated[0] if stated else "meeting",
                                                           False, False)
-        contrastive = explicit is not None and _has_contrastive(token)
+        # "met on the sidelines of a gathering of ministers": the gathering is another
+        # meeting, named in passing like "the previous summit".
+        contrastive = explicit is not None and (_has_contrastive(token)
+                                                or _on_the_margins(token))
         if explicit and _describes_focus(token):
             anaphoric, contrastive = True, False
         if contrastive:
@@ -409,6 +412,13 @@ def _framed(token: Token, by_token: dict[int, Mention], venue: str | None) -> bo
         return True
     return token.dep_ == "dobj" and head.lemma_.lower() in words("relations", "attends",
                                                                  "holding_verbs")
+
+
+def _on_the_margins(token: Token) -> bool:
+    """'on the sidelines of the summit', 'on the margins of the G20'."""
+    head = token.head
+    return token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in words(
+        "relations", "attends", "margin_nouns")
 
 
 def _describes_focus(token: Token) -> bool:

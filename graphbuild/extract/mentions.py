@@ -81,11 +81,17 @@ def entity_mentions(doc: Doc, article_id: str,
     """Every kept entity in ``doc`` as a Mention, in text order."""
     mentions: list[Mention] = []
     surnames: dict[str, str] = {}
+    family_first: dict[str, set[str]] = {}
     for ent in doc.ents:
         if ent.label_ == "PERSON" and not ent.kb_id_:
             name = clean_person_name(ent.text)
             if " " in name:
                 surnames[name.split()[-1]] = name
+                # "Wang" for Wang Yi: family names come first in many languages.
+                family_first.setdefault(name.split()[0], set()).add(name)
+    for first, names in family_first.items():
+        if len(names) == 1 and first not in surnames:
+            surnames[first] = next(iter(names))
     for ent in doc.ents:
         classified = _classify(ent)
         if classified is None:
