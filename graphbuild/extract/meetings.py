@@ -181,6 +181,9 @@ def _explicit(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool, bo
         return None
     if token.i in by_token or _is_idiom(token) or token.dep_ == "compound":
         return None
+    if any(c.dep_ in ("compound", "amod") and c.lower_ in words("meetings", "public_modifiers")
+           for c in token.children):
+        return None  # "a press conference" speaks to the public
     modifiers = [c for c in token.children if c.dep_ in ("det", "poss", "amod", "compound")]
     contrastive = any(c.lower_ in words("meetings", "contrastive") for c in modifiers)
     weak_nouns = words("meetings", "weak_nouns")

@@ -91,6 +91,8 @@ def test_event_parties(triples, text, expected):
                  id="bare-talks"),
     pytest.param("Aid groups renewed their calls for a ceasefire on Monday.", id="calls-for"),
     pytest.param("Leaders updated Canada on the talks in Rome.", id="update-on-talks"),
+    pytest.param("Keir Starmer told his monthly press conference on Monday that talks went well.",
+                 id="press-conference"),
     pytest.param("Ukraine called on Germany to help. Critics called Emmanuel Macron a liar.",
                  id="called-on-and-called-a-name"),
 ])
