@@ -340,6 +340,11 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
         if target is None and not date and (weak or (explicit and anaphoric)):
             pending.append((token.i, mention, kind))
             continue
+        bare = explicit is not None and not (anaphoric or date or venue or group or parties)
+        if target is None and bare and kind in strong_focus:
+            # "There cannot be a summit if ..." far from the story's summit: a meeting in
+            # general, which does not take the focus from the one being told.
+            contrastive = True
         if target is None:
             clusters.append(_Cluster(kind, contrasted=contrastive))
             target = len(clusters) - 1

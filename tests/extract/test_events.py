@@ -124,3 +124,16 @@ def test_a_past_meeting_does_not_take_the_focus(read):
         by_text.setdefault(m.text, []).append(m.key)
     assert by_text["The summit"][0] == by_text["the Arab League summit"][0]
     assert by_text["the Arab League summit"][0] != by_text["the Arab League summit"][1]
+
+
+def test_a_summit_in_general_does_not_take_the_focus(triples):
+    text = ("Gabriel Boric will not attend the Summit of the Americas in Lima this week. "
+            "He was angry. Critics agreed. Boric said there cannot be a summit without Cuba. "
+            "The summit officially began on Monday.")
+    dates = {t[2] for t in triples(text) if t[1] == "attends"}
+    assert dates == {"meeting@Monday"}
+
+
+def test_perfect_tense_in_a_relative_clause_is_active(triples):
+    text = "This is the first time the U.S. has hosted the summit."
+    assert triples(text) == {("United States", "hosts", "meeting", False)}

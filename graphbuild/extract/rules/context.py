@@ -151,7 +151,8 @@ def agents(verb: Token, ctx: Context) -> list[Mention]:
 def is_passive(verb: Token) -> bool:
     """'is hosted', and participles: 'a conference organised by France'."""
     return bool(children(verb, "auxpass", "nsubjpass")) or (
-        verb.dep_ in ("acl", "relcl", "advcl") and verb.tag_ == "VBN")
+        verb.dep_ in ("acl", "relcl", "advcl") and verb.tag_ == "VBN"
+        and not children(verb, "nsubj", "aux"))  # "the U.S. has hosted" is active
 
 
 def evidence(ctx: Context, cue_tokens: list[Token]) -> Evidence:
