@@ -175,8 +175,8 @@ def _explicit(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool, bo
     lemma = token.lemma_.lower()
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
-    call = _is_call_noun(token, by_token)
-    if not call and lemma not in words("meetings", "nouns") \
+    framed = _framed_kind(token, by_token)
+    if framed is None and lemma not in words("meetings", "nouns") \
             and token.lower_ not in words("meetings", "nouns"):
         return None
     if token.i in by_token or _is_idiom(token) or token.dep_ == "compound":
@@ -199,19 +199,32 @@ def _explicit(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool, bo
         c.lower_ in words("meetings", "anaphoric") for c in determiners)
     weak = lemma in weak_nouns or token.lower_ in weak_nouns
     kind = "summit" if lemma in words("meetings", "summit_nouns") else "meeting"
-    return ("call" if call else kind), anaphoric, weak
+    return framed or kind, anaphoric, weak
 
 
-def _is_call_noun(token: Token, by_token: dict[int, Mention]) -> bool:
-    """'a phone call', 'a call with Macron'; not 'calls for a ceasefire'."""
-    if token.lemma_.lower() not in words("meetings", "call_nouns"):
-        return False
-    media = words("meetings", "call_media")
-    if any(c.dep_ in ("compound", "amod") and c.lower_ in media for c in token.children):
-        return True
-    return any(by_token.get(o.i) is not None or o.lemma_.lower() in words("people", "role_nouns")
-               for _, obj in prep_objects(token, words("meetings", "call_partners"))
-               for o in [obj, *obj.conjuncts])
+def _framed_kind(token: Token, by_token: dict[int, Mention]) -> str | None:
+    """'a phone call', 'a call with Macron' (a call); 'a state banquet', 'dinner with
+    Tsai', 'their dinner' (a meeting over a meal); not 'calls for a ceasefire' nor
+    'dinner was served'. These nouns name a meeting only with a medium or occasion, a
+    partner or a possessor."""
+    lemma = token.lemma_.lower()
+    if lemma in words("meetings", "call_nouns"):
+        kind, modifiers = "call", words("meetings", "call_media")
+    elif lemma in words("meetings", "meal_nouns"):
+        kind, modifiers = "meeting", words("meetings", "meal_occasions")
+    else:
+        return None
+    if any(c.dep_ in ("compound", "amod") and c.lower_ in modifiers for c in token.children):
+        return kind
+    partners = [o for _, obj in prep_objects(token, words("meetings", "call_partners"))
+                for o in [obj, *obj.conjuncts]]
+    if any(by_token.get(o.i) is not None or o.lemma_.lower() in words("people", "role_nouns")
+           for o in partners):
+        return kind
+    if kind == "meeting" and any(c.dep_ == "poss" and c.lower_ in words(
+            "coreference", "plural_pronouns") for c in token.children):
+        return kind  # "their dinner"
+    return None
 
 
 def _has_medium(verb: Token) -> bool:
@@ -291,7 +304,7 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
     assigned: dict[int, tuple[int, Mention]] = {}
     focus: dict[str, int] = {}
     strong_focus: dict[str, int] = {}
-    last_touched = 0
+    last_touched: int | None = None
     for token in doc:
         explicit = _explicit(token, by_token)
         stated = None if explicit else _implicit(token, by_token)
@@ -332,7 +345,7 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
         if target is not None and not anaphoric and not may_be_one(
                 clusters[target], Facts(kind, date, venue, group, frozenset(parties))):
             target = None
-        if target is None and explicit and anaphoric and not date and clusters \
+        if target is None and explicit and anaphoric and not date and last_touched is not None \
                 and kind not in focus:
             # "the Riga gathering" or "the talks" after "the JEF summit": the meeting in
             # focus, whatever noun this outlet uses for it.
