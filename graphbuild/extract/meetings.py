@@ -275,8 +275,11 @@ def _implicit(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool] | 
             return "meeting", True
         return None
     # "Macron has met with Trump": a meeting of its own, not the one in focus.
-    if lemma in words("meetings", "encounter_verbs") and any(
-            _is_actor(o, by_token) for o in [*objects, *partners]):
+    named = [o for o in [*objects, *partners] if _is_actor(o, by_token)]
+    if lemma in words("meetings", "encounter_verbs") and named and (
+            any(o.pos_ != "PRON" for o in named) or _date_of(token) is not None
+            or _venue_of(token, by_token) is not None):
+        # "to meet them" may meet a challenge; "met them in Rome on Friday" is a meeting.
         return "meeting", False
     if lemma not in words("meetings", "event_verbs") or objects:
         return None

@@ -95,6 +95,7 @@ def test_event_parties(triples, text, expected):
     pytest.param("Aid groups renewed their calls for a ceasefire on Monday.", id="calls-for"),
     pytest.param("Leaders updated Canada on the talks in Rome.", id="update-on-talks"),
     pytest.param("Dinner was served at eight in Paris on Monday.", id="dinner-alone"),
+    pytest.param("Problems are many. We must be strong to meet them.", id="meet-a-challenge"),
     pytest.param("Keir Starmer told his monthly press conference on Monday that talks went well.",
                  id="press-conference"),
     pytest.param("Ukraine called on Germany to help. Critics called Emmanuel Macron a liar.",
