@@ -5,6 +5,7 @@ gathering")."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -84,6 +85,20 @@ def _leads_delegation(token: Token, ctx: Context) -> Iterator[Claim]:
         yield from emit(ctx, "attends", subjects(token, ctx), meeting, token, [token])
 
 
+def _absent_from(token: Token, ctx: Context) -> Iterator[Claim]:
+    """'Modi was absent from the summit' -> a negated attendance."""
+    if token.pos_ != "ADJ" or token.lemma_.lower() not in relation_words("attends",
+                                                                          "absence_adjectives"):
+        return
+    meeting = next((ctx.meetings[o.i] for _, o in prep_objects(token, {"from", "at"})
+                    if o.i in ctx.meetings), None)
+    if meeting is None:
+        return
+    absent = subjects(token.head, ctx) if token.dep_ == "acomp" else subjects(token, ctx)
+    claims = emit(ctx, "attends", absent, meeting, token, [token], negatable=False)
+    yield from (replace(c, negated=True) for c in claims)
+
+
 def _delegation_head(token: Token, ctx: Context) -> Iterator[Claim]:
     """'The leader of the government's delegation, Jorge Rodriguez, said ...' -> he
     attends the meeting in focus."""
@@ -152,4 +167,4 @@ def delegation(token: Token, ctx: Context) -> Iterator[Claim]:
         yield from _travels_to_venue(token, ctx)
 
 
-RULES = (attendance_verb, delegation, _delegation_head, _attendee_list)
+RULES = (attendance_verb, delegation, _delegation_head, _absent_from, _attendee_list)

@@ -45,6 +45,9 @@ def _verb_meeting_parties(token: Token, ctx: Context) -> Iterator[Claim]:
         token, "dobj")
     attendees = others if hosting else [*subjects(token, ctx), *others]
     yield from emit(ctx, "attends", unique(attendees), meeting, token, [token])
+    if hosting and token.lemma_.lower() not in relation_words("hosts", "verbs"):
+        # "Erdogan received Zelensky in Istanbul": the hosts rule reads only hosting verbs.
+        yield from emit(ctx, "hosts", subjects(token, ctx), meeting, token, [token])
 
 
 def _noun_meeting_parties(token: Token, ctx: Context) -> Iterator[Claim]:
