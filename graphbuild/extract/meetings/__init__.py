@@ -1,0 +1,185 @@
+"""Doc -> meeting mentions, resolved within the article.
+
+A meeting is named by a noun ("the summit", "Thursday's meeting") or implied
+by a verb whose subject meets ("ministers will convene at NATO on Thursday").
+Each mention records its date expression, venue and the group that meets.
+Within one article mentions are chained: a dated mention joins the meeting of
+the same class and date; an anaphoric or undated one ("this gathering", "the
+meeting") joins the meeting in focus; "previous meetings" starts nothing.
+``words`` says which words name a meeting, ``when_where`` reads dates and places,
+and ``graphbuild.meeting_identity`` says when two mentions may be one meeting.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc
+
+from graphbuild.extract.meetings.when_where import date_of, group_of, venue_of
+from graphbuild.extract.meetings.words import (
+    describes_focus,
+    explicit_kind,
+    framed,
+    has_contrastive,
+    on_the_margins,
+    own_parties,
+    span_text,
+    stated_kind,
+)
+from graphbuild.lexicon import words
+from graphbuild.meeting_identity import Facts, dates_agree, may_be_one
+from graphbuild.types import Mention
+
+
+@dataclass
+class _Cluster:
+    """The mentions of one article read so far as one meeting."""
+
+    kind: str
+    mentions: list[Mention] = field(default_factory=list)
+    date: str | None = None
+    venue: str | None = None
+    group: str | None = None
+    participants: set[str] = field(default_factory=set)
+    contrasted: bool = False
+
+def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
+                     sentence_of: dict[int, int]) -> dict[int, Mention]:
+    """Token index of each meeting word -> its article-resolved meeting Mention."""
+    clusters: list[_Cluster] = []
+    pending: list[tuple[int, Mention, str]] = []
+    assigned: dict[int, tuple[int, Mention]] = {}
+    focus: dict[str, int] = {}
+    strong_focus: dict[str, int] = {}
+    last_touched: int | None = None
+    for token in doc:
+        explicit = explicit_kind(token, by_token)
+        stated = None if explicit else stated_kind(token, by_token)
+        implicit = stated is not None
+        if explicit is None and stated is None:
+            continue
+        kind, anaphoric, weak = explicit if explicit else (stated[0] if stated else "meeting",
+                                                          False, False)
+        # "met on the sidelines of a gathering of ministers": the gathering is another
+        # meeting, named in passing like "the previous summit".
+        contrastive = explicit is not None and (has_contrastive(token)
+                                                or on_the_margins(token))
+        if explicit and describes_focus(token):
+            anaphoric, contrastive = True, False
+        if contrastive:
+            anaphoric = False
+        refers_back = anaphoric or weak or (stated is not None and stated[1])
+        date = date_of(token)
+        venue = venue_of(token, by_token)
+        group = group_of(token, by_token) if explicit else None
+        if explicit:
+            start, end, text = span_text(token)
+        else:
+            start, end, text = token.idx, token.idx + len(token.text), token.text
+        if weak and not anaphoric and not date and not framed(token, by_token, venue):
+            continue
+        mention = Mention(article_id, start, end, text, "meeting", "", sentence_of[token.i],
+                          date=date, venue=venue, group=group, kind=kind, implicit=implicit)
+        target = _choose_cluster(clusters, focus if weak else strong_focus, kind, date,
+                                 contrastive=contrastive)
+        if stated is not None and not refers_back and not date:
+            target = None
+        if target is not None and explicit and not (anaphoric or weak or date) and (
+                sentence_of[token.i] - clusters[target].mentions[-1].sentence > 1
+                or (group and clusters[target].group and group != clusters[target].group)):
+            target = None
+        parties = own_parties(token, by_token)
+        if target is not None and not anaphoric and not may_be_one(
+                clusters[target], Facts(kind, date, venue, group, frozenset(parties))):
+            target = None
+        if target is None and explicit and anaphoric and not date and last_touched is not None \
+                and kind not in focus:
+            # "the Riga gathering" or "the talks" after "the JEF summit": the meeting in
+            # focus, whatever noun this outlet uses for it.
+            target = last_touched
+        if target is None and not date and (weak or (explicit and anaphoric)):
+            pending.append((token.i, mention, kind))
+            continue
+        bare = explicit is not None and not (anaphoric or date or venue or group or parties)
+        if target is None and bare and kind in strong_focus:
+            # "There cannot be a summit if ..." far from the story's summit: a meeting in
+            # general, which does not take the focus from the one being told.
+            contrastive = True
+        if target is None:
+            clusters.append(_Cluster(kind, contrasted=contrastive))
+            target = len(clusters) - 1
+        _add(clusters[target], mention)
+        clusters[target].participants |= parties
+        assigned[token.i] = (target, mention)
+        if contrastive:
+            continue  # another meeting mentioned in passing does not take the focus
+        focus[kind] = target
+        last_touched = target
+        if not weak:
+            strong_focus[kind] = target
+        for index, waiting, waiting_kind in list(pending):
+            if waiting_kind == kind:
+                _add(clusters[target], waiting)
+                assigned[index] = (target, waiting)
+                pending.remove((index, waiting, waiting_kind))
+    # "The meeting of X ..." with nothing before or after to refer to: a meeting of its own.
+    for kind in sorted({k for _, m, k in pending if m.text.split()[-1].lower()
+                        not in words("meetings", "weak_nouns")}):
+        clusters.append(_Cluster(kind))
+        for index, waiting, waiting_kind in pending:
+            if waiting_kind == kind and waiting.text.split()[-1].lower() not in words(
+                    "meetings", "weak_nouns"):
+                _add(clusters[-1], waiting)
+                assigned[index] = (len(clusters) - 1, waiting)
+    # "the event hosted by Biden" after "the Summit": the nearest meeting before it.
+    for index, waiting, _ in pending:
+        if index in assigned:
+            continue
+        before = [i for i in assigned if i < index]
+        if before:
+            target = assigned[max(before)][0]
+            _add(clusters[target], waiting)
+            assigned[index] = (target, waiting)
+    return _finalise(article_id, clusters, assigned)
+
+def _choose_cluster(clusters: list[_Cluster], focus: dict[str, int], kind: str,
+                    date: str | None, *, contrastive: bool) -> int | None:
+    if date:
+        for index, cluster in enumerate(clusters):
+            if cluster.kind == kind and cluster.date and dates_agree(cluster.date,
+                                                                     date) == "same":
+                return index
+        if kind in focus and clusters[focus[kind]].date is None and not contrastive:
+            return focus[kind]
+        return None
+    if contrastive:
+        return None
+    if kind in focus:
+        return focus[kind]
+    return None
+
+def _add(cluster: _Cluster, mention: Mention) -> None:
+    cluster.mentions.append(mention)
+    cluster.date = cluster.date or mention.date
+    cluster.venue = cluster.venue or mention.venue
+    cluster.group = cluster.group or mention.group
+
+def _finalise(article_id: str, clusters: list[_Cluster],
+              assigned: dict[int, tuple[int, Mention]]) -> dict[int, Mention]:
+    """Give every mention its cluster's key, date, venue and group."""
+    result: dict[int, Mention] = {}
+    for token_index, (cluster_index, mention) in sorted(assigned.items()):
+        cluster = clusters[cluster_index]
+        result[token_index] = replace(
+            mention, key=f"{article_id}#meeting-{cluster_index}", date=cluster.date,
+            venue=cluster.venue, group=cluster.group, kind=cluster.kind,
+            contrasted=cluster.contrasted)
+    return result
+
+def focus_meeting(meetings: dict[int, Mention], token_index: int, sentence: int,
+                  *, window: int = 8) -> Mention | None:
+    """The latest meeting mentioned before a token, within a few sentences."""
+    before = [(i, m) for i, m in meetings.items() if i < token_index
+              and sentence - m.sentence <= window]
+    return max(before, key=lambda pair: pair[0])[1] if before else None

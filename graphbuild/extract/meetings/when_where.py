@@ -1,0 +1,139 @@
+"""When and where a meeting is, read from its phrase and the verbs above it."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from graphbuild.extract.syntax import children, prep_objects
+from graphbuild.lexicon import words
+from graphbuild.types import Mention
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+def normalise_date(text: str) -> str:
+    """A comparable form of a date expression.
+
+    >>> normalise_date("this Thursday afternoon")
+    'Thursday'
+    >>> normalise_date("the end of last month")
+    'end of last month'
+    """
+    for day in WEEKDAYS:
+        if re.search(rf"\b{day}\b", text, flags=re.IGNORECASE):
+            return day
+    return re.sub(r"^(the|this|on)\s+", "", text.strip(), flags=re.IGNORECASE)
+
+# "this week", "this year": true of any meeting in the story, so no date at all.
+_VAGUE = re.compile(r"(this|the|these) (week|month|year|days?)|(week|month|year)"
+                    r"|daily|weekly|monthly|annual|annually|yearly|regular|every \w+"
+                    r"|((this|next|last) )?(spring|summer|autumn|fall|winter)", re.I)
+
+# "a two-day meeting", "48-hour talks", "a day after the summit": how long or how far
+# from another event, not when.
+_NUMBER_WORDS = r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|\d+)"
+
+_DURATION = re.compile(
+    rf"\b(\w+-(day|week|hour)s?|{_NUMBER_WORDS} (days?|hours?|weeks?|nights?)"
+    r"|(day|week)-long|the (day|week) (before|after)|(the )?next day)\b",
+    re.IGNORECASE)
+
+_CLIMB = {"acl", "pobj", "pcomp", "prep", "xcomp", "nsubj", "nsubjpass", "dobj", "relcl", "advcl"}
+
+def date_of(token: Token) -> str | None:
+    """The date expression attached to a meeting word or to the verbs above it.
+
+    Looks in the word's own phrase first ("the group's meeting on Friday",
+    "Thursday's meeting", "the meeting, which will take place on Friday"),
+    then at the direct modifiers of the governing verbs ("are expected, on
+    Friday, to convene"), never inside sibling clauses ("visited Kyiv last week").
+    """
+    dates = [ent for ent in token.sent.ents if ent.label_ == "DATE"
+             and not _VAGUE.fullmatch(ent.text.strip())
+             and not (ent.start > 0 and token.doc[ent.start - 1].lower_ in words(
+                 "meetings", "bounding_preps"))
+             and (not _DURATION.search(ent.text) or normalise_date(ent.text) in WEEKDAYS)]
+    if not dates:
+        return None
+    own = [ent for ent in dates if ent.root.is_ancestor(token) is False
+           and (ent.root == token or token.is_ancestor(ent.root))
+           and not _inside_other_event(token, ent.root)]
+    if own:
+        return normalise_date(own[0].text)
+    current = token
+    for _ in range(5):
+        if current.dep_ not in _CLIMB or current.head is current:
+            break
+        # A clause with its own subject states its own time: in "a day after ministers
+        # meet in Brussels", the main clause's "on Thursday" is not the ministers' date.
+        if current.pos_ in ("VERB", "AUX") and children(current, "nsubj", "nsubjpass"):
+            break
+        # A meeting that is the subject takes the date of "take place", "open" ...,
+        # not of "follows talks in May".
+        if current.dep_ in ("nsubj", "nsubjpass") and current.head.lemma_.lower() not in words(
+                "meetings", "location_verbs"):
+            break
+        current = current.head
+        if current.pos_ not in ("VERB", "AUX", "ADJ"):
+            continue
+        # The verb itself and the infinitives it governs: "is due to be held next week".
+        verbs = [current, *(c for c in current.children if c.dep_ in ("xcomp", "acomp")),
+                 *(g for c in current.children if c.dep_ in ("xcomp", "acomp")
+                   for g in c.children if g.dep_ == "xcomp")]
+        for ent in dates:
+            anchor = ent.root.head if ent.root.head.dep_ == "prep" else ent.root
+            if anchor.head in verbs or ent.root.head in verbs:
+                return normalise_date(ent.text)
+    return None
+
+def _inside_other_event(token: Token, date_root: Token) -> bool:
+    """A date inside a nested clause that has its own verb and subject, or inside another
+    meeting's phrase ("After a Friday summit with Putin, Trump met Zelensky on Monday")."""
+    node = date_root
+    while node != token and node.head is not node:
+        if node.dep_ in ("advcl", "ccomp") and any(c.dep_ == "nsubj" for c in node.children):
+            return True
+        if node.pos_ == "NOUN" and node.lemma_.lower() in words("meetings", "nouns"):
+            return True
+        node = node.head
+    return False
+
+def venue_of(token: Token, by_token: dict[int, Mention]) -> str | None:
+    """'at NATO headquarters' -> 'NATO headquarters'; looks at the noun then its verb."""
+    venue_nouns = words("meetings", "venue_nouns")
+    candidates = [token]
+    if token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and token.head.pos_ in ("VERB", "AUX"):
+        candidates.append(token.head)
+    # "meet with ministers at NATO": the place may hang off the partner.
+    candidates.extend(obj for _, obj in prep_objects(token, {"with"}))
+    # "the Riga gathering", "Tuesday's Vilnius talks"
+    for child in children(token, "compound", "nmod"):
+        mention = by_token.get(child.i)
+        if mention is not None and mention.type == "location":
+            return mention.text
+    for node in candidates:
+        for _, place in prep_objects(node, {"at", "in", "inside"}):
+            mention = by_token.get(place.i)
+            if mention is not None and mention.type in ("organization", "location", "country"):
+                return mention.text
+            # "in the Norwegian city of Tromsø"
+            for _, named in prep_objects(place, {"of"}):
+                inner = by_token.get(named.i)
+                if inner is not None and inner.type in ("location", "country"):
+                    return inner.text
+            if place.lemma_.lower() in venue_nouns:
+                owners = [by_token[c.i] for c in place.children
+                          if c.dep_ in ("poss", "compound") and c.i in by_token]
+                if owners:
+                    return f"{owners[0].text} {place.text}"
+    return None
+
+def group_of(token: Token, by_token: dict[int, Mention]) -> str | None:
+    for _, obj in prep_objects(token, {"of", "within", "among"}):
+        if obj.i in by_token and by_token[obj.i].type == "organization":
+            return by_token[obj.i].key
+    for child in children(token, "poss", "compound"):
+        if child.i in by_token and by_token[child.i].type == "organization":
+            return by_token[child.i].key
+    return None

@@ -1,0 +1,199 @@
+"""Which words name a meeting: nouns ("the summit", "a phone call", "a state banquet"),
+verbs ("Biden will meet Netanyahu", "spoke by phone"), and what each mention says of
+itself (its parties, whether it refers back or sets a meeting apart)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from graphbuild.extract.meetings.when_where import date_of, venue_of
+from graphbuild.extract.syntax import children, prep_objects
+from graphbuild.lexicon import words
+from graphbuild.types import Mention
+
+
+def _is_idiom(token: Token) -> bool:
+    window = token.doc[max(0, token.i - 2): token.i + 2].text.lower()
+    return any(idiom in window for idiom in words("meetings", "idioms"))
+
+def explicit_kind(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool, bool] | None:
+    """(class, anaphoric, weak) for a meeting noun, or None if it names no meeting."""
+    lemma = token.lemma_.lower()
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    framed = _framed_kind(token, by_token)
+    if framed is None and lemma not in words("meetings", "nouns") \
+            and token.lower_ not in words("meetings", "nouns"):
+        return None
+    if token.i in by_token or _is_idiom(token) or token.dep_ == "compound":
+        return None
+    if any(c.dep_ in ("compound", "amod") and c.lower_ in words("meetings", "public_modifiers")
+           for c in token.children):
+        return None  # "a press conference" speaks to the public
+    modifiers = [c for c in token.children if c.dep_ in ("det", "poss", "amod", "compound")]
+    contrastive = any(c.lower_ in words("meetings", "contrastive") for c in modifiers)
+    weak_nouns = words("meetings", "weak_nouns")
+    plural = token.tag_ in ("NNS", "NNPS") and token.lower_ not in words("meetings",
+                                                                         "plural_nouns")
+    determiners = [c for c in modifiers if c.dep_ in ("det", "poss")]
+    # "the inaugural defence ministers' meeting": the article hangs off the possessor.
+    determiners += [g for c in modifiers if c.dep_ == "poss" for g in c.children
+                    if g.dep_ == "det"]
+    if plural and (contrastive or not determiners):
+        return None
+    anaphoric = not contrastive and any(
+        c.lower_ in words("meetings", "anaphoric") for c in determiners)
+    weak = lemma in weak_nouns or token.lower_ in weak_nouns
+    kind = "summit" if lemma in words("meetings", "summit_nouns") else "meeting"
+    return framed or kind, anaphoric, weak
+
+def _framed_kind(token: Token, by_token: dict[int, Mention]) -> str | None:
+    """'a phone call', 'a call with Macron' (a call); 'a state banquet', 'dinner with
+    Tsai', 'their dinner' (a meeting over a meal); not 'calls for a ceasefire' nor
+    'dinner was served'. These nouns name a meeting only with a medium or occasion, a
+    partner or a possessor."""
+    lemma = token.lemma_.lower()
+    if lemma in words("meetings", "call_nouns"):
+        kind, modifiers = "call", words("meetings", "call_media")
+    elif lemma in words("meetings", "meal_nouns"):
+        kind, modifiers = "meeting", words("meetings", "meal_occasions")
+    else:
+        return None
+    if any(c.dep_ in ("compound", "amod") and c.lower_ in modifiers for c in token.children):
+        return kind
+    partners = [o for _, obj in prep_objects(token, words("meetings", "call_partners"))
+                for o in [obj, *obj.conjuncts]]
+    if any(by_token.get(o.i) is not None or o.lemma_.lower() in words("people", "role_nouns")
+           for o in partners):
+        return kind
+    if kind == "meeting" and any(c.dep_ == "poss" and c.lower_ in words(
+            "coreference", "plural_pronouns") for c in token.children):
+        return kind  # "their dinner"
+    return None
+
+def _has_medium(verb: Token) -> bool:
+    """'spoke by phone', 'talked over a video link', 'spoke on the telephone'."""
+    media = words("meetings", "call_media")
+    for _, obj in prep_objects(verb, words("meetings", "call_media_preps")):
+        if obj.lower_ in media or any(c.lower_ in media for c in obj.children):
+            return True
+    return False
+
+def is_actor(token: Token, by_token: dict[int, Mention]) -> bool:
+    mention = by_token.get(token.i)
+    if mention is not None:
+        return mention.type in ("person", "country", "organization")
+    return token.lemma_.lower() in words("people", "role_nouns") or token.lower_ in words(
+        "coreference", "personal_pronouns") | words("coreference", "plural_pronouns")
+
+def stated_kind(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool] | None:
+    """The kind of meeting a verb states and whether it may be the meeting in focus,
+    or None.
+
+    "Biden will meet Netanyahu", "Xi met with Putin" (an encounter); "the
+    leaders spoke by phone" (a call); "ministers will convene at NATO" (a
+    gathering, with a time or place); "Iceland will host defence ministers in
+    Reykjavik", "Trump will host Netanyahu" (hosting people).
+    """
+    if token.pos_ != "VERB":
+        return None
+    lemma = token.lemma_.lower()
+    partners = [o for _, obj in prep_objects(token, {"with"}) for o in [obj, *obj.conjuncts]]
+    objects = [o for obj in children(token, "dobj") for o in [obj, *obj.conjuncts]]
+    if lemma in words("meetings", "call_verbs") and _has_medium(token):
+        return "call", False
+    if lemma in words("meetings", "calling_verbs") and any(
+            by_token.get(o.i) is not None and by_token[o.i].type == "person" for o in objects) \
+            and not children(token, "oprd", "ccomp") \
+            and not any(p.lower_ in ("on", "upon", "for") and p.i == token.i + 1
+                        for p in children(token, "prep")):
+        return "call", False  # "Trump called Putin": a phone call, not "called on" or "for"
+    if lemma in words("meetings", "hosting_verbs") and objects:
+        named = [o for o in objects if by_token.get(o.i) is not None
+                 and by_token[o.i].type in ("person", "country", "organization")]
+        guests = [o for o in objects if o.lemma_.lower() in words("people", "role_nouns")]
+        if named or (guests and (date_of(token) is not None
+                                 or venue_of(token, by_token) is not None)):
+            return "meeting", True
+        return None
+    # "Macron has met with Trump": a meeting of its own, not the one in focus.
+    named = [o for o in [*objects, *partners] if is_actor(o, by_token)]
+    if lemma in words("meetings", "encounter_verbs") and named and (
+            any(o.pos_ != "PRON" for o in named) or date_of(token) is not None
+            or venue_of(token, by_token) is not None):
+        # "to meet them" may meet a challenge; "met them in Rome on Friday" is a meeting.
+        return "meeting", False
+    if lemma not in words("meetings", "event_verbs") or objects:
+        return None
+    if any(s.lemma_.lower() in words("meetings", "nouns") for s in children(token, "nsubj")):
+        return None  # "the summit convened in Baghdad" is the summit itself
+    # Without a time or place, "they met up" is not a meeting worth a node.
+    return ("meeting", True) if (date_of(token) is not None
+                                 or venue_of(token, by_token) is not None) else None
+
+def span_text(token: Token) -> tuple[int, int, str]:
+    left = [c for c in token.children if c.dep_ in ("det", "poss", "amod", "compound", "nummod")
+            and c.i < token.i]
+    start_token = min([token, *left], key=lambda t: t.i)
+    start = start_token.idx
+    end = token.idx + len(token.text)
+    return start, end, token.doc.text[start:end]
+
+def own_parties(token: Token, by_token: dict[int, Mention]) -> set[str]:
+    """The people and countries a meeting mention names as its own parties: "a meeting
+    between Putin and Zelensky", "Orban's talks with Trump", "Biden will meet Xi"."""
+    related: list[Token] = []
+    if token.pos_ == "VERB":
+        related += [c for c in token.children if c.dep_ in ("nsubj", "dobj")]
+    else:
+        related += [c for c in token.children if c.dep_ in ("poss", "compound")]
+    related += [obj for _, obj in prep_objects(token, {"with", "between"})]
+    keys = set()
+    for node in related:
+        for member in [node, *node.conjuncts]:
+            # "between the Russian and Ukrainian presidents": the countries of a role noun.
+            modifiers = [m for c in member.children if c.dep_ in ("amod", "compound")
+                         for m in [c, *c.conjuncts]]
+            for part in [member, *modifiers]:
+                mention = by_token.get(part.i)
+                if mention is not None and mention.type in ("person", "country"):
+                    keys.add(mention.key)
+    return keys
+
+def framed(token: Token, by_token: dict[int, Mention], venue: str | None) -> bool:
+    """A bare 'talks' that still names a meeting: with its parties ("talks with Iran"),
+    its place ("talks in Riyadh"), as a round ("a fresh round of talks") or as what is
+    held ("the two sides held talks"); "despite ongoing peace negotiations" is none."""
+    if venue is not None:
+        return True
+    if any(is_actor(o, by_token) for _, obj in prep_objects(token, {"with", "between"})
+           for o in [obj, *obj.conjuncts]):
+        return True
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in words(
+            "meetings", "round_nouns"):
+        return True
+    return token.dep_ == "dobj" and head.lemma_.lower() in words("relations", "attends",
+                                                                 "holding_verbs")
+
+def on_the_margins(token: Token) -> bool:
+    """'on the sidelines of the summit', 'on the margins of the G20'."""
+    head = token.head
+    return token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in words(
+        "relations", "attends", "margin_nouns")
+
+def describes_focus(token: Token) -> bool:
+    """'It will be the first ministers' meeting of the bloc': says what the meeting in
+    focus is, so it is that meeting, whatever "first" suggests."""
+    verb = token.head
+    return token.dep_ == "attr" and verb.lemma_.lower() == "be" and any(
+        c.dep_ == "nsubj" and c.lower_ in ("it", "this", "that") for c in verb.children)
+
+def has_contrastive(token: Token) -> bool:
+    """'the previous meeting', and 'Baghdad last hosted the summit in 2012'."""
+    contrastive = words("meetings", "contrastive")
+    if any(c.lower_ in contrastive for c in token.children if c.dep_ in ("amod", "det")):
+        return True
+    verb = token.head if token.dep_ in ("dobj", "nsubjpass") else None
+    return verb is not None and any(c.lower_ in contrastive for c in verb.children
+                                    if c.dep_ == "advmod")
