@@ -106,12 +106,14 @@ def overlap(a: MeetingFacts, b: MeetingFacts) -> int:
 def may_be_one(a: MeetingFacts, b: MeetingFacts) -> bool:
     """Nothing said of the two contradicts their being one meeting.
 
-    Not when they name other parties ("a meeting between Putin and Zelensky" after the
-    Trump-Zelensky meeting), other places, other dates of one kind, or a call against a
-    meeting in person.
+    Not when they are the meetings of different bodies, name other parties ("a meeting
+    between Putin and Zelensky" after the Trump-Zelensky meeting), other places, other
+    dates of one kind, or a call against a meeting in person.
     """
     if (a.kind == "call") != (b.kind == "call"):
         return False
+    if a.group and b.group and a.group != b.group:
+        return False  # the meeting of one body is not the meeting of another
     if a.participants and b.participants and not (a.participants <= b.participants
                                                   or b.participants <= a.participants):
         return False

@@ -41,6 +41,8 @@ def test_dates_agree(a, b, expected):
     pytest.param(Facts("call"), Facts("meeting"), False, id="call-is-not-in-person"),
     pytest.param(Facts("meeting", date="Monday"), Facts("meeting", date="Friday"), False,
                  id="other-day"),
+    pytest.param(Facts("meeting", group="org:NATO"), Facts("meeting", group="org:G7"), False,
+                 id="other-body"),
 ])
 def test_may_be_one(a, b, expected):
     assert may_be_one(a, b) is expected

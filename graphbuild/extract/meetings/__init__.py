@@ -85,10 +85,9 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
                                  contrastive=contrastive)
         if stated is not None and not refers_back and not date:
             target = None
-        if target is not None and explicit and not (anaphoric or weak or date) and (
-                sentence_of[token.i] - clusters[target].mentions[-1].sentence > 1
-                or (group and clusters[target].group and group != clusters[target].group)):
-            target = None
+        if target is not None and explicit and not (anaphoric or weak or date) and \
+                sentence_of[token.i] - clusters[target].mentions[-1].sentence > 1:
+            target = None  # "a meeting" two sentences on is introduced, not referred to
         parties = own_parties(token, by_token)
         if target is not None and not anaphoric and not may_be_one(
                 clusters[target], Facts(kind, date, venue, group, frozenset(parties))):
