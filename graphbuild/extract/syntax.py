@@ -28,9 +28,12 @@ def conjuncts(token: Token) -> list[Token]:
     a coordination is one more member.
     """
     members = [token, *token.conjuncts]
-    if len(members) > 1:
-        members += [c for m in members for c in m.children
-                    if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    for member in list(members):
+        for child in member.children:
+            listed = child.dep_ == "appos" and child.pos_ == "PROPN" and (
+                len(members) > 1 or child.conjuncts)
+            if listed and child not in members:
+                members += [child, *(c for c in child.conjuncts if c not in members)]
     return members
 
 

@@ -83,6 +83,15 @@ EVENTS = [
                  id="receiving-a-guest-hosts"),
     pytest.param("Narendra Modi was absent from the summit in Johannesburg.",
                  {("Narendra Modi", "attends", "meeting", True)}, id="absent-from"),
+    pytest.param("Iraq hosts the summit on Saturday. Qatari Emir Tamim bin Hamad Al Thani, "
+                 "Palestinian President Mahmoud Abbas, Egyptian President Abdel Fattah al-Sisi, "
+                 "and Somali President Hassan Sheikh Mohamud are in Baghdad for the talks.",
+                 {("Iraq", "hosts", "meeting@Saturday", False),
+                  ("Tamim bin Hamad Al Thani", "attends", "meeting@Saturday", False),
+                  ("Mahmoud Abbas", "attends", "meeting@Saturday", False),
+                  ("Abdel Fattah al-Sisi", "attends", "meeting@Saturday", False),
+                  ("Hassan Sheikh Mohamud", "attends", "meeting@Saturday", False)},
+                 id="list-of-titled-names"),
     pytest.param("Greece and Cyprus failed to reach a deal at a summit in Athens.",
                  {("Greece", "attends", "meeting", False), ("Cyprus", "attends", "meeting", False)},
                  id="failing-at-a-summit-is-attending"),
