@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from fnmatch import fnmatch
 from pathlib import Path
 
 from graphbuild.build import build_corpus
@@ -28,11 +29,14 @@ def main() -> None:
     parser.add_argument("--split", choices=("dev", "blind"), default="dev")
     parser.add_argument("--per-corpus", action="store_true",
                         help="one line per corpus (default for dev only)")
+    parser.add_argument("--match", default="*", metavar="GLOB",
+                        help="only corpora whose folder name matches, e.g. '*_h8'")
     parser.add_argument("-v", "--verbose", action="store_true",
                         help="print each corpus's full evaluation report")
     args = parser.parse_args()
     corpora = sorted(p for p in (ROOT / args.split).iterdir()
-                     if (p / "gold.json").exists() and any((p / "articles").glob("*")))
+                     if (p / "gold.json").exists() and any((p / "articles").glob("*"))
+                     and fnmatch(p.name, args.match))
     if not corpora:
         sys.exit(f"no corpora with a gold.json under {ROOT / args.split}")
     per_corpus = args.per_corpus or args.split == "dev"
