@@ -169,9 +169,11 @@ class EntityCorrector:
                    and any(len(t) > 3 for t in doc[s:e])]
         for match_id, start, end in [*self.places(doc), *shouted]:
             kind, key = self.kinds[match_id]
-            # "Trump-Putin", "US-China": two names joined by a hyphen are two names.
+            # "Trump-Putin", "US-China": two names joined by a hyphen are two names, and
+            # "pro-Iran": a prefix does not make the name part of a longer word.
             paired = kind in ("person", "country") and start > 1 \
-                and doc[start - 1].text in "-–" and doc[start - 2].text[:1].isupper()
+                and doc[start - 1].text in "-–" and (doc[start - 2].text[:1].isupper()
+                                                    or doc[start - 2].is_lower)
             if start > 0 and not doc[start - 1].whitespace_ and not paired and (
                     doc[start - 1].is_alpha or doc[start - 1].text in "-–"):
                 first = start

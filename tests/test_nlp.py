@@ -223,3 +223,8 @@ def test_public_figures_are_people(nlp: Language, text: str, people: list[str]) 
 def test_hyphenated_countries_are_two_countries(nlp: Language) -> None:
     ents = [(e.text, e.kb_id_) for e in nlp("US-China talks began.").ents]
     assert ents == [("US", "country:USA"), ("China", "country:CHN")]
+
+
+def test_a_prefixed_country_is_the_country(nlp: Language) -> None:
+    ents = [(e.text, e.kb_id_) for e in nlp("Iraq reined in pro-Iran militias.").ents]
+    assert ("Iran", "country:IRN") in ents

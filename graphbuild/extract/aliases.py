@@ -15,6 +15,10 @@ def alias_links(doc: Doc, by_token: dict[int, Mention]) -> list[AliasLink]:
     """Pairs of mentions the text itself says are one entity."""
     links: list[AliasLink] = []
     for cue_start, cue_end in doc._.graphbuild_alias_cues:
+        verb = doc[cue_start]
+        if verb.pos_ in ("VERB", "AUX") and (verb.tag_ != "VBN" or any(
+                c.dep_ == "nsubj" for c in verb.children)):
+            continue  # "Merz called on Trump", "Trump called Putin": no naming
         alias = next((by_token[i] for i in range(cue_end, min(cue_end + 3, len(doc)))
                       if i in by_token), None)
         if alias is None or alias.type not in _NAMED:

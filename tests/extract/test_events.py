@@ -157,3 +157,9 @@ def test_a_summit_in_general_does_not_take_the_focus(triples):
 def test_perfect_tense_in_a_relative_clause_is_active(triples):
     text = "This is the first time the U.S. has hosted the summit."
     assert triples(text) == {("United States", "hosts", "meeting", False)}
+
+
+def test_calling_someone_names_nobody(read):
+    text = ("Friedrich Merz called on Donald Trump to press for a ceasefire. Trump called "
+            "Vladimir Putin on Monday.")
+    assert read(text).alias_links == ()
