@@ -163,3 +163,11 @@ def test_calling_someone_names_nobody(read):
     text = ("Friedrich Merz called on Donald Trump to press for a ceasefire. Trump called "
             "Vladimir Putin on Monday.")
     assert read(text).alias_links == ()
+
+
+def test_two_calls_on_one_day_with_other_parties_are_two_calls(read):
+    text = ("Saudi Foreign Minister Faisal bin Farhan received a phone call from Iranian Foreign "
+            "Minister Hossein Amirabdollahian on Sunday. Qatar's foreign minister also spoke "
+            "with Hossein Amirabdollahian via phone call on Sunday.")
+    keys = [m.key for m in read(text).mentions if m.type == "meeting"]
+    assert len(set(keys)) == 2

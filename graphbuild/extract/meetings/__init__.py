@@ -145,7 +145,9 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
 def _choose_cluster(clusters: list[_Cluster], focus: dict[str, int], kind: str,
                     date: str | None, *, contrastive: bool) -> int | None:
     if date:
-        for index, cluster in enumerate(clusters):
+        # The nearest meeting of that kind and date: two calls on Sunday are told in turn.
+        for index in reversed(range(len(clusters))):
+            cluster = clusters[index]
             if cluster.kind == kind and cluster.date and dates_agree(cluster.date,
                                                                      date) == "same":
                 return index

@@ -147,12 +147,17 @@ def own_parties(token: Token, by_token: dict[int, Mention]) -> set[str]:
         related += [c for c in token.children if c.dep_ in ("nsubj", "dobj")]
     else:
         related += [c for c in token.children if c.dep_ in ("poss", "compound")]
-    related += [obj for _, obj in prep_objects(token, {"with", "between"})]
+        if token.dep_ == "dobj" and token.head.lemma_.lower() in words(
+                "relations", "attends", "holding_verbs"):
+            # "Faisal received a phone call from ...": the holder is a party too.
+            related += [c for c in token.head.children if c.dep_ == "nsubj"]
+    related += [obj for _, obj in prep_objects(token, words("meetings", "party_preps"))]
     keys = set()
     for node in related:
         for member in [node, *node.conjuncts]:
-            # "between the Russian and Ukrainian presidents": the countries of a role noun.
-            modifiers = [m for c in member.children if c.dep_ in ("amod", "compound")
+            # "between the Russian and Ukrainian presidents", "Qatar's foreign minister":
+            # the countries of a role noun.
+            modifiers = [m for c in member.children if c.dep_ in ("amod", "compound", "poss")
                          for m in [c, *c.conjuncts]]
             for part in [member, *modifiers]:
                 mention = by_token.get(part.i)
