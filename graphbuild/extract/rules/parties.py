@@ -23,7 +23,7 @@ from graphbuild.extract.rules.context import (
 )
 from graphbuild.extract.syntax import PRONOUNS, children, conjuncts, prep_objects
 from graphbuild.lexicon import place_by_key, words
-from graphbuild.types import Claim
+from graphbuild.types import Claim, Mention
 
 
 def _verb_meeting_parties(token: Token, ctx: Context) -> Iterator[Claim]:
@@ -75,8 +75,14 @@ def _noun_meeting_parties(token: Token, ctx: Context) -> Iterator[Claim]:
     countries = [m for m in named if m.type == "country"]
     possessors = {ctx.by_token[c.i] for c in children(token, "poss") if c.i in ctx.by_token}
     # "their bilateral summit", "his meeting with Xi": the pronoun's antecedents.
-    pronouns = [m for c in children(token, "poss") if c.lower_ in PRONOUNS
-                for m in actors(c, ctx)]
+    pronouns: list[Mention] = []
+    for possessor in children(token, "poss"):
+        if possessor.lower_ in PRONOUNS:
+            antecedents = actors(possessor, ctx)
+            # "their call" is a meeting of two or more; one antecedent is a wrong guess.
+            plural = possessor.lower_ in words("coreference", "plural_pronouns")
+            if len(antecedents) > 1 or not plural:
+                pronouns += antecedents
     possessors.update(pronouns)
     named = unique([*named, *pronouns])
     # One country before a meeting noun is usually its topic or place ("the Ukraine
