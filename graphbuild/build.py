@@ -142,22 +142,28 @@ def load(path: str | Path) -> KnowledgeGraph:
 
 def write_outputs(result: BuildResult, directory: str | Path, *,
                   formats: Iterable[str] | None = None, max_nodes: int | None = None) -> list[Path]:
-    """Write the graph files plus ``aliases.json`` (merge decisions) and ``files.json``."""
+    """Write the graph files plus ``aliases.json`` (merge decisions) and ``files.json``.
+
+    The folder is locked for the write, and the files replace the previous ones only when
+    all of them are written (``export.folder``): a failed write leaves the old outputs.
+    """
     from graphbuild.export import DEFAULT_FORMATS, DEFAULT_MAX_NODES
     from graphbuild.export import write_outputs as write_graph
+    from graphbuild.export.folder import staged_outputs
 
     target = Path(directory)
-    target.mkdir(parents=True, exist_ok=True)
-    written = write_graph(result.knowledge_graph.graph, target,
-                          tuple(formats) if formats is not None else DEFAULT_FORMATS,
-                          max_nodes=max_nodes or DEFAULT_MAX_NODES)
-    decisions = sorted({(d.alias, d.entity_id, d.reason) for d in result.resolution.decisions})
-    aliases = [{"alias": a, "entity": e, "reason": r} for a, e, r in decisions]
-    files = [{"path": f.path, "status": f.status, "reason": f.reason,
-              "articles": list(f.articles)} for f in result.corpus.files]
-    for name, payload in (("aliases.json", aliases), ("files.json", files)):
-        path = target / name
-        path.write_text(json.dumps(payload, ensure_ascii=False, indent=1) + "\n",
-                        encoding="utf-8")
-        written.append(path)
-    return written
+    with staged_outputs(target) as staging:
+        written = write_graph(result.knowledge_graph.graph, staging,
+                              tuple(formats) if formats is not None else DEFAULT_FORMATS,
+                              max_nodes=max_nodes or DEFAULT_MAX_NODES)
+        decisions = sorted({(d.alias, d.entity_id, d.reason)
+                            for d in result.resolution.decisions})
+        aliases = [{"alias": a, "entity": e, "reason": r} for a, e, r in decisions]
+        files = [{"path": f.path, "status": f.status, "reason": f.reason,
+                  "articles": list(f.articles)} for f in result.corpus.files]
+        for name, payload in (("aliases.json", aliases), ("files.json", files)):
+            path = staging / name
+            path.write_text(json.dumps(payload, ensure_ascii=False, indent=1) + "\n",
+                            encoding="utf-8")
+            written.append(path)
+    return [target / path.relative_to(staging) for path in written]

@@ -51,9 +51,11 @@ def build_command(corpus: tuple[Path, ...], outputs: Path, model: str | None,
     """Build the graph of CORPUS (files or folders; default: corpus/) into OUTPUTS."""
     from graphbuild.build import build_corpus, write_outputs
     from graphbuild.export import resolve_formats
+    from graphbuild.export.folder import check_output_folder
     from graphbuild.query import format_summary
 
     chosen = [f.name for f in resolve_formats(formats.split(","))]
+    check_output_folder(outputs)  # before the parse, not after it
     paths = list(corpus) or [Path(DEFAULT_CORPUS)]
     with click.progressbar(length=1, label="Parsing articles", file=sys.stderr,
                            show_pos=True) as bar:

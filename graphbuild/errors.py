@@ -32,3 +32,7 @@ class UnknownEntityError(GraphbuildError, KeyError):
 
     def __str__(self) -> str:
         return str(self.args[0]) if self.args else "unknown entity"
+
+
+class OutputError(GraphbuildError):
+    """The output folder cannot be written, or another build is writing to it."""

@@ -248,3 +248,14 @@ def test_evaluate_with_a_graph_of_unknown_format(tmp_path: Path) -> None:
     assert_error(invoke("evaluate", graph, GOLD),
                  f'Cannot read "{graph}": expected a .json or .graphml file written by '
                  "graphbuild, or a corpus folder")
+
+
+def test_an_unusable_output_folder_fails_before_parsing(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+
+    result = invoke("build", "corpus", "-o", blocker / "out")
+
+    assert_error(result, f"Cannot create the output folder {blocker / 'out'}: {blocker} is "
+                         "not a folder")
+    assert "Parsing" not in result.stderr
