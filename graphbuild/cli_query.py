@@ -11,6 +11,7 @@ import csv
 import dataclasses
 import io
 import json
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from typing import Any
 import click
 
 from graphbuild.errors import GraphbuildError
+from graphbuild.export.csv import cell
 from graphbuild.graph import LIST_SEPARATOR
 from graphbuild.lexicon import relation_names
 from graphbuild.query import EntityDescription, EvidenceItem, KnowledgeGraph, Relation
@@ -97,7 +99,7 @@ def query_command(graph: Path, relation: str | None, subject: str | None,
         known = ", ".join(kg.relation_types()) or "none"
         click.echo(f"No relations match. Relations in this graph: {known}.")
         return
-    click.echo(FORMATTERS[format_](relations), nl=False)
+    click.echo(terminal_safe(FORMATTERS[format_](relations)), nl=False)
 
 
 @click.command("show", cls=QueryCommand, epilog=GRAPH_HELP)
@@ -113,7 +115,7 @@ def show_command(graph: Path, name: str) -> None:
     Example:
       graphbuild show outputs/graph.json "U.K."
     """
-    click.echo(format_description(_load(graph).describe(name)), nl=False)
+    click.echo(terminal_safe(format_description(_load(graph).describe(name))), nl=False)
 
 
 # -- formatting --------------------------------------------------------------
@@ -211,8 +213,29 @@ def format_csv(relations: Sequence[Relation]) -> str:
         row.update(sources=LIST_SEPARATOR.join(r.sources),
                    attributed_to=LIST_SEPARATOR.join(r.attributed_to),
                    evidence=r.evidence[0].sentence if r.evidence else "")
-        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+        writer.writerow({k: "" if v is None else _spreadsheet_safe(v) for k, v in row.items()})
     return buffer.getvalue()
+
+
+def _spreadsheet_safe(value: object) -> object:
+    """Text a spreadsheet would run as a formula gets a leading ``'``, as in ``edges.csv``.
+
+    >>> _spreadsheet_safe("=1+2"), _spreadsheet_safe("+cmd"), _spreadsheet_safe(0.5)
+    ("'=1+2", "'+cmd", 0.5)
+    """
+    return cell(value) if isinstance(value, str) else value
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def terminal_safe(text: str) -> str:
+    r"""Control characters from file names and articles shown, never obeyed, by a terminal.
+
+    >>> terminal_safe("Poland\x1b[31m red\n")
+    'Poland\\x1b[31m red\n'
+    """
+    return _CONTROL.sub(lambda found: f"\\x{ord(found.group()):02x}", text)
 
 
 _POLAND = Relation(  # the example in the docstrings above

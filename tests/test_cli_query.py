@@ -267,3 +267,31 @@ def test_show_puts_each_sentence_on_one_line(cli: click.Group, tmp_path: Path) -
     code, output = run(cli, "show", path, "A")
     assert code == 0
     assert output.splitlines()[-1] == '       x: "A met B."'
+
+
+@pytest.fixture
+def hostile_graph_file(tmp_path: Path, tiny_graph: nx.MultiDiGraph) -> Path:
+    """The tiny graph with a label that carries a terminal escape and a formula."""
+    graph = tiny_graph.copy()
+    node = next(n for n, d in graph.nodes(data=True) if d.get("label") == "Freedonia")
+    graph.nodes[node]["label"] = "=1+2\x1b[31mFreedonia"
+    path = tmp_path / "hostile.json"
+    write_json(graph, path)
+    return path
+
+
+def test_query_shows_control_characters_instead_of_sending_them(
+        cli: click.Group, hostile_graph_file: Path) -> None:
+    code, output = run(cli, "query", hostile_graph_file, "--relation", "attends")
+
+    assert code == 0
+    assert "\x1b" not in output and "\\x1b[31m" in output
+
+
+def test_query_csv_prefixes_formula_cells(cli: click.Group, hostile_graph_file: Path) -> None:
+    code, output = run(cli, "query", hostile_graph_file, "--relation", "attends",
+                       "--format", "csv")
+
+    rows = list(csv.DictReader(io.StringIO(output)))
+    assert code == 0
+    assert {row["subject"] for row in rows} == {"'=1+2[31mFreedonia"}  # CSV drops controls
