@@ -21,6 +21,7 @@ import json
 import logging
 import os
 import re
+import stat
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -743,6 +744,8 @@ def _read_file(path: Path, article_id: str) -> tuple[list[_Draft], str]:
     if reason:
         return [], reason
     try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return [], "not a regular file (a pipe, socket or device)"
         if path.stat().st_size > MAX_FILE_BYTES:
             return [], f"too large (over {MAX_FILE_BYTES:,} bytes)"
         data = path.read_bytes()
@@ -805,23 +808,50 @@ def read_article(path: str | Path, *, root: str | Path | None = None) -> Article
 
 
 def _discover(root: Path) -> Iterable[tuple[Path, PurePosixPath | None, str]]:
-    """Yield (path, relative path, reason) for each file, or for a pruned folder."""
-    for folder, dirnames, filenames in os.walk(root):
-        here = Path(folder)
-        keep = []
-        for name in sorted(dirnames):
-            sub = here / name
+    """Yield (path, relative path, reason) for each file, or for a pruned folder.
+
+    Walks with a stack, not recursion, so no depth of folders aborts the build; never
+    follows a symlinked folder; reports folders it cannot list; and skips file links
+    that point outside the corpus.
+    """
+    inside = root.resolve()
+    pending = [root]
+    while pending:
+        here = pending.pop()
+        try:
+            with os.scandir(here) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError as exc:
+            rel = PurePosixPath(here.relative_to(root).as_posix())
+            yield here, rel, f"unreadable folder: {exc.strerror or exc}"
+            continue
+        folders = []
+        for entry in entries:
+            sub = here / entry.name
             rel = PurePosixPath(sub.relative_to(root).as_posix())
-            if name.startswith("."):
-                yield sub, rel, "hidden folder (not searched)"
-            elif sub.is_symlink():
-                yield sub, rel, "symlinked folder (not followed)"
+            if entry.is_dir(follow_symlinks=False):
+                if entry.name.startswith("."):
+                    yield sub, rel, "hidden folder (not searched)"
+                else:
+                    folders.append(sub)
+            elif entry.is_symlink():
+                yield sub, rel, _link_reason(sub, inside)
             else:
-                keep.append(name)
-        dirnames[:] = keep
-        for name in sorted(filenames):
-            sub = here / name
-            yield sub, PurePosixPath(sub.relative_to(root).as_posix()), ""
+                yield sub, rel, ""
+        pending.extend(reversed(folders))
+
+
+def _link_reason(link: Path, inside: Path) -> str:
+    """'' for a file link that stays in the corpus, else why it is not followed."""
+    try:
+        target = link.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return "broken or looping symlink (not followed)"
+    if target.is_dir():
+        return "symlinked folder (not followed)"
+    if not target.is_relative_to(inside):
+        return "symlink to outside the corpus (not followed)"
+    return ""
 
 
 def read_corpus(paths: Sequence[str | Path] | str | Path) -> CorpusReport:
@@ -860,7 +890,10 @@ def read_corpus(paths: Sequence[str | Path] | str | Path) -> CorpusReport:
         else:
             entries = [(base, PurePosixPath(base.name), "")]
         for path, rel, pruned in entries:
-            key = path.resolve()
+            try:
+                key = path.resolve()
+            except (OSError, RuntimeError):
+                key = path.absolute()
             if key in seen:
                 continue
             seen.add(key)

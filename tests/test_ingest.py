@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import tempfile
 import unicodedata
@@ -481,3 +482,64 @@ def test_bbc_corpus_every_file_accounted() -> None:
         "index.jsonl": "metadata only: no text/body/content field in any record",
     }
     assert all(not CONTROL.search(a.text) and a.title for a in report.articles)
+
+
+# -- walking untrusted folders ------------------------------------------------------------
+
+ARTICLE = "Ministers met in Rome on Monday to discuss energy prices and gas supplies.\n"
+
+
+def reasons(report: ingest.CorpusReport) -> dict[str, str]:
+    return {Path(f.path).name: f.reason for f in report.files}
+
+
+def test_a_pipe_named_like_an_article_is_skipped_not_read(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    os.mkfifo(tmp_path / "pipe.txt")
+
+    report = ingest.read_corpus(tmp_path)
+
+    assert reasons(report)["pipe.txt"] == "not a regular file (a pipe, socket or device)"
+
+
+def test_links_out_of_the_corpus_and_looping_links_are_not_followed(tmp_path: Path) -> None:
+    corpus, outside = tmp_path / "corpus", tmp_path / "outside.txt"
+    corpus.mkdir()
+    outside.write_text(ARTICLE)
+    (corpus / "a.txt").write_text(ARTICLE)
+    (corpus / "inside.txt").symlink_to(corpus / "a.txt")
+    (corpus / "out.txt").symlink_to(outside)
+    (corpus / "loop.txt").symlink_to(corpus / "loop.txt")
+
+    found = reasons(ingest.read_corpus(corpus))
+
+    assert found["out.txt"] == "symlink to outside the corpus (not followed)"
+    assert found["loop.txt"] == "broken or looping symlink (not followed)"
+    assert "inside.txt" not in found or found["inside.txt"] == ""
+
+
+def test_deeply_nested_folders_do_not_abort_the_build(tmp_path: Path) -> None:
+    deep = tmp_path
+    for _ in range(1100):  # deeper than Python's default recursion limit
+        deep = deep / "d"
+        os.mkdir(deep)
+    (deep / "a.txt").write_text(ARTICLE)
+
+    assert len(ingest.read_corpus(tmp_path).articles) == 1
+
+
+def test_an_unreadable_folder_is_reported(tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    (tmp_path / "locked").mkdir()
+    real_scandir = os.scandir
+
+    def scandir(path: object) -> object:
+        if Path(str(path)).name == "locked":
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ingest.os, "scandir", scandir)
+
+    assert reasons(ingest.read_corpus(tmp_path))["locked"] == (
+        "unreadable folder: Permission denied")
