@@ -65,7 +65,8 @@ def extract_corpus(corpus: CorpusReport, *, model: str | None = None,
 
     nlp = _pipeline(model)
     total = len(corpus.articles)
-    processes = workers or default_workers(total)
+    # More processes than cores or articles only cost memory ("--workers 1000").
+    processes = max(1, min(workers or default_workers(total), os.cpu_count() or 1, total))
     extractions: list[ArticleExtraction] = []
     parsed = parse(nlp, corpus.articles, n_process=processes)
     for done, (doc, article) in enumerate(parsed, start=1):

@@ -773,7 +773,17 @@ def _article(draft: _Draft, article_id: str, path: str) -> Article:
 
 
 def _rel_id(rel: PurePosixPath) -> str:
-    return rel.with_suffix("").as_posix() if rel.suffix else rel.as_posix()
+    return valid_unicode(rel.with_suffix("").as_posix() if rel.suffix else rel.as_posix())
+
+
+def valid_unicode(name: str) -> str:
+    """A file name as valid Unicode: bytes that are not UTF-8 (kept by the OS as lone
+    surrogates) become U+FFFD, so ids and paths can be written anywhere.
+
+    >>> valid_unicode("caf\\udce9.txt") == "caf\\ufffd.txt"
+    True
+    """
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def read_file(path: str | Path, *, root: str | Path | None = None
@@ -909,7 +919,12 @@ def read_corpus(paths: Sequence[str | Path] | str | Path) -> CorpusReport:
              len(files) - read)
     if not articles:
         shown = ", ".join(_shown(p) for p in paths)
-        raise CorpusError(f"No articles found in {shown} (looked for {LOOKED_FOR})")
+        skipped = [f"{Path(f.path).name} ({f.reason})" for f in files if f.status == "skipped"]
+        listed = ""
+        if skipped:
+            more = f" and {len(skipped) - 5} more" if len(skipped) > 5 else ""
+            listed = f"; skipped {len(skipped)}: {', '.join(skipped[:5])}{more}"
+        raise CorpusError(f"No articles found in {shown} (looked for {LOOKED_FOR}){listed}")
     return CorpusReport(tuple(sorted(articles, key=lambda a: a.id)),
                         tuple(sorted(files, key=lambda f: f.path)))
 
@@ -927,7 +942,8 @@ def _assign_ids(results: list[tuple[str, list[_Draft], str]]
     used: set[str] = set()
     articles: list[Article] = []
     files: list[FileRecord] = []
-    for shown, drafts, reason in results:
+    for raw_shown, drafts, reason in results:
+        shown = valid_unicode(raw_shown)
         ids = []
         for draft in drafts:
             article_id = draft.id

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import os
 from pathlib import Path
 
 import pytest
@@ -181,3 +182,25 @@ def test_load_then_write_gives_identical_files(sample_build: BuildResult, tmp_pa
     for name in ("graph.graphml", "graph.json", "graph.gexf", "nodes.csv", "edges.csv",
                  "graph.html"):
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
+
+
+def test_workers_are_capped_by_cores_and_articles(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
+    from graphbuild import nlp as nlp_module
+    from graphbuild.ingest import read_corpus
+
+    build_module = importlib.import_module("graphbuild.build")
+
+    asked: list[int] = []
+
+    def parse(nlp: object, articles: list[object], *, n_process: int = 1,
+              **_: object) -> list[object]:
+        asked.append(n_process)
+        return []
+
+    monkeypatch.setattr(nlp_module, "parse", parse)
+    corpus = read_corpus("corpus")
+    build_module.extract_corpus(corpus, workers=1000)
+
+    assert asked == [min(len(corpus.articles), os.cpu_count() or 1)]

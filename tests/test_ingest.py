@@ -403,7 +403,8 @@ def test_relative_folder_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     with pytest.raises(CorpusError) as info:
         read_corpus(["corpus"])
     assert str(info.value) == (
-        "No articles found in corpus/ (looked for *.txt, *.md, *.html, *.json, *.jsonl)")
+        "No articles found in corpus/ (looked for *.txt, *.md, *.html, *.json, *.jsonl); "
+        "skipped 1: README.md (readme)")
 
 
 def test_no_paths() -> None:
@@ -524,8 +525,13 @@ def test_deeply_nested_folders_do_not_abort_the_build(tmp_path: Path) -> None:
         deep = deep / "d"
         os.mkdir(deep)
     (deep / "a.txt").write_text(ARTICLE)
-
-    assert len(ingest.read_corpus(tmp_path).articles) == 1
+    try:
+        assert len(ingest.read_corpus(tmp_path).articles) == 1
+    finally:  # pytest's clean-up recurses and cannot remove a tree this deep
+        (deep / "a.txt").unlink()
+        while deep != tmp_path:
+            deep.rmdir()
+            deep = deep.parent
 
 
 def test_an_unreadable_folder_is_reported(tmp_path: Path,
@@ -543,3 +549,14 @@ def test_an_unreadable_folder_is_reported(tmp_path: Path,
 
     assert reasons(ingest.read_corpus(tmp_path))["locked"] == (
         "unreadable folder: Permission denied")
+
+
+def test_a_file_name_that_is_not_utf8_becomes_valid_unicode(tmp_path: Path) -> None:
+    name = os.fsdecode(b"caf\xe9.txt")
+    (tmp_path / name).write_text(ARTICLE)
+
+    report = ingest.read_corpus(tmp_path)
+
+    (article,) = report.articles
+    assert article.id == "caf\ufffd" and article.path.endswith("caf\ufffd.txt")
+    article.path.encode("utf-8")  # writable anywhere
