@@ -272,6 +272,9 @@ def load_gold(path: str | os.PathLike[str]) -> Gold:
     except json.JSONDecodeError as exc:
         raise GoldFormatError(f"Gold file {path} is not valid JSON: {exc.msg} "
                               f"(line {exc.lineno}, column {exc.colno})") from exc
+    except RecursionError as exc:
+        raise GoldFormatError(f"Gold file {path} is nested too deeply to be a gold "
+                              "graph") from exc
     return gold_from_dict(data, source=str(path))
 
 

@@ -61,9 +61,13 @@ def load_alias_rules(path: str | Path) -> AliasRules:
     """Read ``{"merge": [[name, ...], ...], "forbid": [[a, b], ...]}``."""
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
+        unknown = sorted(set(data) - {"merge", "forbid"}) if isinstance(data, dict) else []
+        if unknown:
+            raise ValueError(f'unknown key {", ".join(map(repr, unknown))} (the keys are '
+                             '"merge" and "forbid")')
         merge = tuple(tuple(str(n) for n in group) for group in data.get("merge", []))
         forbid = tuple((str(a), str(b)) for a, b in data.get("forbid", []))
-    except (OSError, ValueError, TypeError, AttributeError) as error:
+    except (OSError, ValueError, TypeError, AttributeError, RecursionError) as error:
         raise AliasFileError(
             f"Cannot read alias file {path}: {error}. Expected JSON like "
             '{"merge": [["Zelensky", "Zelenskyy"]], "forbid": [["Georgia", "Georgia (US state)"]]}'

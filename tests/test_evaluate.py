@@ -407,3 +407,10 @@ def test_format_truncates_long_evidence(gold: Gold) -> None:
     line = next(x for x in format_evaluation(evaluate(graph, gold)).splitlines()
                 if x.startswith("  [core]"))
     assert len(line) < 300 and line.endswith('…"')
+
+
+def test_load_gold_nested_too_deep(tmp_path: Path) -> None:
+    path = tmp_path / "gold.json"
+    path.write_text("[" * 5000 + "]" * 5000)
+    with pytest.raises(GoldFormatError, match="nested too deeply"):
+        load_gold(path)

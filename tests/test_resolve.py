@@ -356,6 +356,8 @@ def test_load_alias_rules(tmp_path: Path) -> None:
     pytest.param('["Riga group", "BSF"]', id="list-not-object"),
     pytest.param('{"merge": 3}', id="merge-not-a-list"),
     pytest.param('{"forbid": [["Georgia"]]}', id="forbid-not-pairs"),
+    pytest.param('{"merges": [["Riga group", "BSF"]]}', id="misspelt-key"),
+    pytest.param("[" * 5000 + "]" * 5000, id="nested-too-deep"),
     pytest.param(None, id="missing-file"),
 ])
 def test_load_alias_rules_rejects_a_bad_file(tmp_path: Path, content: str | None) -> None:
