@@ -24,7 +24,7 @@ import re
 import stat
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from html.parser import HTMLParser
 from importlib import resources
@@ -54,6 +54,9 @@ TITLE_FIELDS = ("title", "headline")
 MAX_TITLE_CHARS = 150
 MAX_BOILERPLATE_CHARS = 300
 MAX_FILE_BYTES = 50_000_000
+# Longer articles are read in parts split at paragraphs: spaCy refuses texts over
+# 1,000,000 characters and its memory grows with the text.
+MAX_ARTICLE_CHARS = 200_000
 
 #: Code pages whose misreading of UTF-8 :func:`repair_mojibake` undoes itself.
 #: ftfy already covers cp1252, latin-1 and a few others; these are listed anyway so
@@ -739,6 +742,35 @@ def _skip_reason(path: Path) -> str:
 
 
 def _read_file(path: Path, article_id: str) -> tuple[list[_Draft], str]:
+    """Drafts from one file, and the skip reason (or a note) for its record; an
+    over-long article is split into parts and the note says so."""
+    drafts, reason = _read_drafts(path, article_id)
+    parts = [part for draft in drafts for part in _parts(draft)]
+    if len(parts) > len(drafts):
+        note = f"split into {len(parts)} parts of at most {MAX_ARTICLE_CHARS:,} characters"
+        reason = f"{reason}; {note}" if reason else note
+    return parts, reason
+
+
+def _parts(draft: _Draft) -> list[_Draft]:
+    """The draft, or its parts of at most MAX_ARTICLE_CHARS split at paragraph breaks
+    (at a line or a space when a paragraph alone is longer)."""
+    if len(draft.text) <= MAX_ARTICLE_CHARS:
+        return [draft]
+    chunks: list[str] = []
+    rest = draft.text
+    while len(rest) > MAX_ARTICLE_CHARS:
+        window = rest[:MAX_ARTICLE_CHARS]
+        cut = max(window.rfind("\n\n"), window.rfind("\n"), window.rfind(" "))
+        cut = cut if cut > 0 else MAX_ARTICLE_CHARS
+        chunks.append(rest[:cut].strip())
+        rest = rest[cut:]
+    chunks.append(rest.strip())
+    return [replace(draft, id=draft.id if n == 1 else f"{draft.id}-part{n}", text=chunk)
+            for n, chunk in enumerate((c for c in chunks if c), start=1)]
+
+
+def _read_drafts(path: Path, article_id: str) -> tuple[list[_Draft], str]:
     """Drafts from one file, and the skip reason (or a note) for its record."""
     reason = _skip_reason(path)
     if reason:

@@ -560,3 +560,20 @@ def test_a_file_name_that_is_not_utf8_becomes_valid_unicode(tmp_path: Path) -> N
     (article,) = report.articles
     assert article.id == "caf\ufffd" and article.path.endswith("caf\ufffd.txt")
     article.path.encode("utf-8")  # writable anywhere
+
+
+def test_an_over_long_article_is_read_in_parts_and_files_json_says_so(tmp_path: Path) -> None:
+    words = ["energy", "gas", "grain", "ports", "debt", "trade", "power", "water", "roads"]
+    paragraphs = [" ".join(f"Ministers {n} and {m} met on {words[(n * m) % 9]}."
+                           for m in range(60)) for n in range(400)]
+    (tmp_path / "long.txt").write_text("\n\n".join(paragraphs))
+
+    report = ingest.read_corpus(tmp_path)
+
+    assert [a.id for a in report.articles] == ["long", "long-part2", "long-part3", "long-part4",
+                                               "long-part5"]
+    assert all(len(a.text) <= ingest.MAX_ARTICLE_CHARS for a in report.articles)
+    (record,) = report.files
+    assert record.status == "read"
+    assert record.reason == "split into 5 parts of at most 200,000 characters"
+    assert sum(len(a.text) for a in report.articles) > 800_000  # nothing dropped
