@@ -225,9 +225,10 @@ class EntityCorrector:
 
 def _trim(ent: Span) -> Span | None:
     start, end = ent.start, ent.end
-    while start < end and ent.doc[start].text in _TRIM_START:
+    while start < end and (ent.doc[start].text in _TRIM_START or ent.doc[start].is_space):
         start += 1
-    while end > start and ent.doc[end - 1].text in _TRIM_END:
+    # "Tories\n\n": a paragraph break is never part of a name.
+    while end > start and (ent.doc[end - 1].text in _TRIM_END or ent.doc[end - 1].is_space):
         end -= 1
     if start >= end:
         return None

@@ -228,3 +228,8 @@ def test_hyphenated_countries_are_two_countries(nlp: Language) -> None:
 def test_a_prefixed_country_is_the_country(nlp: Language) -> None:
     ents = [(e.text, e.kb_id_) for e in nlp("Iraq reined in pro-Iran militias.").ents]
     assert ("Iran", "country:IRN") in ents
+
+
+def test_whitespace_is_never_part_of_a_name(nlp: Language) -> None:
+    doc = nlp("Poll boost for Tories\n\nThe Conservatives said on Monday that Michael Howard won.")
+    assert all(e.text == e.text.strip() for e in doc.ents)
