@@ -651,6 +651,9 @@ def _finish(raw: str, *, title: str, encoding: str, repairs: Iterable[str] = (),
         raw, html_title = html_to_text(raw)
         title = title or html_title
     text, fixes = repair_mojibake(raw)
+    controls = len(_STRAY_CONTROLS.findall(text))  # clean_lines removes them
+    if controls:
+        fixes = (*fixes, f"removed {controls} control character{'s' if controls > 1 else ''}")
     text, dropped = clean_lines(text)
     if not text:
         return None
@@ -662,11 +665,18 @@ def _finish(raw: str, *, title: str, encoding: str, repairs: Iterable[str] = (),
     return _Draft(article_id, title, text, encoding, all_repairs, dropped)
 
 
+# Stray C0 and C1 controls (not tab or line breaks): noise that clean_lines removes and
+# the article's repairs record.
+_STRAY_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
 def _looks_binary(text: str) -> bool:
+    """Many undecodable or control characters: a short text with a few stray controls
+    is text to repair, not binary."""
     if not text:
         return False
     bad = sum(1 for ch in text if ch == "\ufffd" or (ch < " " and ch not in "\n\r\t"))
-    return bad / len(text) > 0.05
+    return bad >= 8 and bad / len(text) > 0.05
 
 
 def _json_records(text: str, suffix: str) -> tuple[list[Any], int]:
@@ -675,7 +685,8 @@ def _json_records(text: str, suffix: str) -> tuple[list[Any], int]:
         value = json.loads(text)
         return (value if isinstance(value, list) else [value]), 0
     records, bad = [], 0
-    for line in text.splitlines():
+    # Only newlines end a record: U+2028 or U+0085 inside a string are text.
+    for line in text.split("\n"):
         if line.strip():
             try:
                 records.append(json.loads(line))

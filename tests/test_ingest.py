@@ -577,3 +577,21 @@ def test_an_over_long_article_is_read_in_parts_and_files_json_says_so(tmp_path: 
     assert record.status == "read"
     assert record.reason == "split into 5 parts of at most 200,000 characters"
     assert sum(len(a.text) for a in report.articles) > 800_000  # nothing dropped
+
+
+def test_jsonl_records_with_unicode_line_separators_are_kept(tmp_path: Path) -> None:
+    records = [{"id": "a", "text": "Ministers met\u2028in Rome on Monday to discuss energy."},
+               {"id": "b", "text": "Leaders met\u0085in Paris on Tuesday to discuss trade."}]
+    (tmp_path / "news.jsonl").write_text(
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8")
+
+    assert [a.id for a in ingest.read_corpus(tmp_path).articles] == ["a", "b"]
+
+
+def test_a_short_text_with_stray_controls_is_repaired_not_skipped(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Ministers\x07 met in\x01 Rome on Monday.\x1b\n")
+
+    (article,) = ingest.read_corpus(tmp_path).articles
+
+    assert article.text == "Ministers met in Rome on Monday."
+    assert "removed 3 control characters" in article.repairs
