@@ -938,9 +938,13 @@ def read_corpus(paths: Sequence[str | Path] | str | Path) -> CorpusReport:
     for given in paths:
         base = Path(given)
         entries: Iterable[tuple[Path, PurePosixPath | None, str]]
+        # Paths are recorded from the corpus folder's own name, so "corpus", "corpus/"
+        # and its absolute path give the same outputs and no home folder leaks into them.
+        label = PurePosixPath(base.resolve().name)
         if base.is_dir():
             entries = _discover(base)
         else:
+            label = PurePosixPath()
             entries = [(base, PurePosixPath(base.name), "")]
         for path, rel, pruned in entries:
             try:
@@ -950,12 +954,13 @@ def read_corpus(paths: Sequence[str | Path] | str | Path) -> CorpusReport:
             if key in seen:
                 continue
             seen.add(key)
-            if pruned:
-                results.append((path.as_posix() + "/", [], pruned))
-                continue
             assert rel is not None
+            shown = (label / rel).as_posix()
+            if pruned:
+                results.append((shown + "/", [], pruned))
+                continue
             drafts, reason = _read_file(path, _rel_id(rel))
-            results.append((path.as_posix(), drafts, reason))
+            results.append((shown, drafts, reason))
     articles, files = _assign_ids(results)
     read = sum(f.status == "read" for f in files)
     log.info("Read %d articles from %d files (%d skipped)", len(articles), read,

@@ -213,7 +213,7 @@ def samples() -> CorpusReport:
 )
 def test_samples_read_cleanly(samples: CorpusReport, article_id: str) -> None:
     article = {a.id: a for a in samples.articles}[article_id]
-    assert article.path == f"{SAMPLES.as_posix()}/{article_id}.txt"
+    assert article.path == f"corpus/{article_id}.txt"
     assert "โ€" not in article.text and "â€" not in article.text
     assert not CONTROL.search(article.text)
     assert "\n\n\n" not in article.text and article.text == article.text.strip()
@@ -278,12 +278,13 @@ def fixtures() -> CorpusReport:
 )
 def test_fixture_files_accounted(fixtures: CorpusReport, name: str, status: str, reason: str,
                                  ids: tuple[str, ...]) -> None:
-    record = {f.path: f for f in fixtures.files}[f"{FIXTURES.as_posix()}/{name}"]
-    assert record == FileRecord(f"{FIXTURES.as_posix()}/{name}", status, reason, ids)
+    record = {f.path: f for f in fixtures.files}[f"corpus/{name}"]
+    assert record == FileRecord(f"corpus/{name}", status, reason, ids)
 
 
 def test_every_fixture_file_has_a_record(fixtures: CorpusReport) -> None:
-    on_disk = sorted(p.as_posix() for p in FIXTURES.rglob("*") if p.is_file())
+    on_disk = sorted(f"corpus/{p.relative_to(FIXTURES).as_posix()}"
+                     for p in FIXTURES.rglob("*") if p.is_file())
     assert [f.path for f in fixtures.files] == on_disk
 
 
@@ -365,7 +366,7 @@ def test_hidden_folder_recorded_not_searched(tmp_path: Path) -> None:
     (tmp_path / ".git" / "HEAD.txt").write_text("ref: main")
     (tmp_path / "a.txt").write_text("Body text.")
     report = read_corpus([tmp_path])
-    assert report.files[0] == FileRecord(f"{tmp_path.as_posix()}/.git/", "skipped",
+    assert report.files[0] == FileRecord(f"{tmp_path.name}/.git/", "skipped",
                                          "hidden folder (not searched)")
 
 
@@ -474,7 +475,8 @@ def test_arbitrary_file_read_or_skipped(data: bytes, suffix: str) -> None:
 @pytest.mark.skipif(not BBC.is_dir(), reason="BBC corpus not available")
 def test_bbc_corpus_every_file_accounted() -> None:
     report = read_corpus([BBC])
-    on_disk = sorted(p.as_posix() for p in BBC.rglob("*") if p.is_file())
+    on_disk = sorted(f"{BBC.name}/{p.relative_to(BBC).as_posix()}"
+                     for p in BBC.rglob("*") if p.is_file())
     assert [f.path for f in report.files] == on_disk
     assert len(report.articles) == 2225
     skipped = {Path(f.path).name: f.reason for f in report.skipped}
@@ -595,3 +597,15 @@ def test_a_short_text_with_stray_controls_is_repaired_not_skipped(tmp_path: Path
 
     assert article.text == "Ministers met in Rome on Monday."
     assert "removed 3 control characters" in article.repairs
+
+
+def test_paths_are_recorded_as_from_the_corpus_folder(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = tmp_path / "news"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(ARTICLE)
+    monkeypatch.chdir(tmp_path)
+
+    typed = {str(p): read_corpus([p]).files for p in ("news", "news/", corpus)}
+
+    assert {tuple(f.path for f in files) for files in typed.values()} == {("news/a.txt",)}
