@@ -153,6 +153,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding, errors="replace"), encoding
+    unmarked = _utf16_without_bom(data)
+    if unmarked:
+        return data.decode(unmarked, errors="replace"), unmarked
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -173,6 +176,26 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     if text:
         return text, "cp1252"
     return data.decode("latin-1"), "latin-1"
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' for mostly-ASCII UTF-16 written without a byte-order
+    mark (every other byte zero), else None.
+
+    >>> _utf16_without_bom("Talks in Rome".encode("utf-16-le"))
+    'utf-16-le'
+    >>> _utf16_without_bom(b"Talks in Rome") is None
+    True
+    """
+    sample = data[:4000]
+    if len(sample) < 8 or len(sample) % 2:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf-16-be"
+    return None
 
 
 def _reads_as_latin(text: str) -> bool:
@@ -690,7 +713,7 @@ def _json_records(text: str, suffix: str) -> tuple[list[Any], int]:
         if line.strip():
             try:
                 records.append(json.loads(line))
-            except ValueError:
+            except (ValueError, RecursionError):
                 bad += 1
     return records, bad
 
@@ -708,6 +731,8 @@ def _read_json(text: str, suffix: str, encoding: str, stem: str) -> tuple[list[_
         records, bad = _json_records(text, suffix)
     except ValueError as exc:
         return [], f"invalid JSON: {exc}"
+    except RecursionError:
+        return [], "invalid JSON: nested too deeply"
     drafts: list[_Draft] = []
     no_text = 0
     for n, record in enumerate(records, start=1):

@@ -609,3 +609,21 @@ def test_paths_are_recorded_as_from_the_corpus_folder(tmp_path: Path,
     typed = {str(p): read_corpus([p]).files for p in ("news", "news/", corpus)}
 
     assert {tuple(f.path for f in files) for files in typed.values()} == {("news/a.txt",)}
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_read(tmp_path: Path, encoding: str) -> None:
+    (tmp_path / "a.txt").write_bytes(ARTICLE.encode(encoding))
+
+    (article,) = ingest.read_corpus(tmp_path).articles
+
+    assert article.text == ARTICLE.strip() and article.encoding == encoding
+
+
+def test_json_nested_too_deeply_is_skipped_not_fatal(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    (tmp_path / "deep.json").write_text("[" * 100_000 + "]" * 100_000)
+
+    report = ingest.read_corpus(tmp_path)
+
+    assert reasons(report)["deep.json"] == "invalid JSON: nested too deeply"
