@@ -96,6 +96,10 @@ def query_command(graph: Path, relation: str | None, subject: str | None,
     relations = kg.relations(relation, subject=subject, object=object_, negated=negated,
                              modality=modality, min_documents=min_documents)
     if format_ == "table" and not relations:
+        if kg.graph.number_of_edges() and not kg.relation_types():
+            raise GraphbuildError(
+                f"{graph} has {kg.graph.number_of_edges()} edges but none carries a "
+                "'relation' attribute: it was not written by graphbuild build")
         known = ", ".join(kg.relation_types()) or "none"
         click.echo(f"No relations match. Relations in this graph: {known}.")
         return

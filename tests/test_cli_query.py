@@ -295,3 +295,17 @@ def test_query_csv_prefixes_formula_cells(cli: click.Group, hostile_graph_file: 
     rows = list(csv.DictReader(io.StringIO(output)))
     assert code == 0
     assert {row["subject"] for row in rows} == {"'=1+2[31mFreedonia"}  # CSV drops controls
+
+
+def test_a_graph_from_another_tool_is_named_as_such(cli: click.Group, tmp_path: Path) -> None:
+    foreign = nx.MultiDiGraph()
+    foreign.add_edge("a", "b", weight=1.0)
+    path = tmp_path / "foreign.graphml"
+    nx.write_graphml(foreign, path)
+
+    code, output = run(cli, "query", path)
+
+    assert code == 1
+    assert output.strip().splitlines()[-1] == (
+        f"Error: {path} has 1 edges but none carries a 'relation' attribute: it was not "
+        "written by graphbuild build")
