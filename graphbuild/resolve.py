@@ -436,8 +436,15 @@ def _merge_meetings(resolver: _Resolver, clusters: dict[str, _Meeting]) -> _Unio
         dates_of[root] = dates_of[root_a] | dates_of[root_b]
         resolver.decide(b.key, a.key, reason)
 
+    # Only meetings that share a participant, group, place or kind and date can be one
+    # (every rule of meeting_identity needs one of these), so those are all compared.
+    sharing: dict[str, list[int]] = defaultdict(list)
+    for index, meeting in enumerate(ordered):
+        for key in _blocking_keys(meeting):
+            sharing[key].append(index)
     for i, a in enumerate(ordered):
-        for b in ordered[i + 1:]:
+        candidates = sorted({j for key in _blocking_keys(a) for j in sharing[key] if j > i})
+        for b in (ordered[j] for j in candidates):
             reason = same_meeting(a, b, partial(one_story, a, b))
             if reason is not None:
                 join(a, b, reason)
@@ -446,7 +453,9 @@ def _merge_meetings(resolver: _Resolver, clusters: dict[str, _Meeting]) -> _Unio
         if meeting.date or len(groups.get(union.find(meeting.key), [])) > 1:
             continue
         scored = []
-        for root, members in groups.items():
+        near = {union.find(ordered[j].key) for key in _blocking_keys(meeting)
+                for j in sharing[key]}
+        for root, members in sorted((r, groups[r]) for r in near):
             dated = [clusters[m] for m in members if clusters[m].date]
             if not dated or dated[0].kind != meeting.kind or root == union.find(meeting.key) \
                     or any(d.contrasted != meeting.contrasted for d in dated):
@@ -461,6 +470,19 @@ def _merge_meetings(resolver: _Resolver, clusters: dict[str, _Meeting]) -> _Unio
             join(clusters[best[0][1]], meeting, "undated meeting sharing participants with "
                  "one dated meeting")
     return union
+
+
+def _blocking_keys(meeting: _Meeting) -> set[str]:
+    """What two meetings must share to be compared at all."""
+    keys = {f"party:{p}" for p in meeting.participants}
+    if meeting.group:
+        keys.add(f"group:{meeting.group}")
+    place = venue_key(meeting.venue)
+    if place:
+        keys.add(f"place:{place}")
+    if meeting.date:
+        keys.add(f"date:{meeting.kind}:{meeting.date.lower()}")
+    return keys
 
 
 def _meeting_label(members: list[_Meeting], labels: dict[str, str], hosts: list[str],
