@@ -103,6 +103,16 @@ def overlap(a: MeetingFacts, b: MeetingFacts) -> int:
     return shared
 
 
+def _contradict(a: MeetingFacts, b: MeetingFacts) -> bool:
+    """A call against a meeting in person, two known places, or two dates that conflict."""
+    if (a.kind == "call") != (b.kind == "call"):
+        return True
+    places = venue_key(a.venue), venue_key(b.venue)
+    if all(places) and places[0] != places[1]:
+        return True
+    return bool(a.date and b.date and dates_agree(a.date, b.date) == "conflict")
+
+
 def may_be_one(a: MeetingFacts, b: MeetingFacts) -> bool:
     """Nothing said of the two contradicts their being one meeting.
 
@@ -110,17 +120,12 @@ def may_be_one(a: MeetingFacts, b: MeetingFacts) -> bool:
     between Putin and Zelensky" after the Trump-Zelensky meeting), other places, other
     dates of one kind, or a call against a meeting in person.
     """
-    if (a.kind == "call") != (b.kind == "call"):
+    if _contradict(a, b):
         return False
     if a.group and b.group and a.group != b.group:
         return False  # the meeting of one body is not the meeting of another
-    if a.participants and b.participants and not (a.participants <= b.participants
-                                                  or b.participants <= a.participants):
-        return False
-    places = venue_key(a.venue), venue_key(b.venue)
-    if all(places) and places[0] != places[1]:
-        return False
-    return not (a.date and b.date and dates_agree(a.date, b.date) == "conflict")
+    return not (a.participants and b.participants and not (
+        a.participants <= b.participants or b.participants <= a.participants))
 
 
 def _same_people_and_place(a: MeetingFacts, b: MeetingFacts) -> bool:
@@ -128,12 +133,7 @@ def _same_people_and_place(a: MeetingFacts, b: MeetingFacts) -> bool:
     in Budapest", "a Russia-US summit", "Thursday"/"next week"/none): at least two
     shared people or two shared countries, or one person and the same place, with no
     contradicting kind, place or date."""
-    if (a.kind == "call") != (b.kind == "call"):
-        return False
-    if a.date and b.date and dates_agree(a.date, b.date) == "conflict":
-        return False
-    places = venue_key(a.venue), venue_key(b.venue)
-    if all(places) and places[0] != places[1]:
+    if _contradict(a, b):
         return False
     shared = a.participants & b.participants
     people = {p for p in shared if p.startswith("person:")}

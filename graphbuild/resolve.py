@@ -438,12 +438,13 @@ def _merge_meetings(resolver: _Resolver, clusters: dict[str, _Meeting]) -> _Unio
 
     # Only meetings that share a participant, group, place or kind and date can be one
     # (every rule of meeting_identity needs one of these), so those are all compared.
+    keys_of = [_blocking_keys(meeting) for meeting in ordered]
     sharing: dict[str, list[int]] = defaultdict(list)
-    for index, meeting in enumerate(ordered):
-        for key in _blocking_keys(meeting):
+    for index, keys in enumerate(keys_of):
+        for key in keys:
             sharing[key].append(index)
     for i, a in enumerate(ordered):
-        candidates = sorted({j for key in _blocking_keys(a) for j in sharing[key] if j > i})
+        candidates = sorted({j for key in keys_of[i] for j in sharing[key] if j > i})
         for b in (ordered[j] for j in candidates):
             if union.find(a.key) == union.find(b.key):
                 continue  # already one meeting through others
@@ -451,12 +452,11 @@ def _merge_meetings(resolver: _Resolver, clusters: dict[str, _Meeting]) -> _Unio
             if reason is not None:
                 join(a, b, reason)
     groups = union.groups()
-    for meeting in ordered:
+    for i, meeting in enumerate(ordered):
         if meeting.date or len(groups.get(union.find(meeting.key), [])) > 1:
             continue
         scored = []
-        near = {union.find(ordered[j].key) for key in _blocking_keys(meeting)
-                for j in sharing[key]}
+        near = {union.find(ordered[j].key) for key in keys_of[i] for j in sharing[key]}
         for root, members in sorted((r, groups[r]) for r in near):
             dated = [clusters[m] for m in members if clusters[m].date]
             if not dated or dated[0].kind != meeting.kind or root == union.find(meeting.key) \

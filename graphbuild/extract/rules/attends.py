@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from graphbuild.extract.meetings import focus_meeting
 from graphbuild.extract.rules.context import (
+    PREDICATES,
     Context,
     actors,
     agents,
@@ -153,7 +154,7 @@ def _attendee_list(token: Token, ctx: Context) -> Iterator[Claim]:
 def attendance_verb(token: Token, ctx: Context) -> Iterator[Claim]:
     """An attendance verb ("attend", "take part", "join") and the meeting it names."""
     lemma = token.lemma_.lower()
-    if token.pos_ not in ("VERB", "AUX", "ADJ") or lemma not in relation_words("attends", "verbs"):
+    if token.pos_ not in PREDICATES or lemma not in relation_words("attends", "verbs"):
         return
     if token.i in ctx.meetings or lemma not in relation_words("hosts", "verbs") \
             or meeting_object(token, ctx, relation_words("attends", "host_verb_preps")):
@@ -162,7 +163,7 @@ def attendance_verb(token: Token, ctx: Context) -> Iterator[Claim]:
 
 def delegation(token: Token, ctx: Context) -> Iterator[Claim]:
     """Leading a delegation, travelling to the meeting's venue."""
-    if token.pos_ in ("VERB", "AUX", "ADJ"):
+    if token.pos_ in PREDICATES:
         yield from _leads_delegation(token, ctx)
         yield from _travels_to_venue(token, ctx)
 

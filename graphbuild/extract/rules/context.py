@@ -27,6 +27,8 @@ from graphbuild.lexicon import lexicon, words
 from graphbuild.types import Claim, Evidence, Mention
 
 ACTORS = {"person", "country", "organization"}
+# Parts of speech that head a clause a relation can be read from ("attends", "is absent").
+PREDICATES = ("VERB", "AUX", "ADJ")
 BASE_CONFIDENCE = 0.7
 
 

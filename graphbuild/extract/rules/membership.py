@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from graphbuild.extract.rules.context import (
+    PREDICATES,
     Context,
     actors,
     emit,
@@ -71,7 +72,7 @@ def _joins(token: Token, ctx: Context) -> Iterator[Claim]:
 
 def founding_verb(token: Token, ctx: Context) -> Iterator[Claim]:
     """Founding or joining a body."""
-    if token.pos_ in ("VERB", "AUX", "ADJ"):
+    if token.pos_ in PREDICATES:
         yield from _founds(token, ctx)
         yield from _joins(token, ctx)
 

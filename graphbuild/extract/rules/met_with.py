@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from graphbuild.extract.rules.context import (
+    PREDICATES,
     Context,
     actors,
     emit,
@@ -35,7 +36,7 @@ def _met_with(token: Token, ctx: Context) -> Iterator[Claim]:
 
 def meeting_verb(token: Token, ctx: Context) -> Iterator[Claim]:
     """'met with', 'had talks with'."""
-    if token.pos_ in ("VERB", "AUX", "ADJ"):
+    if token.pos_ in PREDICATES:
         yield from _met_with(token, ctx)
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from graphbuild.extract.rules.context import (
+    PREDICATES,
     Context,
     emit,
     relation_words,
@@ -31,7 +32,7 @@ def _declines_troops(token: Token, ctx: Context) -> Iterator[Claim]:
 
 def troop_verb(token: Token, ctx: Context) -> Iterator[Claim]:
     """A negated troop-sending verb ("cannot send troops")."""
-    if token.pos_ in ("VERB", "AUX", "ADJ") and token.lemma_.lower() in relation_words(
+    if token.pos_ in PREDICATES and token.lemma_.lower() in relation_words(
             "declines_troops", "verbs"):
         yield from _declines_troops(token, ctx)
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from graphbuild.extract.rules.context import (
+    PREDICATES,
     Context,
     actors,
     emit,
@@ -40,7 +41,7 @@ def _withdrew_from(token: Token, ctx: Context) -> Iterator[Claim]:
 
 def withdrawal_verb(token: Token, ctx: Context) -> Iterator[Claim]:
     """A withdrawal verb with the body it leaves."""
-    if token.pos_ in ("VERB", "AUX", "ADJ") and token.lemma_.lower() in relation_words(
+    if token.pos_ in PREDICATES and token.lemma_.lower() in relation_words(
             "withdrew_from", "verbs"):
         yield from _withdrew_from(token, ctx)
 
