@@ -80,7 +80,8 @@ def subject_of(verb: Token) -> list[Token]:
     for _ in range(8):
         subjects = children(current, *SUBJECTS)
         if subjects:
-            subject = subjects[0]
+            # Two subjects come only from a misparse; the one next to the verb is right.
+            subject = min(subjects, key=lambda s: abs(current.i - s.i))
             if subject.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
                 return conjuncts(current.head)
             return conjuncts(subject)

@@ -24,6 +24,7 @@ from graphbuild.extract.meetings.words import (
     has_contrastive,
     on_the_margins,
     own_parties,
+    sequenced_with,
     span_text,
     stated_kind,
 )
@@ -97,6 +98,9 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
             # "the Riga gathering" or "the talks" after "the JEF summit": the meeting in
             # focus, whatever noun this outlet uses for it.
             target = last_touched
+        if target is not None and any(assigned.get(i, (None,))[0] == target
+                                      for i in sequenced_with(token)):
+            target = None  # "the banquet after their summit": two meetings
         if target is None and not date and (weak or (explicit and anaphoric)):
             pending.append((token.i, mention, kind))
             continue

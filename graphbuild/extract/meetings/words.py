@@ -116,6 +116,13 @@ def stated_kind(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool] 
                                  or venue_of(token, by_token) is not None)):
             return "meeting", True
         return None
+    if lemma in words("meetings", "signing_verbs") and not children(token, "nsubjpass"):
+        signers = [s for subject in children(token, "nsubj") for s in [subject,
+                                                                       *subject.conjuncts]]
+        people = [p for p in [*signers, *partners] if by_token.get(p.i) is not None
+                  and by_token[p.i].type == "person"]
+        if len(people) >= 2:
+            return "meeting", False  # "Japarov and Rahmon have signed a border treaty"
     # "Macron has met with Trump": a meeting of its own, not the one in focus.
     named = [o for o in [*objects, *partners] if is_actor(o, by_token)]
     if lemma in words("meetings", "encounter_verbs") and named and (
@@ -202,3 +209,15 @@ def has_contrastive(token: Token) -> bool:
     verb = token.head if token.dep_ in ("dobj", "nsubjpass") else None
     return verb is not None and any(c.lower_ in contrastive for c in verb.children
                                     if c.dep_ == "advmod")
+
+
+def sequenced_with(token: Token) -> list[int]:
+    """Meeting-word candidates the clause orders this one against: in "attended the
+    banquet after their summit" the banquet and the summit are two meetings."""
+    preps = words("meetings", "sequence_preps")
+    if token.dep_ == "pobj" and token.head.lower_ in preps:
+        clause = token.head.head
+        return [c.i for c in clause.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
+    return [obj.i for prep in token.head.children if prep.dep_ == "prep"
+            and prep.lower_ in preps for obj in children(prep, "pobj")
+            if token.dep_ in ("dobj", "nsubj", "nsubjpass")]

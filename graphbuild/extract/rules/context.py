@@ -66,13 +66,13 @@ def actors(token: Token, ctx: Context, *, depth: int = 0) -> list[Mention]:
     mention = ctx.by_token.get(token.i)
     if mention is not None and mention.type in ACTORS:
         return [mention]
+    lower = token.lower_
+    if token.i in ctx.refs and not (lower in PRONOUNS and token.pos_ == "PRON"):
+        return ctx.refs[token.i]  # "the two presidents", resolved once by coref
     if depth > 2:
         return []
-    lower = token.lower_
     if lower in PRONOUNS and token.pos_ == "PRON":
         return antecedent(token, ctx) or ctx.refs.get(token.i, [])
-    if token.i in ctx.refs:
-        return ctx.refs[token.i]
     for child in children(token, "appos"):
         named = ctx.by_token.get(child.i)
         if named is not None and named.type in ACTORS:
@@ -125,13 +125,26 @@ def named_groups(token: Token, ctx: Context) -> list[Mention]:
 
 
 def antecedent(pronoun: Token, ctx: Context) -> list[Mention]:
+    """The subject of a clause governing the pronoun; for "they"/"their", with the
+    partners the clause names ("Lee took a selfie with Xi during their banquet")."""
+    plural = pronoun.lower_ in words("coreference", "plural_pronouns")
     for ancestor in pronoun.ancestors:
         for subject in children(ancestor, "nsubj", "nsubjpass"):
             if subject.i != pronoun.i and subject.lower_ not in PRONOUNS:
                 found = [m for s in conjuncts(subject) for m in actors(s, ctx, depth=3)]
+                if plural and len(found) == 1:
+                    found += _partners_before(ancestor, pronoun, ctx)
                 if found:
                     return unique(found)
     return []
+
+
+def _partners_before(clause: Token, pronoun: Token, ctx: Context) -> list[Mention]:
+    """Actors named with "with"/"alongside" in a clause, before the pronoun."""
+    preps = words("relations", "attends", "companions")
+    return [m for t in clause.subtree if t.i < pronoun.i and t.dep_ == "prep"
+            and t.lower_ in preps for obj in children(t, "pobj") for o in conjuncts(obj)
+            for m in actors(o, ctx, depth=3)]
 
 
 def unique(mentions: list[Mention]) -> list[Mention]:
@@ -254,11 +267,17 @@ def requirement_met(token: Token) -> bool:
 
 
 def companions(token: Token, ctx: Context) -> list[Mention]:
-    """'will join the meeting as a guest, alongside Dr Fatih Birol' -> Birol too."""
+    """'will join the meeting as a guest, alongside Dr Fatih Birol' -> Birol too;
+    'The two presidents, accompanied by their wives, attended' -> the wives too."""
     found: list[Mention] = []
     preps = words("relations", "attends", "companions") - {"with"}
     anchors = [token, *(o for o in children(token, "dobj") if o.i in ctx.meetings)]
     for anchor in anchors:
         for _, obj in prep_objects(anchor, preps):
             found.extend(m for o in conjuncts(obj) for m in actors(o, ctx))
+    accompanying = words("relations", "attends", "accompanying_verbs")
+    for clause in [*children(token, "advcl"), *(c for s in children(token, "nsubj")
+                                                for c in children(s, "acl"))]:
+        if clause.lemma_.lower() in accompanying and is_passive(clause):
+            found.extend(agents(clause, ctx))
     return unique(found)
