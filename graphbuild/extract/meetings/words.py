@@ -134,9 +134,17 @@ def stated_kind(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool] 
         return None
     if any(s.lemma_.lower() in words("meetings", "nouns") for s in children(token, "nsubj")):
         return None  # "the summit convened in Baghdad" is the summit itself
-    # Without a time or place, "they met up" is not a meeting worth a node.
-    return ("meeting", True) if (date_of(token) is not None
+    # Without a time, a place or two named parties, "they met up" is not a meeting
+    # worth a node; "Phumtham and Hun Manet met" is.
+    return ("meeting", True) if (date_of(token) is not None or _named_parties(token, by_token)
                                  or venue_of(token, by_token) is not None) else None
+
+def _named_parties(verb: Token, by_token: dict[int, Mention]) -> bool:
+    """Two or more people (or, naming no one, two countries or bodies) in the subject."""
+    named = {by_token[t.i] for subject in children(verb, "nsubj") for t in subject.subtree
+             if t.i in by_token and by_token[t.i].type in ("person", "country", "organization")}
+    people = {m.key for m in named if m.type == "person"}
+    return len(people) >= 2 or (not people and len({m.key for m in named}) >= 2)
 
 def span_text(token: Token) -> tuple[int, int, str]:
     left = [c for c in token.children if c.dep_ in ("det", "poss", "amod", "compound", "nummod")

@@ -154,7 +154,19 @@ def unique(mentions: list[Mention]) -> list[Mention]:
 
 def subjects(verb: Token, ctx: Context) -> list[Mention]:
     """The entities the verb's subjects stand for."""
-    return unique([m for s in subject_of(verb) for m in actors(s, ctx)])
+    return unique([m for s in subject_of(verb) for m in _subject_actors(s, ctx)])
+
+
+def _subject_actors(subject: Token, ctx: Context) -> list[Mention]:
+    """A subject's entities; when the parser made a demonym the head of "Thai Prime
+    Minister X and Cambodian Prime Minister Y", the people it holds."""
+    found = actors(subject, ctx)
+    if len(found) == 1 and found[0].type == "country" and subject.dep_ != "conj":
+        people = unique([ctx.by_token[t.i] for t in subject.subtree if t.i in ctx.by_token
+                         and ctx.by_token[t.i].type == "person"])
+        if people:
+            return people
+    return found
 
 
 def agents(verb: Token, ctx: Context) -> list[Mention]:
