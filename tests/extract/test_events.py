@@ -95,6 +95,34 @@ EVENTS = [
     pytest.param("Greece and Cyprus failed to reach a deal at a summit in Athens.",
                  {("Greece", "attends", "meeting", False), ("Cyprus", "attends", "meeting", False)},
                  id="failing-at-a-summit-is-attending"),
+    pytest.param("Chilean President Gabriel Boric posed with Peruvian President Dina Boluarte "
+                 "in Lima on Monday. The two presidents, accompanied by Foreign Minister Alberto "
+                 "van Klaveren, attended the state banquet.",
+                 {("Gabriel Boric", "attends", "meeting", False),
+                  ("Dina Boluarte", "attends", "meeting", False),
+                  ("Alberto van Klaveren", "attends", "meeting", False)},
+                 id="group-reference-accompanied-by"),
+    pytest.param("Gabriel Boric chatted with Dina Boluarte during their working lunch in Lima.",
+                 {("Gabriel Boric", "attends", "meeting", False),
+                  ("Dina Boluarte", "attends", "meeting", False)},
+                 id="their-takes-the-partner"),
+    pytest.param("Mirziyoyev and Tokayev have signed a water-sharing treaty, Kazinform reported.",
+                 {("Mirziyoyev", "attends", "meeting", False),
+                  ("Tokayev", "attends", "meeting", False)}, id="two-people-sign"),
+    pytest.param("Kenyan President William Ruto and Tanzanian President Samia Suluhu Hassan met "
+                 "shortly after noon.",
+                 {("William Ruto", "attends", "meeting", False),
+                  ("Samia Suluhu Hassan", "attends", "meeting", False)},
+                 id="two-people-met"),
+    pytest.param("Olaf Scholz's office said he received a call from Justin Trudeau on Tuesday.",
+                 {("Olaf Scholz", "attends", "meeting@Tuesday", False),
+                  ("Justin Trudeau", "attends", "meeting@Tuesday", False)},
+                 id="call-from-a-person-possessor-antecedent"),
+    pytest.param("A Houthi delegation led by Mohammed Abdulsalam arrived in Muscat on Sunday for "
+                 "talks with mediators.",
+                 {("houthi", "attends", "meeting@Sunday", False),
+                  ("Mohammed Abdulsalam", "attends", "meeting@Sunday", False)},
+                 id="delegation-led-by"),
 ]
 
 
@@ -115,6 +143,7 @@ def test_event_parties(triples, text, expected):
                  id="press-conference"),
     pytest.param("Ukraine called on Germany to help. Critics called Emmanuel Macron a liar.",
                  id="called-on-and-called-a-name"),
+    pytest.param("The UN's call from Geneva for a truce went unheeded.", id="call-from-a-place"),
 ])
 def test_no_party_claims(triples, text):
     assert {t for t in triples(text) if t[1] in MEETING_RELATIONS} == set()

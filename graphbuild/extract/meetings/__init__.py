@@ -183,8 +183,9 @@ def _finalise(article_id: str, clusters: list[_Cluster],
     return result
 
 def focus_meeting(meetings: dict[int, Mention], token_index: int, sentence: int,
-                  *, window: int = 8) -> Mention | None:
-    """The latest meeting mentioned before a token, within a few sentences."""
+                  *, window: int = 8, in_person: bool = False) -> Mention | None:
+    """The latest meeting mentioned before a token, within a few sentences; with
+    ``in_person``, not a call (no one is "present" at a phone call)."""
     before = [(i, m) for i, m in meetings.items() if i < token_index
-              and sentence - m.sentence <= window]
+              and sentence - m.sentence <= window and not (in_person and m.kind == "call")]
     return max(before, key=lambda pair: pair[0])[1] if before else None

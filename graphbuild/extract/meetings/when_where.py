@@ -88,11 +88,13 @@ def date_of(token: Token) -> str | None:
     return None
 
 def _inside_other_event(token: Token, date_root: Token) -> bool:
-    """A date inside a nested clause that has its own verb and subject, or inside another
-    meeting's phrase ("After a Friday summit with Putin, Trump met Zelensky on Monday")."""
+    """A date inside a nested clause that has its own verb and subject ("the residence
+    where Bolivar died Dec 17, 1830"), or inside another meeting's phrase ("After a
+    Friday summit with Putin, Trump met Zelensky on Monday")."""
     node = date_root
     while node != token and node.head is not node:
-        if node.dep_ in ("advcl", "ccomp") and any(c.dep_ == "nsubj" for c in node.children):
+        if node.dep_ in ("advcl", "ccomp", "relcl") and any(c.dep_ == "nsubj"
+                                                         for c in node.children):
             return True
         if node.pos_ == "NOUN" and node.lemma_.lower() in words("meetings", "nouns"):
             return True

@@ -66,6 +66,11 @@ def _framed_kind(token: Token, by_token: dict[int, Mention]) -> str | None:
     if any(by_token.get(o.i) is not None or o.lemma_.lower() in words("people", "role_nouns")
            for o in partners):
         return kind
+    callers = [o for _, obj in prep_objects(token, words("meetings", "call_person_preps"))
+               for o in [obj, *obj.conjuncts]]
+    if kind == "call" and any(by_token.get(o.i) is not None and by_token[o.i].type == "person"
+                              for o in callers):
+        return kind  # "a call from Imran"; not "a call from the UN for a ceasefire"
     if kind == "meeting" and any(c.dep_ == "poss" and c.lower_ in words(
             "coreference", "plural_pronouns") for c in token.children):
         return kind  # "their dinner"

@@ -41,7 +41,8 @@ def _attends(token: Token, ctx: Context) -> Iterator[Claim]:
     objects = [o for o in children(token, "dobj") if o.lower_ not in required]
     if meeting is None and not objects and not list(prep_objects(token, preps)) \
             and token.lemma_.lower() in relation_words("attends", "objectless"):
-        meeting = focus_meeting(ctx.meetings, token.i, ctx.sentence_of[token.i])
+        meeting = focus_meeting(ctx.meetings, token.i, ctx.sentence_of[token.i],
+                                in_person=True)
     if meeting is None:
         return
     passive_attendee = token.lemma_.lower() == "represent" and is_passive(token)

@@ -102,6 +102,11 @@ def actors(token: Token, ctx: Context, *, depth: int = 0) -> list[Mention]:
                              and ctx.by_token[c.i].type in ACTORS)
             if child.dep_ in ("acl", "appos", "relcl"):
                 found.extend(named_groups(child, ctx))
+            if child.dep_ == "acl" and child.lemma_.lower() in words(
+                    "relations", "attends", "delegation_verbs") and is_passive(child):
+                # "a Hamas delegation led by Khalil al-Hayya": the leader too ("ministers
+                # led by Spain" are led by a host, read by the hosts rule).
+                found.extend(m for m in agents(child, ctx) if m.type == "person")
         return unique(found)
     return []
 
@@ -132,6 +137,10 @@ def antecedent(pronoun: Token, ctx: Context) -> list[Mention]:
         for subject in children(ancestor, "nsubj", "nsubjpass"):
             if subject.i != pronoun.i and subject.lower_ not in PRONOUNS:
                 found = [m for s in conjuncts(subject) for m in actors(s, ctx, depth=3)]
+                if not found and not plural:
+                    # "Mahathir's office said he received a call": the possessor.
+                    found = [ctx.by_token[c.i] for c in children(subject, "poss")
+                             if c.i in ctx.by_token and ctx.by_token[c.i].type == "person"]
                 if plural and len(found) == 1:
                     found += _partners_before(ancestor, pronoun, ctx)
                 if found:
@@ -158,14 +167,20 @@ def subjects(verb: Token, ctx: Context) -> list[Mention]:
 
 
 def _subject_actors(subject: Token, ctx: Context) -> list[Mention]:
-    """A subject's entities; when the parser made a demonym the head of "Thai Prime
-    Minister X and Cambodian Prime Minister Y", the people it holds."""
+    """A subject's entities; when the parser hung "Thai Prime Minister X and Cambodian
+    Prime Minister Y" on a demonym or on one of the names, all the people it holds."""
     found = actors(subject, ctx)
-    if len(found) == 1 and found[0].type == "country" and subject.dep_ != "conj":
-        people = unique([ctx.by_token[t.i] for t in subject.subtree if t.i in ctx.by_token
-                         and ctx.by_token[t.i].type == "person"])
-        if people:
-            return people
+    if len(found) != 1 or subject.dep_ == "conj" or found[0].type not in ("country",
+                                                                           "person"):
+        return found
+    people = unique([ctx.by_token[t.i] for t in subject.subtree if t.i in ctx.by_token
+                     and ctx.by_token[t.i].type == "person"])
+    # "Kenyan President William Ruto and ... Samia Suluhu Hassan" parsed with Ruto (and
+    # its "and") as a modifier of Hassan.
+    misparsed = any(c.dep_ in ("nmod", "compound") and children(c, "cc") and c.i in ctx.by_token
+                    for c in subject.children)
+    if people and (found[0].type == "country" or misparsed):
+        return people
     return found
 
 
