@@ -123,7 +123,27 @@ EVENTS = [
                  {("houthi", "attends", "meeting@Sunday", False),
                   ("Mohammed Abdulsalam", "attends", "meeting@Sunday", False)},
                  id="delegation-led-by"),
+    pytest.param("Gustavo Petro and Luis Arce met in Sucre, at the house where Antonio Jose de "
+                 "Sucre lived in 1825.",
+                 {("Gustavo Petro", "attends", "meeting", False),
+                  ("Luis Arce", "attends", "meeting", False)},
+                 id="date-of-a-relative-clause-is-not-the-meetings"),
+    pytest.param("Gustavo Petro will attend the next summit, which will take place on Friday.",
+                 {("Gustavo Petro", "attends", "meeting@Friday", False)},
+                 id="date-of-which-clause-is-the-meetings"),
 ]
+
+
+def test_a_dinner_after_a_summit_is_another_meeting(read):
+    found = read("Gustavo Petro and Luis Arce attended a state dinner in La Paz on Monday "
+                 "after their summit.")
+    attended = {(c.subject.text, c.object.text, c.object.key) for c in found.claims
+                if c.relation == "attends" and c.object is not None}
+    keys = {key for _, text, key in attended}
+    assert len(keys) == 2
+    assert {(who, text) for who, text, _ in attended} == {
+        (who, meeting) for who in ("Gustavo Petro", "Luis Arce")
+        for meeting in ("a state dinner", "their summit")}
 
 
 @pytest.mark.parametrize(("text", "expected"), EVENTS)

@@ -93,9 +93,10 @@ def _inside_other_event(token: Token, date_root: Token) -> bool:
     Friday summit with Putin, Trump met Zelensky on Monday")."""
     node = date_root
     while node != token and node.head is not node:
-        if node.dep_ in ("advcl", "ccomp", "relcl") and any(c.dep_ == "nsubj"
-                                                         for c in node.children):
-            return True
+        if node.dep_ in ("advcl", "ccomp", "relcl") and any(
+                c.dep_ == "nsubj" and c.lower_ not in ("which", "that", "who")
+                for c in node.children):
+            return True  # not "the meeting, which will take place on Friday"
         if node.pos_ == "NOUN" and node.lemma_.lower() in words("meetings", "nouns"):
             return True
         node = node.head
