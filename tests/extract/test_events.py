@@ -146,6 +146,13 @@ def test_a_dinner_after_a_summit_is_another_meeting(read):
         for meeting in ("a state dinner", "their summit")}
 
 
+def test_a_meeting_before_a_trilateral_meeting_is_another_meeting(read):
+    found = read("Lula called Milei to arrange a meeting between the two presidents before a "
+                 "trilateral meeting that would also include Boric.")
+    meetings = {m.key for m in found.mentions if m.type == "meeting" and "meeting" in m.text}
+    assert len(meetings) == 2
+
+
 @pytest.mark.parametrize(("text", "expected"), EVENTS)
 def test_event_parties(triples, text, expected):
     found = {t for t in triples(text) if t[1] in MEETING_RELATIONS}

@@ -226,11 +226,12 @@ def has_contrastive(token: Token) -> bool:
 
 def sequenced_with(token: Token) -> list[int]:
     """Meeting-word candidates the clause orders this one against: in "attended the
-    banquet after their summit" the banquet and the summit are two meetings."""
+    banquet after their summit" and "a meeting of the two before a trilateral meeting"
+    there are two meetings."""
     preps = words("meetings", "sequence_preps")
     if token.dep_ == "pobj" and token.head.lower_ in preps:
-        clause = token.head.head
-        return [c.i for c in clause.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
+        prep = token.head
+        return [t.i for t in prep.head.subtree if t.i < prep.i]  # what comes before it
     return [obj.i for prep in token.head.children if prep.dep_ == "prep"
             and prep.lower_ in preps for obj in children(prep, "pobj")
             if token.dep_ in ("dobj", "nsubj", "nsubjpass")]
