@@ -81,7 +81,10 @@ def subject_of(verb: Token) -> list[Token]:
         subjects = children(current, *SUBJECTS)
         if subjects:
             # Two subjects come only from a misparse; the one next to the verb is right.
-            subject = min(subjects, key=lambda s: abs(current.i - s.i))
+            # ("both" in "Macron and Starmer have both had" is not a rival name).
+            subject = min(subjects, key=lambda s: (
+                s.pos_ not in ("PROPN", "NOUN") and s.lower_ not in PRONOUNS,
+                abs(current.i - s.i)))
             if subject.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
                 return conjuncts(current.head)
             return conjuncts(subject)

@@ -6,6 +6,11 @@ from __future__ import annotations
 import pytest
 
 CONSTRUCTIONS = [
+    pytest.param("Lula and his Chilean counterpart, President Gabriel Boric, have both had "
+                 "meetings with Javier Milei.",
+                 {("Lula", "met_with", "Javier Milei", False),
+                  ("Gabriel Boric", "met_with", "Javier Milei", False)},
+                 id="quantifier-is-not-the-subject"),
     pytest.param("Japan will host a summit of Pacific leaders on Monday.",
                  {("Japan", "hosts", "meeting@Monday", False)}, id="active-host"),
     pytest.param("Delegates from 20 countries will attend a conference organised by Canada "
