@@ -123,6 +123,27 @@ EVENTS = [
                  {("houthi", "attends", "meeting@Sunday", False),
                   ("Mohammed Abdulsalam", "attends", "meeting@Sunday", False)},
                  id="delegation-led-by"),
+    pytest.param("The summit opens in Quito on Monday. Cuba and Haiti were not invited.",
+                 {("Cuba", "attends", "meeting@Monday", True),
+                  ("Haiti", "attends", "meeting@Monday", True)}, id="not-invited"),
+    pytest.param("The summit opens in Quito on Monday. Petro wanted Cuba and Haiti to be "
+                 "invited.", set(), id="wanted-invited-is-a-wish"),
+    pytest.param("Lula will meet Milei in Brasilia on Friday. They are expected to be joined "
+                 "there by Chilean President Gabriel Boric.",
+                 {("Lula", "attends", "meeting@Friday", False),
+                  ("Milei", "attends", "meeting@Friday", False),
+                  ("Gabriel Boric", "attends", "meeting@Friday", False)}, id="joined-by"),
+    pytest.param("Ministers meet in Oslo on Tuesday with the participation of Finnish President "
+                 "Alexander Stubb. Sweden objected to Norway's participation.",
+                 {("Alexander Stubb", "attends", "meeting@Tuesday", False),
+                  ("Norway", "attends", "meeting@Tuesday", True)},
+                 id="participation-and-its-refusal"),
+    pytest.param("Talks opened in Oslo on Tuesday. The delegation's arrival does not guarantee "
+                 "Norway's participation.", set(), id="participation-not-guaranteed"),
+    pytest.param("Gustavo Petro and Luis Arce met in La Paz on Friday. The two presidents agreed "
+                 "to reopen the border.",
+                 {("Gustavo Petro", "attends", "meeting@Friday", False),
+                  ("Luis Arce", "attends", "meeting@Friday", False)}, id="the-two-agreed"),
     pytest.param("Gustavo Petro and Luis Arce met in Sucre, at the house where Antonio Jose de "
                  "Sucre lived in 1825.",
                  {("Gustavo Petro", "attends", "meeting", False),

@@ -25,13 +25,14 @@ from graphbuild.extract.rules.context import (
     subjects,
     unique,
 )
-from graphbuild.extract.syntax import children, conjuncts, prep_objects
+from graphbuild.extract.syntax import children, conjuncts, is_negated, prep_objects
+from graphbuild.lexicon import words
 from graphbuild.types import Claim, Mention
 
 
 def _attends(token: Token, ctx: Context) -> Iterator[Claim]:
     """'Peru will attend the summit', 'will not take part', 'is represented by ...'."""
-    if not requirement_met(token):
+    if not requirement_met(token) or _wished(token):
         return
     preps = relation_words("attends", "meeting_preps")
     if token.i in ctx.meetings and token.pos_ == "VERB":
@@ -152,6 +153,72 @@ def _attendee_list(token: Token, ctx: Context) -> Iterator[Claim]:
     yield from emit(ctx, "attends", unique(listed), meeting, verb, [token, verb])
 
 
+def _attendance_noun(token: Token, ctx: Context) -> Iterator[Claim]:
+    """'with the participation of Macron', 'Turkey's participation in the meeting' -> they
+    attend; 'France objected to Turkey's participation' -> a negated attendance."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in relation_words("attends", "nouns"):
+        return
+    parties = [m for c in children(token, "poss") for m in actors(c, ctx)]
+    parties += [m for _, obj in prep_objects(token, {"of", "by"}) for o in conjuncts(obj)
+                for m in actors(o, ctx)]
+    if not parties:
+        return
+    own = [ctx.meetings[o.i] for _, o in prep_objects(token, {"in", "at", "of"})
+           if o.i in ctx.meetings]
+    meeting = own[0] if own else focus_meeting(ctx.meetings, token.i, ctx.sentence_of[token.i],
+                                               in_person=True)
+    if meeting is None:
+        return
+    governor = token.head.head if token.dep_ == "pobj" else token.head
+    refused = governor.lemma_.lower() in relation_words("attends", "refusal_words")
+    if not refused and is_negated(governor)[0]:
+        return  # "does not guarantee Hamas's participation": neither way
+    claims = emit(ctx, "attends", unique(parties), meeting, governor, [token],
+                  negatable=False)
+    yield from (replace(c, negated=refused) for c in claims)
+
+
+def _wished(token: Token) -> bool:
+    """'wanted Cuba to be invited', 'demanded that Erdogan join': a wish, not a fact."""
+    return token.dep_ in ("xcomp", "ccomp") and token.head.lemma_.lower() in relation_words(
+        "attends", "wish_verbs")
+
+
+def _invited(token: Token, ctx: Context) -> Iterator[Claim]:
+    """'Cuba and Venezuela were not invited' -> a negated attendance of the meeting in
+    focus. Being invited is not attending; invitations to a named meeting are read with the
+    meeting's other parties."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in relation_words("attends",
+                                                                          "inviting_verbs"):
+        return
+    if meeting_object(token, ctx, relation_words("attends", "meeting_preps")) is not None:
+        return
+    if _wished(token) or not is_negated(token)[0]:
+        return
+    guests = [m for o in children(token, "dobj", "nsubjpass") for o2 in conjuncts(o)
+              for m in actors(o2, ctx)]
+    meeting = focus_meeting(ctx.meetings, token.i, ctx.sentence_of[token.i], window=2,
+                            in_person=True)
+    if guests and meeting is not None:
+        yield from emit(ctx, "attends", unique(guests), meeting, token, [token])
+
+
+def _agreed_together(token: Token, ctx: Context) -> Iterator[Claim]:
+    """'The two sides agreed ...', 'Trade chiefs of A and B discussed ...' after a meeting
+    is told: what its parties do there makes them attend it."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in relation_words("attends",
+                                                                          "outcome_verbs"):
+        return
+    parties = subjects(token, ctx)
+    grouped = any(s.i in ctx.refs or s.lemma_.lower() in words("people", "role_nouns")
+                  for s in children(token, "nsubj"))
+    if len(parties) < 2 or not grouped:
+        return
+    meeting = focus_meeting(ctx.meetings, token.i, ctx.sentence_of[token.i], window=2)
+    if meeting is not None:
+        yield from emit(ctx, "attends", parties, meeting, token, [token], negatable=False)
+
+
 def attendance_verb(token: Token, ctx: Context) -> Iterator[Claim]:
     """An attendance verb ("attend", "take part", "join") and the meeting it names."""
     lemma = token.lemma_.lower()
@@ -169,4 +236,5 @@ def delegation(token: Token, ctx: Context) -> Iterator[Claim]:
         yield from _travels_to_venue(token, ctx)
 
 
-RULES = (attendance_verb, delegation, _delegation_head, _absent_from, _attendee_list)
+RULES = (attendance_verb, delegation, _delegation_head, _absent_from, _attendee_list,
+         _attendance_noun, _invited, _agreed_together)
