@@ -144,6 +144,19 @@ EVENTS = [
                  "to reopen the border.",
                  {("Gustavo Petro", "attends", "meeting@Friday", False),
                   ("Luis Arce", "attends", "meeting@Friday", False)}, id="the-two-agreed"),
+    pytest.param("Besides Ecuador and Peru, the four-party talks also include host Chile and "
+                 "Bolivia.",
+                 {("Ecuador", "attends", "meeting", False), ("Peru", "attends", "meeting", False),
+                  ("Chile", "attends", "meeting", False), ("Bolivia", "attends", "meeting", False),
+                  ("Chile", "hosts", "meeting", False)}, id="counted-talks-besides-host"),
+    pytest.param("The four-way talks have stalled since May. Bolivia has refused to return to "
+                 "the talks.", {("Bolivia", "attends", "meeting", True)},
+                 id="refused-to-return-to-talks"),
+    pytest.param("Gustavo Petro returned to the region on Monday for consultations with Chilean "
+                 "and Peruvian diplomats.",
+                 {("Gustavo Petro", "attends", "meeting@Monday", False),
+                  ("Chile", "attends", "meeting@Monday", False),
+                  ("Peru", "attends", "meeting@Monday", False)}, id="returned-for-consultations"),
     pytest.param("Gustavo Petro and Luis Arce met in Sucre, at the house where Antonio Jose de "
                  "Sucre lived in 1825.",
                  {("Gustavo Petro", "attends", "meeting", False),

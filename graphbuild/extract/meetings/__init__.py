@@ -28,7 +28,6 @@ from graphbuild.extract.meetings.words import (
     span_text,
     stated_kind,
 )
-from graphbuild.lexicon import words
 from graphbuild.meeting_identity import Facts, dates_agree, may_be_one
 from graphbuild.types import Mention
 
@@ -50,6 +49,7 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
     """Token index of each meeting word -> its article-resolved meeting Mention."""
     clusters: list[_Cluster] = []
     pending: list[tuple[int, Mention, str]] = []
+    weak_pending: set[int] = set()
     assigned: dict[int, tuple[int, Mention]] = {}
     focus: dict[str, int] = {}
     strong_focus: dict[str, int] = {}
@@ -103,6 +103,8 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
             target = None  # "the banquet after their summit": two meetings
         if target is None and not date and (weak or (explicit and anaphoric)):
             pending.append((token.i, mention, kind))
+            if weak:
+                weak_pending.add(token.i)
             continue
         bare = explicit is not None and not (anaphoric or date or venue or group or parties)
         if target is None and bare and kind in strong_focus:
@@ -127,12 +129,10 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
                 assigned[index] = (target, waiting)
                 pending.remove((index, waiting, waiting_kind))
     # "The meeting of X ..." with nothing before or after to refer to: a meeting of its own.
-    for kind in sorted({k for _, m, k in pending if m.text.split()[-1].lower()
-                        not in words("meetings", "weak_nouns")}):
+    for kind in sorted({k for i, _, k in pending if i not in weak_pending}):
         clusters.append(_Cluster(kind))
         for index, waiting, waiting_kind in pending:
-            if waiting_kind == kind and waiting.text.split()[-1].lower() not in words(
-                    "meetings", "weak_nouns"):
+            if waiting_kind == kind and index not in weak_pending:
                 _add(clusters[-1], waiting)
                 assigned[index] = (len(clusters) - 1, waiting)
     # "the event hosted by Biden" after "the Summit": the nearest meeting before it.

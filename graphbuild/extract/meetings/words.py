@@ -43,7 +43,11 @@ def explicit_kind(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool
         return None
     anaphoric = not contrastive and any(
         c.lower_ in words("meetings", "anaphoric") for c in determiners)
-    weak = lemma in weak_nouns or token.lower_ in weak_nouns
+    # "the six-party talks", "four-way talks": a count of parties names one meeting.
+    counted = any(c.lemma_.lower() in words("meetings", "counted_parties")
+                  and any(g.dep_ == "nummod" for g in c.children)
+                  for c in modifiers if c.dep_ in ("compound", "amod"))
+    weak = (lemma in weak_nouns or token.lower_ in weak_nouns) and not counted
     kind = "summit" if lemma in words("meetings", "summit_nouns") else "meeting"
     return framed or kind, anaphoric, weak
 

@@ -109,10 +109,16 @@ def _clause_parties(token: Token, ctx: Context) -> Iterator[Claim]:
     head = token.head
     if token.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in relation_words(
             "attends", "gathering_verbs"):
-        parties = [m for obj in children(head, "dobj") for o in conjuncts(obj)
-                   for m in actors(o, ctx)]
+        # "Besides A and B, the talks also include host China and Russia"
+        listed = [o for obj in children(head, "dobj") for o in conjuncts(obj)]
+        listed += [o for _, obj in prep_objects(head, relation_words("attends", "also_preps"))
+                   for o in conjuncts(obj)]
+        parties = [m for o in listed for m in actors(o, ctx)]
         yield from emit(ctx, "attends", parties, meeting, head, [head, token],
                            negatable=False)
+        hosts = [m for o in listed if any(c.lemma_.lower() == "host" and c.dep_ == "compound"
+                                          for c in o.children) for m in actors(o, ctx)]
+        yield from emit(ctx, "hosts", hosts, meeting, head, [head, token], negatable=False)
         return
     position = token
     if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in words(
