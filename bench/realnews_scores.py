@@ -31,12 +31,15 @@ def main() -> None:
                         help="one line per corpus (default for dev only)")
     parser.add_argument("--match", default="*", metavar="GLOB",
                         help="only corpora whose folder name matches, e.g. '*_h8'")
+    parser.add_argument("--exclude", default=None, metavar="GLOB",
+                        help="leave out corpora whose folder name matches, e.g. '*_n3'")
     parser.add_argument("-v", "--verbose", action="store_true",
                         help="print each corpus's full evaluation report")
     args = parser.parse_args()
     corpora = sorted(p for p in (ROOT / args.split).iterdir()
                      if (p / "gold.json").exists() and any((p / "articles").glob("*"))
-                     and fnmatch(p.name, args.match))
+                     and fnmatch(p.name, args.match)
+                     and not (args.exclude and fnmatch(p.name, args.exclude)))
     if not corpora:
         sys.exit(f"no corpora with a gold.json under {ROOT / args.split}")
     per_corpus = args.per_corpus or args.split == "dev"

@@ -157,6 +157,10 @@ EVENTS = [
                  {("Gustavo Petro", "attends", "meeting@Monday", False),
                   ("Chile", "attends", "meeting@Monday", False),
                   ("Peru", "attends", "meeting@Monday", False)}, id="returned-for-consultations"),
+    pytest.param("Foreign Minister Luis Gilberto Murillo told a meeting of ministers in Lima on "
+                 "Thursday that trade was growing.",
+                 {("Luis Gilberto Murillo", "attends", "meeting@Thursday", False)},
+                 id="told-a-meeting"),
     pytest.param("Gustavo Petro and Luis Arce met in Sucre, at the house where Antonio Jose de "
                  "Sucre lived in 1825.",
                  {("Gustavo Petro", "attends", "meeting", False),
