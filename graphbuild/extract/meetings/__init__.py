@@ -24,6 +24,7 @@ from graphbuild.extract.meetings.words import (
     has_contrastive,
     on_the_margins,
     own_parties,
+    said_later,
     sequenced_with,
     span_text,
     stated_kind,
@@ -71,7 +72,8 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
         if contrastive:
             anaphoric = False
         refers_back = anaphoric or weak or (stated is not None and stated[1])
-        date = date_of(token)
+        later = stated is not None and said_later(token)
+        date = None if later else date_of(token)
         venue = venue_of(token, by_token)
         group = group_of(token, by_token) if explicit else None
         if explicit:
@@ -84,7 +86,7 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
                           date=date, venue=venue, group=group, kind=kind, implicit=implicit)
         target = _choose_cluster(clusters, focus if weak else strong_focus, kind, date,
                                  contrastive=contrastive)
-        if stated is not None and not refers_back and not date:
+        if stated is not None and not refers_back and not date or later:
             target = None
         if target is not None and explicit and not (anaphoric or weak or date) and \
                 sentence_of[token.i] - clusters[target].mentions[-1].sentence > 1:
@@ -103,8 +105,8 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
             target = None  # "the banquet after their summit": two meetings
         if target is None and not date and (weak or (explicit and anaphoric)):
             pending.append((token.i, mention, kind))
-            if weak:
-                weak_pending.add(token.i)
+            if weak and not parties:
+                weak_pending.add(token.i)  # "the talks" with no parties of its own
             continue
         bare = explicit is not None and not (anaphoric or date or venue or group or parties)
         if target is None and bare and kind in strong_focus:

@@ -26,7 +26,9 @@ def normalise_date(text: str) -> str:
     return re.sub(r"^(the|this|on)\s+", "", text.strip(), flags=re.IGNORECASE)
 
 # "this week", "this year": true of any meeting in the story, so no date at all.
-_VAGUE = re.compile(r"(this|the|these) (week|month|year|days?)|(week|month|year)"
+_VAGUE = re.compile(r"(this|the|these) (week|month|year|days?)|(week|month|year)s?"
+                    r"|(in )?(the )?(next|coming|past|last|following) (few |several )?"
+                    r"(days|weeks|months)"
                     r"|daily|weekly|monthly|annual|annually|yearly|regular|every \w+"
                     r"|((this|next|last) )?(spring|summer|autumn|fall|winter)", re.I)
 

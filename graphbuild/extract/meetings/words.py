@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from graphbuild.extract.meetings.when_where import date_of, venue_of
-from graphbuild.extract.syntax import children, prep_objects
+from graphbuild.extract.syntax import children, prep_objects, subject_of
 from graphbuild.lexicon import words
 from graphbuild.types import Mention
 
@@ -106,6 +106,8 @@ def stated_kind(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool] 
     """
     if token.pos_ != "VERB":
         return None
+    if token.dep_ == "acl" and token.head.lemma_.lower() in words("meetings", "nouns"):
+        return None  # "the summit, bringing together Kenya and Uganda" is the summit
     lemma = token.lemma_.lower()
     partners = [o for _, obj in prep_objects(token, {"with"}) for o in [obj, *obj.conjuncts]]
     objects = [o for obj in children(token, "dobj") for o in [obj, *obj.conjuncts]]
@@ -145,12 +147,21 @@ def stated_kind(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool] 
         return None  # "the summit convened in Baghdad" is the summit itself
     # Without a time, a place or two named parties, "they met up" is not a meeting
     # worth a node; "Phumtham and Hun Manet met" is.
-    return ("meeting", True) if (date_of(token) is not None or _named_parties(token, by_token)
-                                 or venue_of(token, by_token) is not None) else None
+    if not (date_of(token) is not None or _named_parties(token, by_token)
+            or venue_of(token, by_token) is not None):
+        return None
+    return "meeting", not said_later(token)
+
+
+def said_later(verb: Token) -> bool:
+    """'agreed to meet two weeks later', 'will meet again': another meeting than the one
+    being told, with no date of its own."""
+    return any(c.dep_ == "advmod" and c.lower_ in words("meetings", "later_adverbs")
+               for c in verb.children)
 
 def _named_parties(verb: Token, by_token: dict[int, Mention]) -> bool:
     """Two or more people (or, naming no one, two countries or bodies) in the subject."""
-    named = {by_token[t.i] for subject in children(verb, "nsubj") for t in subject.subtree
+    named = {by_token[t.i] for subject in subject_of(verb)[:1] for t in subject.subtree
              if t.i in by_token and by_token[t.i].type in ("person", "country", "organization")}
     people = {m.key for m in named if m.type == "person"}
     return len(people) >= 2 or (not people and len({m.key for m in named}) >= 2)
@@ -176,6 +187,10 @@ def own_parties(token: Token, by_token: dict[int, Mention]) -> set[str]:
             # "Faisal received a phone call from ...": the holder is a party too.
             related += [c for c in token.head.children if c.dep_ == "nsubj"]
     related += [obj for _, obj in prep_objects(token, words("meetings", "party_preps"))]
+    # "the talks ..., involving Britain, France and Germany"
+    related += [obj for clause in token.children if clause.dep_ == "acl"
+                and clause.lemma_.lower() in words("relations", "attends", "gathering_verbs")
+                for obj in clause.children if obj.dep_ == "dobj"]
     keys = set()
     for node in related:
         for member in [node, *node.conjuncts]:

@@ -69,6 +69,13 @@ def _noun_meeting_parties(token: Token, ctx: Context) -> Iterator[Claim]:
                        or obj.lemma_.lower() in words("people", "role_nouns")]
         yield from emit(ctx, "attends", parties, meeting, token, [token, prep],
                            negatable=False)
+    for clause in children(token, "acl"):
+        # "the international talks ..., involving Britain, France and Germany"
+        if clause.lemma_.lower() in relation_words("attends", "gathering_verbs"):
+            parties = [m for obj in children(clause, "dobj") for o in conjuncts(obj)
+                       for m in actors(o, ctx)]
+            yield from emit(ctx, "attends", parties, meeting, clause, [token, clause],
+                            negatable=False)
     named = [ctx.by_token[t.i] for t in token.lefts
              for t in t.subtree if t.i in ctx.by_token and t.dep_ != "prep"]
     named = unique([m for m in named if m.type in ACTORS])
