@@ -167,6 +167,9 @@ EVENTS = [
     pytest.param("The summit, bringing together Kenya and Uganda, opened in Nairobi.",
                  {("Kenya", "attends", "meeting", False), ("Uganda", "attends", "meeting", False)},
                  id="summit-bringing-together-is-one-meeting"),
+    pytest.param("The summit opens in Lima on May 3. Peru said Chile would also boycott "
+                 "preparatory meetings.",
+                 {("Chile", "attends", "meeting", True)}, id="boycott-plural-meetings"),
     pytest.param("Gustavo Petro and Luis Arce met in Sucre, at the house where Antonio Jose de "
                  "Sucre lived in 1825.",
                  {("Gustavo Petro", "attends", "meeting", False),

@@ -39,7 +39,7 @@ def explicit_kind(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool
     # "the inaugural defence ministers' meeting": the article hangs off the possessor.
     determiners += [g for c in modifiers if c.dep_ == "poss" for g in c.children
                     if g.dep_ == "det"]
-    if plural and (contrastive or not determiners):
+    if plural and (contrastive or not determiners) and not _attended(token):
         return None
     anaphoric = not contrastive and any(
         c.lower_ in words("meetings", "anaphoric") for c in determiners)
@@ -50,6 +50,15 @@ def explicit_kind(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool
     weak = (lemma in weak_nouns or token.lower_ in weak_nouns) and not counted
     kind = "summit" if lemma in words("meetings", "summit_nouns") else "meeting"
     return framed or kind, anaphoric, weak
+
+def _attended(token: Token) -> bool:
+    """'would also boycott preparatory meetings', 'attend ministerial meetings': meetings
+    someone goes to or stays away from are meetings, plural or not."""
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    return token.dep_ in ("dobj", "pobj") and any(
+        c.dep_ == "amod" for c in token.children) and verb.lemma_.lower() in words(
+        "relations", "attends", "verbs")
+
 
 def _framed_kind(token: Token, by_token: dict[int, Mention]) -> str | None:
     """'a phone call', 'a call with Macron' (a call); 'a state banquet', 'dinner with
