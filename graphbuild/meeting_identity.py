@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Set
 from dataclasses import dataclass
+from functools import cache
 from typing import Protocol
 
-from graphbuild.lexicon import words
+from graphbuild.lexicon import gazetteer, words
 from graphbuild.names import normalise_name
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
@@ -64,6 +65,38 @@ def venue_key(venue: str | None) -> str | None:
     return " ".join(kept) or None
 
 
+@cache
+def _countries_of_places() -> dict[str, tuple[str, bool]]:
+    """Venue key -> (country key, whether the venue is the country itself)."""
+    table: dict[str, tuple[str, bool]] = {}
+    for place in gazetteer():
+        if place.type == "country":
+            for name in (place.name, *place.aliases):
+                table.setdefault(venue_key(name) or "", (place.key, True))
+            for capital in place.capitals:
+                table.setdefault(venue_key(capital) or "", (place.key, False))
+        elif place.type == "location" and place.country:
+            for name in (place.name, *place.aliases):
+                table.setdefault(venue_key(name) or "", (f"country:{place.country}", False))
+    table.pop("", None)
+    return table
+
+
+def places_agree(a: str, b: str) -> bool:
+    """Two venue keys name one place, or one is the country the other lies in
+    ("Portugal" and "Lisbon"); "Lisbon" and "Porto" do not agree.
+
+    >>> places_agree("lisbon", "portugal"), places_agree("lisbon", "porto")
+    (True, False)
+    """
+    if a == b:
+        return True
+    countries = _countries_of_places()
+    first, second = countries.get(a), countries.get(b)
+    return first is not None and second is not None and first[0] == second[0] and (
+        first[1] or second[1])
+
+
 def _date_kind(date: str) -> str:
     lower = date.lower()
     if lower in _WEEKDAYS:
@@ -107,8 +140,8 @@ def _contradict(a: MeetingFacts, b: MeetingFacts) -> bool:
     """A call against a meeting in person, two known places, or two dates that conflict."""
     if (a.kind == "call") != (b.kind == "call"):
         return True
-    places = venue_key(a.venue), venue_key(b.venue)
-    if all(places) and places[0] != places[1]:
+    first, second = venue_key(a.venue), venue_key(b.venue)
+    if first and second and not places_agree(first, second):
         return True
     return bool(a.date and b.date and dates_agree(a.date, b.date) == "conflict")
 
@@ -146,7 +179,8 @@ def groups_compatible(places: Set[str], dates: Set[str], other_places: Set[str],
     """Whether two groups of meetings, already merged on their own, may be one: their
     places (venue keys) and dates must not contradict, so that a meeting with no place
     never chains a Budapest summit to an Alaska one."""
-    if places and other_places and not places & other_places:
+    if places and other_places and not any(places_agree(p, q) for p in places
+                                           for q in other_places):
         return False
     return not any(dates_agree(a, b) == "conflict" for a in dates for b in other_dates)
 

@@ -38,6 +38,10 @@ def test_dates_agree(a, b, expected):
                  id="other-place"),
     pytest.param(Facts("summit", venue="NATO headquarters"), Facts("summit", venue="NATO"),
                  True, id="same-place-other-words"),
+    pytest.param(Facts("summit", venue="Lisbon"), Facts("summit", venue="Portugal"), True,
+                 id="city-in-the-country"),
+    pytest.param(Facts("summit", venue="Lisbon"), Facts("summit", venue="Porto"), False,
+                 id="two-cities-of-one-country"),
     pytest.param(Facts("call"), Facts("meeting"), False, id="call-is-not-in-person"),
     pytest.param(Facts("meeting", date="Monday"), Facts("meeting", date="Friday"), False,
                  id="other-day"),
@@ -89,6 +93,7 @@ def test_a_meeting_set_apart_joins_only_on_its_date():
 @pytest.mark.parametrize(("places", "dates", "other_places", "other_dates", "expected"), [
     ({"budapest"}, set(), {"alaska"}, set(), False),
     ({"budapest"}, set(), set(), {"Friday"}, True),
+    ({"budapest"}, set(), {"hungary"}, set(), True),
     (set(), {"Monday"}, set(), {"Friday"}, False),
     (set(), {"Monday"}, set(), {"May 15"}, True),
 ])

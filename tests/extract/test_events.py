@@ -170,6 +170,8 @@ EVENTS = [
     pytest.param("The summit opens in Lima on May 3. Peru said Chile would also boycott "
                  "preparatory meetings.",
                  {("Chile", "attends", "meeting", True)}, id="boycott-plural-meetings"),
+    pytest.param("Lula refused to meet with Javier Milei. Boric said it was impossible for him "
+                 "to meet with Nicolas Maduro.", set(), id="refused-meetings-are-none"),
     pytest.param("Gustavo Petro and Luis Arce met in Sucre, at the house where Antonio Jose de "
                  "Sucre lived in 1825.",
                  {("Gustavo Petro", "attends", "meeting", False),

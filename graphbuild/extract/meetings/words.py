@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from graphbuild.extract.meetings.when_where import date_of, venue_of
-from graphbuild.extract.syntax import children, prep_objects, subject_of
+from graphbuild.extract.syntax import children, is_negated, prep_objects, subject_of
 from graphbuild.lexicon import words
 from graphbuild.types import Mention
 
@@ -143,9 +143,10 @@ def stated_kind(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool] 
                   and by_token[p.i].type == "person"]
         if len(people) >= 2:
             return "meeting", False  # "Japarov and Rahmon have signed a border treaty"
-    # "Macron has met with Trump": a meeting of its own, not the one in focus.
+    # "Macron has met with Trump": a meeting of its own, not the one in focus; "refused to
+    # meet with Mugabe" is none.
     named = [o for o in [*objects, *partners] if is_actor(o, by_token)]
-    if lemma in words("meetings", "encounter_verbs") and named and (
+    if lemma in words("meetings", "encounter_verbs") and named and not _ruled_out(token) and (
             any(o.pos_ != "PRON" for o in named) or date_of(token) is not None
             or venue_of(token, by_token) is not None):
         # "to meet them" may meet a challenge; "met them in Rome on Friday" is a meeting.
@@ -160,6 +161,12 @@ def stated_kind(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool] 
             or venue_of(token, by_token) is not None):
         return None
     return "meeting", not said_later(token)
+
+
+def _ruled_out(verb: Token) -> bool:
+    """'refused to meet with Mugabe', 'made it impossible for him to meet Mugabe'."""
+    return is_negated(verb)[0] or (verb.dep_ == "advcl" and verb.head.lemma_.lower() in words(
+        "negation", "adjectives"))
 
 
 def said_later(verb: Token) -> bool:
