@@ -16,7 +16,7 @@ SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 OBJECTS = {"dobj", "obj", "attr", "oprd"}
 COMPLEMENT_CLAUSES = {"xcomp", "ccomp", "advcl", "pcomp", "acomp", "conj", "relcl", "acl"}
 INHERITS_SUBJECT = {"xcomp", "conj", "advcl", "pcomp", "acomp", "ccomp"}
-PRONOUNS = {"it", "they", "he", "she", "we", "them", "its", "their", "his", "her"}
+PRONOUNS = {"it", "they", "he", "him", "she", "we", "them", "its", "their", "his", "her"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 
 

@@ -165,8 +165,9 @@ def stated_kind(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool] 
 
 def _ruled_out(verb: Token) -> bool:
     """'refused to meet with Mugabe', 'made it impossible for him to meet Mugabe'."""
-    return is_negated(verb)[0] or (verb.dep_ == "advcl" and verb.head.lemma_.lower() in words(
-        "negation", "adjectives"))
+    adjectives = words("negation", "adjectives")
+    return is_negated(verb)[0] or (verb.dep_ == "advcl" and any(
+        t.lemma_.lower() in adjectives for t in [verb.head, *children(verb.head, "acomp")]))
 
 
 def said_later(verb: Token) -> bool:
