@@ -172,6 +172,17 @@ EVENTS = [
                  {("Chile", "attends", "meeting", True)}, id="boycott-plural-meetings"),
     pytest.param("Lula refused to meet with Javier Milei. Boric said it was impossible for him "
                  "to meet with Nicolas Maduro.", set(), id="refused-meetings-are-none"),
+    pytest.param("Luis Arce won't be in Lima for a Pacific Alliance ministers meeting on May 5.",
+                 {("Luis Arce", "attends", "meeting@May 5", True)},
+                 id="gerund-tagged-meeting-and-not-being-there"),
+    pytest.param("Lula is expected to visit President Gabriel Boric in Santiago in early May.",
+                 {("Lula", "attends", "meeting@early May", False),
+                  ("Gabriel Boric", "attends", "meeting@early May", False)}, id="visit-a-person"),
+    pytest.param("Petro plans to visit Chile next month.", set(), id="visit-a-country-is-a-trip"),
+    pytest.param("Gustavo Petro will travel to Quito after he attends meetings of Andean "
+                 "foreign ministers in Lima.",
+                 {("Gustavo Petro", "attends", "meeting", False)},
+                 id="attends-plural-meetings-of"),
     pytest.param("Gustavo Petro and Luis Arce met in Sucre, at the house where Antonio Jose de "
                  "Sucre lived in 1825.",
                  {("Gustavo Petro", "attends", "meeting", False),

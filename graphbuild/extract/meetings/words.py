@@ -19,7 +19,7 @@ def _is_idiom(token: Token) -> bool:
 def explicit_kind(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool, bool] | None:
     """(class, anaphoric, weak) for a meeting noun, or None if it names no meeting."""
     lemma = token.lemma_.lower()
-    if token.pos_ not in ("NOUN", "PROPN"):
+    if token.pos_ not in ("NOUN", "PROPN") and not noun_like_gerund(token):
         return None
     framed = _framed_kind(token, by_token)
     if framed is None and lemma not in words("meetings", "nouns") \
@@ -51,12 +51,22 @@ def explicit_kind(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool
     kind = "summit" if lemma in words("meetings", "summit_nouns") else "meeting"
     return framed or kind, anaphoric, weak
 
+def noun_like_gerund(token: Token) -> bool:
+    """'for a NATO foreign ministers meeting': a meeting noun the tagger read as a verb
+    (it has an article and sits where a noun does)."""
+    return token.tag_ == "VBG" and token.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass") \
+        and token.lower_ in words("meetings", "nouns") and any(
+            c.dep_ == "det" for c in token.children)
+
+
 def _attended(token: Token) -> bool:
-    """'would also boycott preparatory meetings', 'attend ministerial meetings': meetings
-    someone goes to or stays away from are meetings, plural or not."""
+    """'would also boycott preparatory meetings', 'attends meetings of G7 foreign
+    ministers': described meetings someone goes to or stays away from are meetings, plural
+    or not."""
     verb = token.head.head if token.dep_ == "pobj" else token.head
-    return token.dep_ in ("dobj", "pobj") and any(
-        c.dep_ == "amod" for c in token.children) and verb.lemma_.lower() in words(
+    described = any(c.dep_ == "amod" or c.dep_ == "prep" and c.lower_ in ("of", "with", "between")
+                    for c in token.children)
+    return token.dep_ in ("dobj", "pobj") and described and verb.lemma_.lower() in words(
         "relations", "attends", "verbs")
 
 
@@ -113,7 +123,7 @@ def stated_kind(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool] 
     gathering, with a time or place); "Iceland will host defence ministers in
     Reykjavik", "Trump will host Netanyahu" (hosting people).
     """
-    if token.pos_ != "VERB":
+    if token.pos_ != "VERB" or noun_like_gerund(token):
         return None
     if token.dep_ == "acl" and token.head.lemma_.lower() in words("meetings", "nouns"):
         return None  # "the summit, bringing together Kenya and Uganda" is the summit
@@ -136,6 +146,9 @@ def stated_kind(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool] 
                                  or venue_of(token, by_token) is not None)):
             return "meeting", True
         return None
+    if lemma in words("meetings", "visiting_verbs") and not _ruled_out(token) and any(
+            by_token.get(o.i) is not None and by_token[o.i].type == "person" for o in objects):
+        return "meeting", False  # "is expected to visit President Trump at Mar-a-Lago"
     if lemma in words("meetings", "signing_verbs") and not children(token, "nsubjpass"):
         signers = [s for subject in children(token, "nsubj") for s in [subject,
                                                                        *subject.conjuncts]]
@@ -195,7 +208,7 @@ def own_parties(token: Token, by_token: dict[int, Mention]) -> set[str]:
     """The people and countries a meeting mention names as its own parties: "a meeting
     between Putin and Zelensky", "Orban's talks with Trump", "Biden will meet Xi"."""
     related: list[Token] = []
-    if token.pos_ == "VERB":
+    if token.pos_ == "VERB" and not noun_like_gerund(token):
         related += [c for c in token.children if c.dep_ in ("nsubj", "dobj")]
     else:
         related += [c for c in token.children if c.dep_ in ("poss", "compound")]

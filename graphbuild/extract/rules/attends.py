@@ -35,7 +35,7 @@ def _attends(token: Token, ctx: Context) -> Iterator[Claim]:
     if not requirement_met(token) or _wished(token):
         return
     preps = relation_words("attends", "meeting_preps")
-    if token.i in ctx.meetings and token.pos_ == "VERB":
+    if token.i in ctx.meetings and ctx.meetings[token.i].implicit:
         return  # a meeting stated by this verb: see _verb_meeting_parties
     meeting = meeting_object(token, ctx, preps)
     required = required_words(token)

@@ -259,7 +259,7 @@ def meeting_of_subject_clause(noun: Token, ctx: Context) -> Mention | None:
     """'ministers, led by Britain, are set to convene' -> the convening."""
     verb = noun.head
     for candidate in [verb, *verb.children]:
-        if candidate.i in ctx.meetings and candidate.pos_ == "VERB":
+        if candidate.i in ctx.meetings and ctx.meetings[candidate.i].implicit:
             return ctx.meetings[candidate.i]
         for grandchild in candidate.children:
             if grandchild.dep_ == "xcomp" and grandchild.i in ctx.meetings:

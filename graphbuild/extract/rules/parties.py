@@ -34,7 +34,7 @@ def _verb_meeting_parties(token: Token, ctx: Context) -> Iterator[Claim]:
     itself is read by the hosts rule).
     """
     meeting = ctx.meetings.get(token.i)
-    if meeting is None or token.pos_ != "VERB":
+    if meeting is None or not meeting.implicit:
         return
     others = [m for obj in children(token, "dobj") for o in conjuncts(obj)
               for m in actors(o, ctx)]
@@ -55,7 +55,7 @@ def _noun_meeting_parties(token: Token, ctx: Context) -> Iterator[Claim]:
     meeting with Putin', 'the meeting of the coalition', 'the Trump-Putin summit',
     'Putin's meeting with Trump', 'the NATO summit'."""
     meeting = ctx.meetings.get(token.i)
-    if meeting is None or token.pos_ == "VERB":
+    if meeting is None or meeting.implicit:
         return
     preps = relation_words("attends", "frame_preps")
     if meeting.kind == "call":
@@ -111,7 +111,7 @@ def _clause_parties(token: Token, ctx: Context) -> Iterator[Claim]:
     "Trump invited Putin to a summit".
     """
     meeting = ctx.meetings.get(token.i)
-    if meeting is None or token.pos_ == "VERB":
+    if meeting is None or meeting.implicit:
         return
     head = token.head
     if token.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in relation_words(
@@ -166,10 +166,10 @@ def _clause_parties(token: Token, ctx: Context) -> Iterator[Claim]:
                                                                      "continuing_verbs")
     engaged = prep.lower_ == "in" and token.lemma_.lower() in words("meetings", "weak_nouns")
     if inside or travelling or engaged:
-        # What happens at a meeting does not negate being there: "failed to reach a deal
-        # at the summit".
+        # What happens at a meeting does not negate being there ("failed to reach a deal
+        # at the summit"); not going there does ("will not fly to Granada for the talks").
         yield from emit(ctx, "attends", subjects(verb, ctx), meeting, verb,
-                           [verb, prep], negatable=False)
+                           [verb, prep], negatable=travelling and not inside)
 
 
 def meeting_word(token: Token, ctx: Context) -> Iterator[Claim]:
