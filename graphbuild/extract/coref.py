@@ -104,8 +104,9 @@ def _pronoun(token: Token, article: _Article) -> list[Mention]:
     return nearest[:1]
 
 
-def _group(token: Token, article: _Article) -> list[Mention]:
-    """'the two sides' -> the latest sentence naming exactly two such entities."""
+def _group(token: Token, article: _Article, leaders: set[str]) -> list[Mention]:
+    """'the two sides' -> the latest sentence naming exactly two such entities; 'the two
+    leaders' counts only people the article gives a leader's title, when it gives any."""
     lemma = token.lemma_.lower()
     if lemma in _coref_words("people_nouns"):
         types: tuple[str, ...] = ("person",)
@@ -125,6 +126,9 @@ def _group(token: Token, article: _Article) -> list[Mention]:
                                  if m.sentence == sentence - back])
         for kind in types:
             of_kind = [m for m in in_sentence if m.type == kind]
+            titled = [m for m in of_kind if m.key in leaders]
+            if lemma in _coref_words("leader_titles") and len(titled) == number:
+                return titled
             if len(of_kind) == number:
                 return of_kind
     return []
@@ -224,6 +228,9 @@ def references(doc: Doc, mentions: Sequence[Mention], by_token: dict[int, Mentio
     """Head token index of each resolvable reference -> the mentions it stands for."""
     article = _Article(doc, mentions, sentence_of)
     holders = _role_holders(doc, affiliations, by_token)
+    leader_words = _coref_words("leader_titles")
+    leaders = {person.key for role, _, person in holders
+               if any(word in role for word in leader_words)}
     found: dict[int, list[Mention]] = {}
     pronouns = (_coref_words("personal_pronouns") | _coref_words("plural_pronouns")
                 | _coref_words("neuter_pronouns"))
@@ -233,7 +240,7 @@ def references(doc: Doc, mentions: Sequence[Mention], by_token: dict[int, Mentio
         if token.pos_ == "PRON" and token.lower_ in pronouns:
             antecedents = _pronoun(token, article)
         elif token.pos_ == "NOUN" and token.tag_ in ("NNS", "NNPS", "NN"):
-            antecedents = _group(token, article)
+            antecedents = _group(token, article, leaders)
         else:
             antecedents = []
         if antecedents:

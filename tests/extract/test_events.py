@@ -183,6 +183,15 @@ EVENTS = [
                  "foreign ministers in Lima.",
                  {("Gustavo Petro", "attends", "meeting", False)},
                  id="attends-plural-meetings-of"),
+    pytest.param("The summit opened in Lima on Tuesday. Chilean President Gabriel Boric led his "
+                 "country's delegation to the summit.",
+                 {("Gabriel Boric", "attends", "meeting@Tuesday", False)},
+                 id="leading-a-delegation-is-not-hosting"),
+    pytest.param("President Lula spoke with President Joe Biden by phone on Monday. Biden "
+                 "spokesman John Kirby said the two leaders agreed to postpone the state visit.",
+                 {("Lula", "attends", "meeting@Monday", False),
+                  ("Joe Biden", "attends", "meeting@Monday", False)},
+                 id="two-leaders-agreeing-to-postpone"),
     pytest.param("Gustavo Petro and Luis Arce met in Sucre, at the house where Antonio Jose de "
                  "Sucre lived in 1825.",
                  {("Gustavo Petro", "attends", "meeting", False),
@@ -212,6 +221,13 @@ def test_agreeing_to_meet_later_is_another_meeting(read):
     meetings = {m.key: m for m in found.mentions if m.type == "meeting"}
     assert len(meetings) == 2
     assert sorted(str(m.date) for m in meetings.values()) == ["March 3", "None"]
+
+
+def test_the_bodys_meeting_is_the_one_told_before(read):
+    found = read("A NATO meeting will be held in Brussels on April 5. Xi Jinping will visit "
+                 "Joe Biden in Washington. Diplomats said the NATO meeting would be short.")
+    by_text = {m.text: m.key for m in found.mentions if m.type == "meeting"}
+    assert by_text["the NATO meeting"] == by_text["A NATO meeting"] != by_text["visit"]
 
 
 def test_a_meeting_before_a_trilateral_meeting_is_another_meeting(read):

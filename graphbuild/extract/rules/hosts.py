@@ -25,6 +25,10 @@ from graphbuild.types import Claim, Mention
 
 
 def _hosts(token: Token, ctx: Context) -> Iterator[Claim]:
+    delegations = relation_words("attends", "delegation_nouns")
+    if any(o.lemma_.lower() in delegations or o.lower_ in delegations
+           for o in children(token, "dobj")):
+        return  # "led his country's delegation to the summit" attends
     meeting = meeting_object(token, ctx, relation_words("hosts", "meeting_preps"))
     if meeting is None and token.i in ctx.meetings and children(token, "dobj"):
         meeting = ctx.meetings[token.i]
