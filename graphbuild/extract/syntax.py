@@ -93,7 +93,8 @@ def subject_of(verb: Token) -> list[Token]:
         if current.dep_ == "xcomp":
             # Object control: "called on supporters to meet", "urged Britain to attend".
             controllers = [*children(current.head, "dobj"),
-                           *(obj for _, obj in prep_objects(current.head, {"on", "upon"}))]
+                           *(obj for _, obj in prep_objects(current.head, {"on", "upon"})
+                             if obj.ent_type_ not in ("DATE", "TIME"))]  # not "on Tuesday"
             if controllers:
                 return conjuncts(controllers[0])
         if current.dep_ not in INHERITS_SUBJECT and current.dep_ not in ("prep", "pobj"):

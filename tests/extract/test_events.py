@@ -192,6 +192,9 @@ EVENTS = [
                  {("Lula", "attends", "meeting@Monday", False),
                   ("Joe Biden", "attends", "meeting@Monday", False)},
                  id="two-leaders-agreeing-to-postpone"),
+    pytest.param("Ecuador announced on Tuesday to shun the summit.",
+                 {("Ecuador", "attends", "meeting", True)},
+                 id="date-of-the-announcement-is-not-the-meetings"),
     pytest.param("Gustavo Petro and Luis Arce met in Sucre, at the house where Antonio Jose de "
                  "Sucre lived in 1825.",
                  {("Gustavo Petro", "attends", "meeting", False),

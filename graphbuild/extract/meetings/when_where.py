@@ -79,6 +79,8 @@ def date_of(token: Token) -> str | None:
         current = current.head
         if current.pos_ not in ("VERB", "AUX", "ADJ"):
             continue
+        if current.lemma_.lower() in words("attribution", "verbs"):
+            break  # "Lebanon announced on Tuesday to shun the summit": when it was said
         # The verb itself and the infinitives it governs: "is due to be held next week".
         verbs = [current, *(c for c in current.children if c.dep_ in ("xcomp", "acomp")),
                  *(g for c in current.children if c.dep_ in ("xcomp", "acomp")
