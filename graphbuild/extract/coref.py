@@ -126,9 +126,8 @@ def _group(token: Token, article: _Article, leaders: set[str]) -> list[Mention]:
                                  if m.sentence == sentence - back])
         for kind in types:
             of_kind = [m for m in in_sentence if m.type == kind]
-            titled = [m for m in of_kind if m.key in leaders]
-            if lemma in _coref_words("leader_titles") and len(titled) == number:
-                return titled
+            if kind == "person" and leaders and lemma in _coref_words("leader_titles"):
+                of_kind = [m for m in of_kind if m.key in leaders]
             if len(of_kind) == number:
                 return of_kind
     return []
@@ -175,7 +174,10 @@ def _role_description(span: Span, article: _Article,
         return []
     matches = []
     for role, affiliate, person in holders:
-        fits = title in role or (title in leader_words and any(w in role for w in leader_words))
+        # "the leader" fits any head of state or government; "the prime minister" only a
+        # prime minister, never the Commission's president.
+        fits = title in role or (title in _coref_words("generic_leader_titles")
+                                 and any(w in role for w in leader_words))
         if fits and (not countries or affiliate in countries or affiliate is None and any(
                 a in countries for r, a, p in holders if p.key == person.key)):
             matches.append(person)
@@ -206,7 +208,8 @@ def _holders_of_countries(noun: Token, holders: list[tuple[str, str | None, Ment
     for country in countries:
         fitting = {person.key: person for role, affiliate, person in holders
                    if affiliate == country and (title in role or (
-                       title in leader_words and any(w in role for w in leader_words)))}
+                       title in _coref_words("generic_leader_titles")
+                       and any(w in role for w in leader_words)))}
         if len(fitting) != 1:
             return []
         people.extend(fitting.values())

@@ -20,6 +20,17 @@ REFERENCES = [
                  {("Emmanuel Macron", "attends", "meeting@Monday", False),
                   ("Olaf Scholz", "attends", "meeting@Monday", False)},
                  id="group-reference"),
+    pytest.param("Commission President Ursula von der Leyen criticised the plan. The prime "
+                 "minister will skip the summit in Lisbon on Friday.", set(),
+                 id="prime-minister-is-not-any-president"),
+    pytest.param("Kenyan President William Ruto called Tanzanian President Samia Suluhu "
+                 "Hassan. Ruto's spokesman John Kamau spoke later. The two leaders will hold "
+                 "talks in Arusha on Monday.",
+                 {("William Ruto", "attends", "meeting", False),
+                  ("Samia Suluhu Hassan", "attends", "meeting", False),
+                  ("William Ruto", "attends", "meeting@Monday", False),
+                  ("Samia Suluhu Hassan", "attends", "meeting@Monday", False)},
+                 id="two-leaders-are-the-titled-people"),
 ]
 
 
