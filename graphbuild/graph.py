@@ -120,6 +120,14 @@ def _provenance(claim: Claim) -> dict[str, object]:
     }
 
 
+def _article_polarity(claims: Sequence[Claim]) -> bool:
+    """What one article finally says of one relation: "was considering attending ...
+    decided not to attend" is a refusal. The strongest claim wins; on a tie, the
+    negation, which usually corrects a plan. Outlets that disagree keep both edges."""
+    strongest = max(c.confidence for c in claims)
+    return any(c.negated for c in claims if c.confidence == strongest)
+
+
 def build_graph(
     articles: Sequence[Article],
     resolution: Resolution,
@@ -130,8 +138,9 @@ def build_graph(
     """Aggregate claims into edges between resolved entities.
 
     Claims with the same subject, relation, object and polarity become one
-    edge that keeps every piece of evidence; an edge whose opposite polarity
-    is also claimed is flagged ``disputed``.
+    edge that keeps every piece of evidence. Within one article the stronger
+    polarity prevails; an edge whose opposite polarity another article claims
+    is flagged ``disputed``.
     """
     graph = nx.MultiDiGraph()
     graph.graph["articles"] = [
@@ -142,13 +151,18 @@ def build_graph(
         graph.add_node(entity.id, **_node_attributes(entity))
     labels = {e.id: e.label for e in resolution.entities}
 
-    grouped: dict[tuple[str, str, str, bool], list[Claim]] = defaultdict(list)
+    per_article: dict[tuple[str, str, str, str], list[Claim]] = defaultdict(list)
     for claim in claims:
         subject = resolution.entity_of.get(claim.subject)
         target = resolution.entity_of.get(claim.object) if claim.object else subject
         if subject is None or target is None or (claim.object and subject == target):
             continue
-        grouped[(subject, claim.relation, target, claim.negated)].append(claim)
+        per_article[(subject, claim.relation, target, claim.evidence.article_id)].append(claim)
+    grouped: dict[tuple[str, str, str, bool], list[Claim]] = defaultdict(list)
+    for (subject, relation, target, _), article_claims in per_article.items():
+        negated = _article_polarity(article_claims)
+        grouped[(subject, relation, target, negated)].extend(
+            c for c in article_claims if c.negated == negated)
 
     polarities: dict[tuple[str, str, str], set[bool]] = defaultdict(set)
     for subject, relation, target, negated in grouped:

@@ -174,6 +174,24 @@ def test_opposite_polarities_are_both_kept_and_disputed(corpus: Corpus) -> None:
         "disputed"] is False
 
 
+def test_within_one_article_the_stronger_polarity_prevails(corpus: Corpus) -> None:
+    corpus["a1"].claim(corpus.poland("a1"), "attends", corpus.summit("a1"),
+                       cue="was considering attending", confidence=0.6)
+    corpus["a1"].claim(corpus.poland("a1"), "attends", corpus.summit("a1"), negated=True,
+                       cue="decided not to attend", confidence=0.7)
+    corpus["a2"].claim(corpus.uk("a2"), "attends", corpus.summit("a2"), confidence=0.7)
+    corpus["a2"].claim(corpus.uk("a2"), "attends", corpus.summit("a2"), negated=True,
+                       confidence=0.7)
+    graph = corpus.graph()
+
+    assert edges(graph) == [
+        ("country:poland", "meeting:summit-monday", "not-attends"),
+        ("country:united-kingdom", "meeting:summit-monday", "not-attends"),
+    ]
+    assert graph.edges["country:poland", "meeting:summit-monday", "not-attends"][
+        "disputed"] is False
+
+
 def test_claim_without_object_is_a_self_loop(corpus: Corpus) -> None:
     corpus["a1"].claim(corpus.poland("a1"), "declines_troops", cue="will not send troops")
     graph = corpus.graph()

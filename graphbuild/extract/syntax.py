@@ -114,6 +114,7 @@ def is_negated(token: Token) -> tuple[bool, str]:
     particles = words("negation", "particles")
     verbs = words("negation", "verbs")
     adjectives = words("negation", "adjectives")
+    preps = words("negation", "preps")
     cues: list[str] = []
     # An adverbial clause is not negated by its head: "cannot send troops, citing threats".
     for index, node in enumerate(clause_chain(token, through={"xcomp", "ccomp", "acomp", "pcomp"})):
@@ -123,8 +124,9 @@ def is_negated(token: Token) -> tuple[bool, str]:
                 cues.append(child.text)
             if child.dep_ in ("acomp", "amod") and child.lemma_.lower() in adjectives:
                 cues.append(child.text)
-        if index > 0 and node.lemma_.lower() in verbs | adjectives:
-            cues.append(node.text)
+        if index > 0 and (node.lemma_.lower() in verbs | adjectives
+                          or node.dep_ == "prep" and node.lower_ in preps):
+            cues.append(node.text)  # "refused to join", "decided against attending"
     return len(cues) % 2 == 1, " ".join(cues)
 
 

@@ -195,6 +195,12 @@ EVENTS = [
     pytest.param("Ecuador announced on Tuesday to shun the summit.",
                  {("Ecuador", "attends", "meeting", True)},
                  id="date-of-the-announcement-is-not-the-meetings"),
+    pytest.param("Gabriel Boric has decided against attending the summit in Lima on Friday.",
+                 {("Gabriel Boric", "attends", "meeting@Friday", True)}, id="decided-against"),
+    pytest.param("Chile and Peru held Brazil-brokered talks in Lima on Monday.",
+                 {("Chile", "attends", "meeting@Monday", False),
+                  ("Peru", "attends", "meeting@Monday", False),
+                  ("Brazil", "hosts", "meeting@Monday", False)}, id="brokered-talks"),
     pytest.param("Gustavo Petro and Luis Arce met in Sucre, at the house where Antonio Jose de "
                  "Sucre lived in 1825.",
                  {("Gustavo Petro", "attends", "meeting", False),

@@ -76,9 +76,17 @@ def _noun_meeting_parties(token: Token, ctx: Context) -> Iterator[Claim]:
                        for m in actors(o, ctx)]
             yield from emit(ctx, "attends", parties, meeting, clause, [token, clause],
                             negatable=False)
+    # "US-brokered talks", "a Saudi-hosted summit": the one before the participle hosts
+    # or mediates (a mediator is an optional host); it is not a party.
+    sponsoring = relation_words("hosts", "verbs") | relation_words("hosts", "mediating_verbs")
+    sponsors = unique([m for modifier in children(token, "amod")
+                       if modifier.lemma_.lower() in sponsoring
+                       for s in children(modifier, "npadvmod", "compound")
+                       for m in actors(s, ctx)])
+    yield from emit(ctx, "hosts", sponsors, meeting, token, [token], negatable=False)
     named = [ctx.by_token[t.i] for t in token.lefts
              for t in t.subtree if t.i in ctx.by_token and t.dep_ != "prep"]
-    named = unique([m for m in named if m.type in ACTORS])
+    named = unique([m for m in named if m.type in ACTORS and m not in sponsors])
     countries = [m for m in named if m.type == "country"]
     possessors = {ctx.by_token[c.i] for c in children(token, "poss") if c.i in ctx.by_token}
     # "their bilateral summit", "his meeting with Xi": the pronoun's antecedents.
