@@ -230,9 +230,17 @@ def _trim(ent: Span) -> Span | None:
     # "Tories\n\n": a paragraph break is never part of a name.
     while end > start and (ent.doc[end - 1].text in _TRIM_END or ent.doc[end - 1].is_space):
         end -= 1
+    # "the Summit of GCC Leaders": the body is the GCC, its leaders are people (but keep
+    # "Council of Ministers").
+    if ent.label_ == "ORG" and end - start >= 2 and ent.doc[end - 1].lower_ in _PLURAL_ROLES \
+            and ent.doc[end - 2].lower_ not in ("of", "and", "for", "&"):
+        end -= 1
     if start >= end:
         return None
     return Span(ent.doc, start, end, label=ent.label_, kb_id=ent.kb_id_)
+
+
+_PLURAL_ROLES = frozenset(w for w in words("people", "role_nouns") if w.endswith("s"))
 
 
 def _overlaps(a: Span, b: Span) -> bool:

@@ -233,3 +233,10 @@ def test_a_prefixed_country_is_the_country(nlp: Language) -> None:
 def test_whitespace_is_never_part_of_a_name(nlp: Language) -> None:
     doc = nlp("Poll boost for Tories\n\nThe Conservatives said on Monday that Michael Howard won.")
     assert all(e.text == e.text.strip() for e in doc.ents)
+
+
+def test_a_bodys_leaders_are_not_a_body_of_their_own(nlp: Language) -> None:
+    doc = nlp("Fahd took part in the 41st Summit of GCC Leaders. The Council of Ministers met.")
+    orgs = [e.text for e in doc.ents if e.label_ == "ORG"]
+    assert "GCC" in orgs and "GCC Leaders" not in orgs
+    assert "Council of Ministers" in orgs

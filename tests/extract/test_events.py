@@ -201,6 +201,18 @@ EVENTS = [
                  {("Chile", "attends", "meeting@Monday", False),
                   ("Peru", "attends", "meeting@Monday", False),
                   ("Brazil", "hosts", "meeting@Monday", False)}, id="brokered-talks"),
+    pytest.param("The summit opened in Lima on Saturday. Chile will be the host of the summit.",
+                 {("Chile", "hosts", "meeting@Saturday", False)}, id="will-be-the-host-of"),
+    pytest.param("The summit opened in Lima on Saturday with the host Peru calling for unity.",
+                 {("Peru", "hosts", "meeting@Saturday", False)}, id="the-host-country"),
+    pytest.param("The summit opened in Lima on Saturday. The summit brought together nine leaders, "
+                 "including President Gabriel Boric.",
+                 {("Gabriel Boric", "attends", "meeting@Saturday", False)},
+                 id="leaders-including"),
+    pytest.param("The summit opened in Lima on Saturday. Chilean President Gabriel Boric and "
+                 "Bolivia's president were also in the summit.",
+                 {("Gabriel Boric", "attends", "meeting@Saturday", False),
+                  ("Bolivia", "attends", "meeting@Saturday", False)}, id="were-in-the-summit"),
     pytest.param("Gustavo Petro and Luis Arce met in Sucre, at the house where Antonio Jose de "
                  "Sucre lived in 1825.",
                  {("Gustavo Petro", "attends", "meeting", False),

@@ -95,6 +95,9 @@ def actors(token: Token, ctx: Context, *, depth: int = 0) -> list[Mention]:
         found: list[Mention] = []
         for _, obj in prep_objects(token, {"from", "of"}):
             found.extend(mentions_in(obj, ctx))
+        # "11 Arab leaders, including President Bashar al-Assad"
+        found.extend(m for _, obj in prep_objects(token, {"including"}) for o in conjuncts(obj)
+                     for m in actors(o, ctx, depth=depth + 1))
         for child in token.children:
             if child.dep_ in ("amod", "compound", "poss", "nmod"):
                 # "the US and Israeli teams"

@@ -67,10 +67,29 @@ def _invitation(token: Token, ctx: Context) -> Iterator[Claim]:
         yield from emit(ctx, "hosts", inviters, meeting, token, [token])
 
 
+def _host_noun(token: Token, ctx: Context) -> Iterator[Claim]:
+    """'Qatar will be the host of the Arab summit', 'with the host Syria calling for ...'."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in relation_words("hosts", "nouns"):
+        return
+    own = [ctx.meetings[o.i] for _, o in prep_objects(token, {"of", "for"})
+           if o.i in ctx.meetings]
+    meeting = own[0] if own else focus_meeting(ctx.meetings, token.i, ctx.sentence_of[token.i],
+                                               window=2)
+    if meeting is None:
+        return
+    if token.dep_ == "attr":
+        yield from emit(ctx, "hosts", subjects(token.head, ctx), meeting, token.head,
+                        [token.head, token])
+        return
+    following = ctx.by_token.get(token.i + 1) if token.i + 1 < len(ctx.doc) else None
+    if following is not None and following.type in ("country", "organization"):
+        yield from emit(ctx, "hosts", [following], meeting, token, [token], negatable=False)
+
+
 def hosting_verb(token: Token, ctx: Context) -> Iterator[Claim]:
     """A hosting verb and the meeting it hosts."""
     if token.pos_ == "VERB" and token.lemma_.lower() in relation_words("hosts", "verbs"):
         yield from _hosts(token, ctx)
 
 
-RULES = (hosting_verb, _invitation)
+RULES = (hosting_verb, _invitation, _host_noun)

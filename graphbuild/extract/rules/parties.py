@@ -172,7 +172,8 @@ def _clause_parties(token: Token, ctx: Context) -> Iterator[Claim]:
     travelling = prep.lower_ == "for" and lemma in relation_words("attends", "travel_verbs")
     travelling |= prep.lower_ == "with" and lemma in relation_words("attends",
                                                                      "continuing_verbs")
-    engaged = prep.lower_ == "in" and token.lemma_.lower() in words("meetings", "weak_nouns")
+    engaged = prep.lower_ == "in" and (token.lemma_.lower() in words("meetings", "weak_nouns")
+                                       or lemma == "be")  # "were also in the Al Ula summit"
     if inside or travelling or engaged:
         # What happens at a meeting does not negate being there ("failed to reach a deal
         # at the summit"); not going there does ("will not fly to Granada for the talks").
