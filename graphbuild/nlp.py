@@ -124,6 +124,7 @@ class EntityCorrector:
         self.titles = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.titles.add("TITLE", [nlp.make_doc(t) for t in words("titles", "heads")])
         self.org_heads = words("organizations", "heads")
+        self.institution_heads = words("organizations", "institution_heads")
         self.honorifics = words("people", "honorifics")
         self.alias_cues = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.alias_cues.add("ALIAS", [nlp.make_doc(c) for c in words("aliases", "cues")
@@ -157,7 +158,7 @@ class EntityCorrector:
             if any(_is_bigger_name(ent, match, matches) for ent in overlapping):
                 continue
             entities = [ent for ent in entities if ent not in overlapping] + [match]
-        doc.ents = filter_spans(entities)
+        doc.ents = _state_institutions(filter_spans(entities), self.institution_heads)
         return doc
 
     def _gazetteer_matches(self, doc: Doc) -> list[Span]:
@@ -221,6 +222,38 @@ class EntityCorrector:
                     if trimmed is not None:
                         yield trimmed
                 break
+
+
+def _state_institutions(entities: list[Span], heads: frozenset[str]) -> list[Span]:
+    """'the Azerbaijani Foreign Ministry', 'the Chinese Ministry of National Defense': a
+    demonym and the institution after it are one body, not the country."""
+    if not entities:
+        return entities
+    doc = entities[0].doc
+    result: list[Span] = []
+    skip_until = -1
+    for index, ent in enumerate(entities):
+        if ent.start < skip_until:
+            continue
+        if ent.label_ != "NORP":
+            result.append(ent)
+            continue
+        following = entities[index + 1] if index + 1 < len(entities) else None
+        if following is not None and following.label_ == "ORG" \
+                and following.start == ent.end and following[0].lower_ in heads:
+            result.append(Span(doc, ent.start, following.end, label="ORG"))
+            skip_until = following.end
+            continue
+        end = ent.end
+        while end < min(len(doc), ent.end + 3) and doc[end].is_alpha \
+                and doc[end].lower_ not in heads and not doc[end].ent_type_:
+            end += 1
+        if end < len(doc) and doc[end].lower_ in heads and doc[end].tag_ in ("NN", "NNP"):
+            result.append(Span(doc, ent.start, end + 1, label="ORG"))
+            skip_until = end + 1
+            continue
+        result.append(ent)
+    return result
 
 
 def _trim(ent: Span) -> Span | None:

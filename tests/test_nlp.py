@@ -240,3 +240,18 @@ def test_a_bodys_leaders_are_not_a_body_of_their_own(nlp: Language) -> None:
     orgs = [e.text for e in doc.ents if e.label_ == "ORG"]
     assert "GCC" in orgs and "GCC Leaders" not in orgs
     assert "Council of Ministers" in orgs
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("The Azerbaijani Foreign Ministry said on Monday.", "Azerbaijani Foreign Ministry"),
+    ("The Saudi foreign ministry said.", "Saudi foreign ministry"),
+    ("The Armenian parliament voted.", "Armenian parliament"),
+    ("The Chinese Ministry of National Defense said.", "Chinese Ministry of National Defense"),
+])
+def test_a_states_institution_is_one_body(nlp: Language, text: str, body: str) -> None:
+    assert (body, "ORG") in [(e.text, e.label_) for e in nlp(text).ents]
+
+
+def test_a_demonym_before_a_name_stays_a_demonym(nlp: Language) -> None:
+    doc = nlp("Syrian President Bashar al-Assad spoke.")
+    assert ("Syrian", "NORP") in [(e.text, e.label_) for e in doc.ents]
