@@ -16,7 +16,8 @@ SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 OBJECTS = {"dobj", "obj", "attr", "oprd"}
 COMPLEMENT_CLAUSES = {"xcomp", "ccomp", "advcl", "pcomp", "acomp", "conj", "relcl", "acl"}
 INHERITS_SUBJECT = {"xcomp", "conj", "advcl", "pcomp", "acomp", "ccomp"}
-PRONOUNS = {"it", "they", "he", "him", "she", "we", "them", "its", "their", "his", "her"}
+PRONOUNS = {"it", "they", "he", "him", "she", "we", "them", "its", "their", "his", "her", "i",
+            "me", "my"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 
 
@@ -24,16 +25,23 @@ def conjuncts(token: Token) -> list[Token]:
     """The token and everything coordinated with it ("Poland and Greece").
 
     Lists of titled names often parse as appositions ("President Mahmoud Abbas, UN
-    Secretary-General António Guterres, and ..."): a proper-noun apposition inside
-    a coordination is one more member.
+    Secretary-General António Guterres, and ...") or as modifiers: a proper-noun
+    apposition inside a coordination, or a proper-noun modifier with its own "and", is
+    one more member.
     """
     members = [token, *token.conjuncts]
     for member in list(members):
         for child in member.children:
-            listed = child.dep_ == "appos" and child.pos_ == "PROPN" and (
-                len(members) > 1 or child.conjuncts)
-            if listed and child not in members:
+            if child in members:
+                continue
+            if child.dep_ == "appos" and child.pos_ == "PROPN" and (
+                    len(members) > 1 or bool(child.conjuncts)):
                 members += [child, *(c for c in child.conjuncts if c not in members)]
+            elif child.dep_ in ("nmod", "compound") and child.pos_ == "PROPN" and any(
+                    c.dep_ == "cc" and c.lower_ == "and" for c in child.children):
+                # "between US President Donald Trump and Russian President Vladimir Putin"
+                # is often parsed with Trump (and its "and") as a modifier of Putin.
+                members.append(child)
     return members
 
 

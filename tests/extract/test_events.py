@@ -213,6 +213,17 @@ EVENTS = [
                  "Bolivia's president were also in the summit.",
                  {("Gabriel Boric", "attends", "meeting@Saturday", False),
                   ("Bolivia", "attends", "meeting@Saturday", False)}, id="were-in-the-summit"),
+    pytest.param("Lula offered to organise a meeting between Chilean President Gabriel Boric and "
+                 "Peruvian President Dina Boluarte in Brasilia.",
+                 {("Gabriel Boric", "attends", "meeting", False),
+                  ("Dina Boluarte", "attends", "meeting", False),
+                  ("Lula", "hosts", "meeting", False)},
+                 id="between-two-titled-names"),
+    pytest.param("Chilean Foreign Minister Alberto van Klaveren said: \"Last night I spoke on the "
+                 "phone with Peruvian Foreign Minister Javier Gonzalez.\"",
+                 {("Alberto van Klaveren", "attends", "meeting", False),
+                  ("Javier Gonzalez", "attends", "meeting", False)},
+                 id="first-person-is-the-speaker"),
     pytest.param("Gustavo Petro and Luis Arce met in Sucre, at the house where Antonio Jose de "
                  "Sucre lived in 1825.",
                  {("Gustavo Petro", "attends", "meeting", False),

@@ -39,8 +39,8 @@ def explicit_kind(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool
     # "the inaugural defence ministers' meeting": the article hangs off the possessor.
     determiners += [g for c in modifiers if c.dep_ == "poss" for g in c.children
                     if g.dep_ == "det"]
-    if plural and (contrastive or not determiners) and not _attended(token):
-        return None
+    if plural and (contrastive or not determiners) and not _attended(token) and not framed:
+        return None  # but "telephone conversations with Ushakov" are calls
     anaphoric = not contrastive and any(
         c.lower_ in words("meetings", "anaphoric") for c in determiners)
     # "the six-party talks", "four-way talks": a count of parties names one meeting.

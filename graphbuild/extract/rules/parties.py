@@ -38,8 +38,11 @@ def _verb_meeting_parties(token: Token, ctx: Context) -> Iterator[Claim]:
         return
     others = [m for obj in children(token, "dobj") for o in conjuncts(obj)
               for m in actors(o, ctx)]
-    others += [m for _, obj in prep_objects(token, {"with"}) for o in conjuncts(obj)
-               for m in actors(o, ctx)]
+    partners = [obj for _, obj in prep_objects(token, {"with"})]
+    # "spoke on the phone with Lavrov": the partner hangs off the medium.
+    partners += [obj for _, medium in prep_objects(token, words("meetings", "call_media_preps"))
+                 for _, obj in prep_objects(medium, {"with"})]
+    others += [m for obj in partners for o in conjuncts(obj) for m in actors(o, ctx)]
     others += companions(token, ctx)
     hosting = token.lemma_.lower() in words("meetings", "hosting_verbs") and children(
         token, "dobj")
