@@ -262,6 +262,14 @@ def test_the_bodys_meeting_is_the_one_told_before(read):
     assert by_text["the NATO meeting"] == by_text["A NATO meeting"] != by_text["visit"]
 
 
+def test_first_met_is_another_meeting(read):
+    found = read("Gustavo Petro is in Quito for a summit with Daniel Noboa on Monday. The two "
+                 "presidents first met in Bogota the same year.")
+    keys = {m.text: m.key for m in found.mentions if m.type == "meeting"}
+    dates = {m.text: m.date for m in found.mentions if m.type == "meeting"}
+    assert keys["met"] != keys["a summit"] and dates["met"] is None
+
+
 def test_a_meeting_before_a_trilateral_meeting_is_another_meeting(read):
     found = read("Lula called Milei to arrange a meeting between the two presidents before a "
                  "trilateral meeting that would also include Boric.")

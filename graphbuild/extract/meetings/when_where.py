@@ -27,6 +27,7 @@ def normalise_date(text: str) -> str:
 
 # "this week", "this year": true of any meeting in the story, so no date at all.
 _VAGUE = re.compile(r"(this|the|these) (week|month|year|days?)|(week|month|year)s?"
+                    r"|(the )?same (day|week|month|year)"
                     r"|(in )?(the )?(next|coming|past|last|following) (few |several )?"
                     r"(days|weeks|months)"
                     r"|daily|weekly|monthly|annual|annually|yearly|regular|every \w+"
