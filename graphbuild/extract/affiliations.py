@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from graphbuild.extract.sentences import sentences
 from graphbuild.lexicon import words
 from graphbuild.types import Claim, Evidence, Mention
 
@@ -28,9 +29,9 @@ def _title_spans(doc: Doc) -> list[Span]:
 
 
 def _evidence(article_id: str, person: Span, cue: Span) -> Evidence:
-    sent = person.sent
-    return Evidence(article_id, sent.text, sent.start_char, sent.end_char, cue.text,
-                    cue.start_char, cue.end_char)
+    index = sentences(person.doc)
+    start, end, text = index.evidence(index.number(person.start), cue.start_char, cue.end_char)
+    return Evidence(article_id, text, start, end, cue.text, cue.start_char, cue.end_char)
 
 
 def _role_text(tokens: list[Token], skip: set[int]) -> str:

@@ -14,6 +14,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from graphbuild.extract.sentences import sentences
 from graphbuild.lexicon import words
 from graphbuild.names import clean_person_name, normalise_name
 from graphbuild.types import Mention
@@ -73,7 +74,7 @@ def _classify(ent: Span) -> tuple[str, str] | None:
 
 def sentence_index(doc: Doc) -> dict[int, int]:
     """Token index -> number of the sentence it is in."""
-    return {token.i: number for number, sent in enumerate(doc.sents) for token in sent}
+    return sentences(doc).index()
 
 
 def entity_mentions(doc: Doc, article_id: str,

@@ -10,6 +10,7 @@ from collections.abc import Iterator, Set
 
 from spacy.tokens import Token
 
+from graphbuild.extract.sentences import sentences
 from graphbuild.lexicon import words
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -167,7 +168,11 @@ def attribution(token: Token) -> Token | None:
             if subjects:
                 return subjects[0]
         current = current.head
-    for other in token.sent:
+    index = sentences(token.doc)
+    number = index.number(token.i)
+    if "according" not in index.words(number):
+        return None
+    for other in index.span(number):
         if other.lower_ == "according" and other.i + 1 < len(token.doc):
             for _, obj in prep_objects(token.doc[other.i + 1]):
                 return obj

@@ -6,6 +6,7 @@ import re
 
 from spacy.tokens import Token
 
+from graphbuild.extract.sentences import sentences
 from graphbuild.extract.syntax import children, prep_objects
 from graphbuild.lexicon import words
 from graphbuild.types import Mention
@@ -52,8 +53,9 @@ def date_of(token: Token) -> str | None:
     then at the direct modifiers of the governing verbs ("are expected, on
     Friday, to convene"), never inside sibling clauses ("visited Kyiv last week").
     """
-    dates = [ent for ent in token.sent.ents if ent.label_ == "DATE"
-             and not _VAGUE.fullmatch(ent.text.strip())
+    index = sentences(token.doc)
+    dates = [ent for ent in index.dates(index.number(token.i))
+             if not _VAGUE.fullmatch(ent.text.strip())
              and not (ent.start > 0 and token.doc[ent.start - 1].lower_ in words(
                  "meetings", "bounding_preps"))
              and (not _DURATION.search(ent.text) or normalise_date(ent.text) in WEEKDAYS)]

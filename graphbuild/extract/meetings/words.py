@@ -202,7 +202,7 @@ def span_text(token: Token) -> tuple[int, int, str]:
     start_token = min([token, *left], key=lambda t: t.i)
     start = start_token.idx
     end = token.idx + len(token.text)
-    return start, end, token.doc.text[start:end]
+    return start, end, token.doc[start_token.i:token.i + 1].text
 
 def own_parties(token: Token, by_token: dict[int, Mention]) -> set[str]:
     """The people and countries a meeting mention names as its own parties: "a meeting

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from graphbuild.extract.sentences import sentences
 from graphbuild.extract.syntax import (
     PRONOUNS,
     attribution,
@@ -202,11 +203,12 @@ def is_passive(verb: Token) -> bool:
 
 def evidence(ctx: Context, cue_tokens: list[Token]) -> Evidence:
     """The sentence of the cue and the cue's span, as offsets into the article."""
-    sent = cue_tokens[0].sent
-    start = min(t.idx for t in cue_tokens)
-    end = max(t.idx + len(t.text) for t in cue_tokens)
-    return Evidence(ctx.article_id, sent.text, sent.start_char, sent.end_char,
-                    ctx.doc.text[start:end], start, end)
+    first, last = min(cue_tokens, key=lambda t: t.i), max(cue_tokens, key=lambda t: t.i)
+    start, end = first.idx, last.idx + len(last.text)
+    sentence_start, sentence_end, text = sentences(ctx.doc).evidence(
+        ctx.sentence_of[cue_tokens[0].i], start, end)
+    cue = ctx.doc[first.i:last.i + 1].text if last.i - first.i < 64 else first.text
+    return Evidence(ctx.article_id, text, sentence_start, sentence_end, cue, start, end)
 
 
 def emit(ctx: Context, relation: str, sources: list[Mention], target: Mention | None,

@@ -17,6 +17,7 @@ from graphbuild.extract.rules.context import (
     subjects,
     unique,
 )
+from graphbuild.extract.sentences import sentences
 from graphbuild.extract.syntax import children, conjuncts, prep_objects
 from graphbuild.types import Claim, Mention
 
@@ -64,7 +65,7 @@ def _cites_threat(token: Token, ctx: Context) -> Iterator[Claim]:
     if verb is None or not nouns:
         return
     citing = subjects(verb, ctx)
-    respectively = any(t.lower_ == "respectively" for t in token.sent)
+    respectively = "respectively" in sentences(ctx.doc).words(ctx.sentence_of[token.i])
     sources = unique([m for noun in nouns for m in _threat_sources(noun, ctx)])
     for subject, source in _pair(citing, sources, respectively):
         cue = [nouns[0]] if causal_phrase else [verb, nouns[0]]

@@ -1,0 +1,87 @@
+"""Sentence facts of one parsed article, computed once per Doc.
+
+spaCy's ``Token.sent`` scans the sentence on every call and ``Doc.text`` joins the whole
+text, so reading them per claim makes a run-on sentence of 20,000 words quadratic in time
+and, through evidence strings, in memory. The rules ask this index instead.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Span, Token
+
+# Evidence longer than this is cut to a window around the cue, so that provenance grows
+# linearly with the article even when a "sentence" runs for pages.
+MAX_EVIDENCE = 600
+_WINDOW = 250
+_KEY = "graphbuild_sentences"
+
+
+class Sentences:
+    """Token -> sentence number, sentence bounds, texts and DATE entities of one Doc."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for sent in doc.sents:
+            self.starts.append(sent.start)
+            self.ends.append(sent.end)
+        self._texts: dict[int, str] = {}
+        self._dates: dict[int, list[Span]] | None = None
+        self._words: dict[int, frozenset[str]] = {}
+
+    def number(self, token_index: int) -> int:
+        """The number of the sentence a token is in."""
+        return max(0, bisect_right(self.starts, token_index) - 1)
+
+    def span(self, number: int) -> Span:
+        return self.doc[self.starts[number]:self.ends[number]]
+
+    def of(self, token: Token) -> Span:
+        """The sentence of a token (what ``token.sent`` gives, without the scan)."""
+        return self.span(self.number(token.i))
+
+    def index(self) -> dict[int, int]:
+        """Token index -> sentence number, for every token."""
+        bounds = zip(self.starts, self.ends, strict=True)
+        return {i: number for number, (start, end) in enumerate(bounds)
+                for i in range(start, end)}
+
+    def dates(self, number: int) -> list[Span]:
+        """The DATE entities of a sentence."""
+        if self._dates is None:
+            self._dates = {}
+            for ent in self.doc.ents:
+                if ent.label_ == "DATE":
+                    self._dates.setdefault(self.number(ent.start), []).append(ent)
+        return self._dates.get(number, [])
+
+    def words(self, number: int) -> frozenset[str]:
+        """The lower-cased words of a sentence."""
+        if number not in self._words:
+            self._words[number] = frozenset(t.lower_ for t in self.span(number))
+        return self._words[number]
+
+    def evidence(self, number: int, cue_start: int, cue_end: int) -> tuple[int, int, str]:
+        """(start, end, text) of the evidence for a cue: its sentence, or a window of the
+        sentence around the cue when the sentence is over-long."""
+        span = self.span(number)
+        if number not in self._texts:
+            self._texts[number] = span.text
+        text = self._texts[number]
+        start, end = span.start_char, span.end_char
+        if end - start <= MAX_EVIDENCE:
+            return start, end, text
+        low, high = max(start, cue_start - _WINDOW), min(end, cue_end + _WINDOW)
+        return low, high, text[low - start:high - start]
+
+
+def sentences(doc: Doc) -> Sentences:
+    """The sentence index of a Doc, built on first use."""
+    found = doc.user_data.get(_KEY)
+    if not isinstance(found, Sentences):
+        found = Sentences(doc)
+        doc.user_data[_KEY] = found
+    return found
