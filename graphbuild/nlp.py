@@ -138,13 +138,16 @@ class EntityCorrector:
         )
         entities, title_spans = _split_titles(doc, entities, title_spans, matches)
         doc._.graphbuild_titles = tuple((span.start, span.end) for span in title_spans)
-        entities = [ent for ent in entities if not _inside_any(ent, title_spans)]
+        title_at = {i: span for span in title_spans for i in range(span.start, span.end)}
+        entities = [ent for ent in entities if not (
+            ent.start in title_at and ent.end <= title_at[ent.start].end)]
         # A name right after a job title or honorific is a person ("Chancellor Olaf
         # Scholz", "Dr Fatih Birol"), whatever the statistical model said.
         title_ends = {span.end for span in title_spans}
         entities = _join_adjacent_people(
             [_as_person(ent, title_ends, self.honorifics) for ent in entities])
-        entities = [_extend_person(ent, entities) for ent in entities]
+        taken = {i for ent in entities for i in range(ent.start, ent.end)}
+        entities = [_extend_person(ent, taken) for ent in entities]
         # "Nile Basin Alliance" tagged as a place: a group noun at the end makes a body.
         entities = [Span(doc, ent.start, ent.end, label="ORG")
                     if ent.label_ in ("LOC", "GPE", "FAC", "NORP") and not ent.kb_id_
@@ -153,11 +156,7 @@ class EntityCorrector:
         if doc.has_annotation("DEP"):
             for span in [*self._named_after_cue(doc), *self._quoted_groups(doc)]:
                 entities = [ent for ent in entities if not _overlaps(ent, span)] + [span]
-        for match in matches:
-            overlapping = [ent for ent in entities if _overlaps(ent, match)]
-            if any(_is_bigger_name(ent, match, matches) for ent in overlapping):
-                continue
-            entities = [ent for ent in entities if ent not in overlapping] + [match]
+        entities = _apply_gazetteer(entities, matches)
         doc.ents = _state_institutions(filter_spans(entities), self.institution_heads)
         return doc
 
@@ -280,20 +279,34 @@ def _overlaps(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _inside_any(ent: Span, spans: list[Span]) -> bool:
-    return any(s.start <= ent.start and ent.end <= s.end for s in spans)
-
-
 _JOINERS = {"and", ",", "&", "the", "or", "-", "–"}
 
 
-def _is_bigger_name(ent: Span, match: Span, matches: list[Span]) -> bool:
+def _apply_gazetteer(entities: list[Span], matches: list[Span]) -> list[Span]:
+    """Gazetteer names replace the model's names they overlap, unless the model's name is
+    a bigger name around them; each match looks only at its own tokens."""
+    covered = {i for m in matches for i in range(m.start, m.end)}
+    owner: dict[int, Span] = {i: ent for ent in entities for i in range(ent.start, ent.end)}
+    kept = dict.fromkeys(entities)
+    for match in matches:
+        overlapping = {owner[i] for i in range(match.start, match.end) if i in owner}
+        if any(_is_bigger_name(ent, match, covered) for ent in overlapping):
+            continue
+        for ent in overlapping:
+            kept.pop(ent, None)
+            for i in range(ent.start, ent.end):
+                owner.pop(i, None)
+        kept[match] = None
+        owner.update({i: match for i in range(match.start, match.end)})
+    return list(kept)
+
+
+def _is_bigger_name(ent: Span, match: Span, covered: set[int]) -> bool:
     """An NER name that contains the gazetteer match ("Bank of England"), unless it is
     only gazetteer names joined by "and" ("Niger and Burkina Faso")."""
     contains = ent.start <= match.start and match.end <= ent.end and len(ent) > len(match)
     if not contains or not (ent.label_ in _CONTAINER_LABELS or ent.label_ == "PERSON"):
         return False
-    covered = {i for m in matches for i in range(m.start, m.end)}
     return not all(i in covered or ent.doc[i].lower_ in _JOINERS
                    for i in range(ent.start, ent.end))
 
@@ -313,13 +326,16 @@ def _split_titles(doc: Doc, entities: list[Span], titles: list[Span],
     not an organisation.
     """
     gazetteer_tokens = {i for m in matches for i in range(m.start, m.end)}
+    # Titles by first token, so each name looks only at its own tokens (linear in text).
+    starting = {t.start: t for t in titles}
+    replaced: dict[int, Span] = {}
     kept: list[Span] = []
-    extended = list(titles)
     for ent in entities:
         if ent.kb_id_ or ent.label_ not in ("ORG", "PERSON", "GPE", "NORP", "FAC", "LOC"):
             kept.append(ent)
             continue
-        inner = next((t for t in titles if ent.start <= t.start and t.end < ent.end), None)
+        inner = next((starting[i] for i in range(ent.start, ent.end)
+                      if i in starting and starting[i].end < ent.end), None)
         if inner is not None:
             person = Span(doc, inner.end, ent.end, label="PERSON")
             if _looks_like_name(person):
@@ -327,20 +343,19 @@ def _split_titles(doc: Doc, entities: list[Span], titles: list[Span],
             before = Span(doc, ent.start, inner.start)
             if len(before) and all(i not in gazetteer_tokens for i in range(before.start,
                                                                             before.end)):
-                extended = [Span(doc, ent.start, t.end, label="TITLE") if t is inner else t
-                            for t in extended]
+                replaced[inner.start] = Span(doc, ent.start, inner.end, label="TITLE")
             continue
-        following = next((t for t in titles if t.start == ent.end), None)
+        following = starting.get(ent.end)
         if following is not None and ent.label_ == "ORG":
             portfolio_start = ent.start
             while portfolio_start < ent.end and portfolio_start in gazetteer_tokens:
                 portfolio_start += 1
             if portfolio_start < ent.end:
-                extended = [Span(doc, portfolio_start, t.end, label="TITLE") if t is following
-                            else t for t in extended]
+                replaced[following.start] = Span(doc, portfolio_start, following.end,
+                                                 label="TITLE")
             continue
         kept.append(ent)
-    return kept, filter_spans(extended)
+    return kept, filter_spans([replaced.get(t.start, t) for t in titles])
 
 
 def _join_adjacent_people(entities: list[Span]) -> list[Span]:
@@ -356,11 +371,11 @@ def _join_adjacent_people(entities: list[Span]) -> list[Span]:
     return joined
 
 
-def _extend_person(ent: Span, entities: list[Span]) -> Span:
-    """'Marco' + "Dell'Orto": take in capitalised name parts the model left out."""
+def _extend_person(ent: Span, taken: set[int]) -> Span:
+    """'Marco' + "Dell'Orto": take in capitalised name parts the model left out (not
+    ``taken`` by another name)."""
     if ent.label_ != "PERSON":
         return ent
-    taken = {i for other in entities if other is not ent for i in range(other.start, other.end)}
     end = ent.end
     while end < len(ent.doc) and end not in taken and ent.doc[end].pos_ == "PROPN" \
             and ent.doc[end].is_title and ent.doc[end - 1].whitespace_:

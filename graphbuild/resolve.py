@@ -446,8 +446,8 @@ def _merge_meetings(resolver: _Resolver, clusters: dict[str, _Meeting]) -> _Unio
     for i, a in enumerate(ordered):
         candidates = sorted({j for key in keys_of[i] for j in sharing[key] if j > i})
         for b in (ordered[j] for j in candidates):
-            if union.find(a.key) == union.find(b.key):
-                continue  # already one meeting through others
+            if a.articles & b.articles or union.find(a.key) == union.find(b.key):
+                continue  # kept apart by their article, or already one meeting
             reason = same_meeting(a, b, partial(one_story, a, b))
             if reason is not None:
                 join(a, b, reason)

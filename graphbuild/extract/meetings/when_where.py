@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from graphbuild.extract.sentences import sentences
 from graphbuild.extract.syntax import children, prep_objects
@@ -45,6 +46,44 @@ _DURATION = re.compile(
 
 _CLIMB = {"acl", "pobj", "pcomp", "prep", "xcomp", "nsubj", "nsubjpass", "dobj", "relcl", "advcl"}
 
+@dataclass
+class _SentenceDates:
+    """The candidate dates of one sentence, indexed so that each meeting word looks only
+    at the dates near it (a run-on sentence holds hundreds of dates)."""
+
+    under: dict[int, list[Span]] = field(default_factory=dict)
+    attached: dict[int, list[Span]] = field(default_factory=dict)
+
+
+_DEPTH = 24
+
+
+def _sentence_dates(token: Token) -> _SentenceDates:
+    index = sentences(token.doc)
+    number = index.number(token.i)
+    cache: dict[int, _SentenceDates] = token.doc.user_data.setdefault("graphbuild_dates", {})
+    if number in cache:
+        return cache[number]
+    found = _SentenceDates()
+    for ent in index.dates(number):
+        if _VAGUE.fullmatch(ent.text.strip()) or (
+                ent.start > 0 and token.doc[ent.start - 1].lower_ in words(
+                    "meetings", "bounding_preps")) or (
+                _DURATION.search(ent.text) and normalise_date(ent.text) not in WEEKDAYS):
+            continue
+        node = ent.root
+        for _ in range(_DEPTH):
+            found.under.setdefault(node.i, []).append(ent)
+            if node.head is node:
+                break
+            node = node.head
+        anchor = ent.root.head if ent.root.head.dep_ == "prep" else ent.root
+        for head in {anchor.head.i, ent.root.head.i}:
+            found.attached.setdefault(head, []).append(ent)
+    cache[number] = found
+    return found
+
+
 def date_of(token: Token) -> str | None:
     """The date expression attached to a meeting word or to the verbs above it.
 
@@ -53,17 +92,9 @@ def date_of(token: Token) -> str | None:
     then at the direct modifiers of the governing verbs ("are expected, on
     Friday, to convene"), never inside sibling clauses ("visited Kyiv last week").
     """
-    index = sentences(token.doc)
-    dates = [ent for ent in index.dates(index.number(token.i))
-             if not _VAGUE.fullmatch(ent.text.strip())
-             and not (ent.start > 0 and token.doc[ent.start - 1].lower_ in words(
-                 "meetings", "bounding_preps"))
-             and (not _DURATION.search(ent.text) or normalise_date(ent.text) in WEEKDAYS)]
-    if not dates:
-        return None
-    own = [ent for ent in dates if ent.root.is_ancestor(token) is False
-           and (ent.root == token or token.is_ancestor(ent.root))
-           and not _inside_other_event(token, ent.root)]
+    dates = _sentence_dates(token)
+    own = [ent for ent in dates.under.get(token.i, [])
+           if not _inside_other_event(token, ent.root)]
     if own:
         return normalise_date(own[0].text)
     current = token
@@ -88,10 +119,9 @@ def date_of(token: Token) -> str | None:
         verbs = [current, *(c for c in current.children if c.dep_ in ("xcomp", "acomp")),
                  *(g for c in current.children if c.dep_ in ("xcomp", "acomp")
                    for g in c.children if g.dep_ == "xcomp")]
-        for ent in dates:
-            anchor = ent.root.head if ent.root.head.dep_ == "prep" else ent.root
-            if anchor.head in verbs or ent.root.head in verbs:
-                return normalise_date(ent.text)
+        near = [ent for verb in verbs for ent in dates.attached.get(verb.i, [])]
+        if near:
+            return normalise_date(min(near, key=lambda ent: ent.start).text)
     return None
 
 def _inside_other_event(token: Token, date_root: Token) -> bool:
