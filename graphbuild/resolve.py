@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -444,7 +445,7 @@ def _merge_meetings(resolver: _Resolver, clusters: dict[str, _Meeting]) -> _Unio
         for key in keys:
             sharing[key].append(index)
     for i, a in enumerate(ordered):
-        candidates = sorted({j for key in keys_of[i] for j in sharing[key] if j > i})
+        candidates = _candidates(i, keys_of[i], sharing)
         for b in (ordered[j] for j in candidates):
             if a.articles & b.articles or union.find(a.key) == union.find(b.key):
                 continue  # kept apart by their article, or already one meeting
@@ -456,7 +457,7 @@ def _merge_meetings(resolver: _Resolver, clusters: dict[str, _Meeting]) -> _Unio
         if meeting.date or len(groups.get(union.find(meeting.key), [])) > 1:
             continue
         scored = []
-        near = {union.find(ordered[j].key) for key in keys_of[i] for j in sharing[key]}
+        near = {union.find(ordered[j].key) for j in _candidates(-1, keys_of[i], sharing)}
         for root, members in sorted((r, groups[r]) for r in near):
             dated = [clusters[m] for m in members if clusters[m].date]
             if not dated or dated[0].kind != meeting.kind or root == union.find(meeting.key) \
@@ -472,6 +473,26 @@ def _merge_meetings(resolver: _Resolver, clusters: dict[str, _Meeting]) -> _Unio
             join(clusters[best[0][1]], meeting, "undated meeting sharing participants with "
                  "one dated meeting")
     return union
+
+
+# Meetings compared with each meeting at most: in real news a blocking key is shared by a
+# handful of meetings; a pathological corpus (thousands of meetings on one weekday with
+# the same people) would otherwise make merging quadratic.
+_MAX_CANDIDATES = 64
+
+
+def _candidates(index: int, keys: set[str], sharing: dict[str, list[int]]) -> list[int]:
+    """Meetings after ``index`` that share a key, rarest keys first, at most
+    ``_MAX_CANDIDATES`` of them."""
+    found: dict[int, None] = {}
+    for key in sorted(keys, key=lambda k: (len(sharing[k]), k)):
+        members = sharing[key]
+        start = bisect_right(members, index)
+        for j in members[start:start + _MAX_CANDIDATES - len(found)]:
+            found[j] = None
+        if len(found) >= _MAX_CANDIDATES:
+            break
+    return sorted(found)
 
 
 def _blocking_keys(meeting: _Meeting) -> set[str]:
@@ -613,22 +634,30 @@ def _meetings(resolver: _Resolver, claims: list[Claim], id_of_root: dict[str, st
     clusters = _meeting_clusters(resolver, claims, entity_of_key)
     union = _merge_meetings(resolver, clusters)
     labels = {e.id: e.label for e in entities.values()}
-    meeting_mentions = [m for m in resolver.mentions() if m.type == "meeting"]
+    mentions_of: dict[str, list[Mention]] = defaultdict(list)
+    for mention in resolver.mentions():
+        if mention.type == "meeting":
+            mentions_of[mention.key].append(mention)
+    # Who hosts and attends each meeting mention's key, read once for all meetings.
+    parties_of: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for c in claims:
+        if c.relation in ("hosts", "attends") and not c.negated and c.object is not None:
+            node = entity_of_key.get(resolver.union.find(resolver.key_of.get(c.subject, "")), "")
+            if node in labels:
+                parties_of[(c.relation, c.object.key)].add(labels[node])
     result: list[Entity] = []
     meeting_of: dict[Mention, str] = {}
     taken: dict[str, Entity] = dict(entities)
     for _, keys in sorted(union.groups().items()):
         members = [clusters[k] for k in sorted(keys)]
+
         def labelled(relation: str, keys: list[str] = keys) -> list[str]:
-            return sorted({labels[node] for c in claims if c.relation == relation
-                           and not c.negated and c.object is not None and c.object.key in keys
-                           for node in [entity_of_key.get(resolver.union.find(
-                               resolver.key_of.get(c.subject, "")), "")] if node in labels})
+            return sorted({name for key in keys for name in parties_of[(relation, key)]})
 
         label, date, venue = _meeting_label(members, labels, labelled("hosts"),
                                             labelled("attends"))
         node_id = _unique_id(f"meeting:{slugify(label)}", taken)
-        mentions = [m for m in meeting_mentions if m.key in keys]
+        mentions = [m for key in sorted(keys) for m in mentions_of[key]]
         aliases = tuple(sorted({m.text for m in mentions if not m.implicit}))
         entity = Entity(node_id, label, "meeting", aliases,
                         len(mentions), tuple(sorted({m.article_id for m in mentions})),
