@@ -55,8 +55,9 @@ MAX_TITLE_CHARS = 150
 MAX_BOILERPLATE_CHARS = 300
 MAX_FILE_BYTES = 50_000_000
 # Longer articles are read in parts split at paragraphs: spaCy refuses texts over
-# 1,000,000 characters and its memory grows with the text.
-MAX_ARTICLE_CHARS = 200_000
+# 1,000,000 characters and the parser's memory grows with the text (about 4 KB a
+# character), so a part stays well below what a news article ever needs.
+MAX_ARTICLE_CHARS = 50_000
 
 #: Code pages whose misreading of UTF-8 :func:`repair_mojibake` undoes itself.
 #: ftfy already covers cp1252, latin-1 and a few others; these are listed anyway so
@@ -793,17 +794,21 @@ def _parts(draft: _Draft) -> list[_Draft]:
     (at a line or a space when a paragraph alone is longer)."""
     if len(draft.text) <= MAX_ARTICLE_CHARS:
         return [draft]
+    text = draft.text
     chunks: list[str] = []
-    rest = draft.text
-    while len(rest) > MAX_ARTICLE_CHARS:
-        window = rest[:MAX_ARTICLE_CHARS]
-        cut = max(window.rfind("\n\n"), window.rfind("\n"), window.rfind(" "))
-        cut = cut if cut > 0 else MAX_ARTICLE_CHARS
-        chunks.append(rest[:cut].strip())
-        rest = rest[cut:]
-    chunks.append(rest.strip())
-    return [replace(draft, id=draft.id if n == 1 else f"{draft.id}-part{n}", text=chunk)
-            for n, chunk in enumerate((c for c in chunks if c), start=1)]
+    start = 0
+    while len(text) - start > MAX_ARTICLE_CHARS:
+        end = start + MAX_ARTICLE_CHARS
+        cut = max(text.rfind("\n\n", start, end), text.rfind("\n", start, end),
+                  text.rfind(" ", start, end))
+        cut = cut if cut > start else end
+        chunks.append(text[start:cut].strip())
+        start = cut
+    chunks.append(text[start:].strip())
+    kept = [c for c in chunks if c]
+    width = len(str(len(kept)))  # "-part02" sorts before "-part10"
+    return [replace(draft, id=draft.id if n == 1 else f"{draft.id}-part{n:0{width}d}",
+                    text=chunk) for n, chunk in enumerate(kept, start=1)]
 
 
 def _read_drafts(path: Path, article_id: str) -> tuple[list[_Draft], str]:
