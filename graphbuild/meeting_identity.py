@@ -52,6 +52,7 @@ class Facts:
     contrasted: bool = False
 
 
+@cache
 def venue_key(venue: str | None) -> str | None:
     """'NATO headquarters' and 'NATO' are one place.
 

@@ -27,6 +27,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, partial
+from itertools import islice
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
@@ -426,15 +427,18 @@ def _merge_meetings(resolver: _Resolver, clusters: dict[str, _Meeting]) -> _Unio
 
     def join(a: _Meeting, b: _Meeting, reason: str) -> None:
         root_a, root_b = union.find(a.key), union.find(b.key)
-        if root_a == root_b or articles_of[root_a] & articles_of[root_b] \
+        if root_a == root_b or not articles_of[root_a].isdisjoint(articles_of[root_b]) \
                 or not groups_compatible(places_of[root_a], dates_of[root_a],
                                          places_of[root_b], dates_of[root_b]):
             return
         union.union(root_a, root_b)
         root = union.find(root_a)
-        articles_of[root] = articles_of[root_a] | articles_of[root_b]
-        places_of[root] = places_of[root_a] | places_of[root_b]
-        dates_of[root] = dates_of[root_a] | dates_of[root_b]
+        other = root_b if root == root_a else root_a
+        for table in (articles_of, places_of, dates_of):
+            # The smaller set joins the larger one in place: merging stays linear.
+            large, small = sorted((table[root], table[other]), key=len, reverse=True)
+            large |= small
+            table[root] = large
         resolver.decide(b.key, a.key, reason)
 
     # Only meetings that share a participant, group, place or kind and date can be one
@@ -459,11 +463,12 @@ def _merge_meetings(resolver: _Resolver, clusters: dict[str, _Meeting]) -> _Unio
         scored = []
         near = {union.find(ordered[j].key) for j in _candidates(-1, keys_of[i], sharing)}
         for root, members in sorted((r, groups[r]) for r in near):
-            dated = [clusters[m] for m in members if clusters[m].date]
+            dated = list(islice((clusters[m] for m in members if clusters[m].date),
+                                _MAX_CANDIDATES))
             if not dated or dated[0].kind != meeting.kind or root == union.find(meeting.key) \
                     or any(d.contrasted != meeting.contrasted for d in dated):
                 continue
-            if any(meeting.articles & clusters[m].articles for m in members):
+            if not meeting.articles.isdisjoint(articles_of[root]):
                 continue
             # Within one story the same venue also counts ("the Riga gathering").
             scored.append((max(overlap(meeting, d) + int(
