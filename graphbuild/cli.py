@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import signal
 import sys
 from pathlib import Path
 
@@ -108,6 +109,11 @@ cli.add_command(query_command)
 cli.add_command(show_command)
 
 
+def _stop(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt  # SIGTERM ends a build like Ctrl-C: outputs kept, one line
+
+
 def main() -> None:
     """Console-script entry point."""
+    signal.signal(signal.SIGTERM, _stop)
     cli(prog_name="graphbuild")

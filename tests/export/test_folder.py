@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -53,3 +59,76 @@ def test_a_staging_folder_left_by_a_killed_build_is_removed(tmp_path: Path) -> N
         (staging / "graph.json").write_text("{}")
 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.json"]
+
+
+_SLOW_BUILD = """
+import sys, time
+from pathlib import Path
+import graphbuild.export.json as json_writer
+from graphbuild.cli import main
+
+corpus, outputs, ready = sys.argv[1:4]
+write_json = json_writer.write_json
+
+def slow_write_json(*args, **kwargs):
+    Path(ready).touch()  # the staging folder is being filled: kill now
+    time.sleep(60)
+    return write_json(*args, **kwargs)
+
+json_writer.write_json = slow_write_json
+sys.argv = ["graphbuild", "build", corpus, "-o", outputs, "--formats", "csv,json"]
+main()
+"""
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM, signal.SIGKILL],
+                         ids=["SIGINT", "SIGTERM", "SIGKILL"])
+def test_a_build_killed_while_writing_leaves_the_previous_outputs(
+        sample_build: BuildResult, tmp_path: Path, signum: int) -> None:
+    corpus, outputs, ready = tmp_path / "corpus", tmp_path / "outputs", tmp_path / "ready"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Summit\n\nKenya will host a summit in Nairobi on Monday.")
+    write_outputs(sample_build, outputs, formats=["csv", "json"])
+    before = {p.name: p.read_bytes() for p in outputs.iterdir()}
+
+    child = subprocess.Popen([sys.executable, "-c", _SLOW_BUILD, str(corpus), str(outputs),
+                              str(ready)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while not ready.exists() and child.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert ready.exists(), child.communicate()[1].decode()
+    child.send_signal(signum)
+    _, stderr = child.communicate(timeout=60)
+
+    assert child.returncode != 0
+    after = {p.name: p.read_bytes() for p in outputs.iterdir()
+             if not p.name.startswith(".graphbuild-staging-")}
+    assert after == before
+    if signum != signal.SIGKILL:  # the build cleaned up and said so in one line
+        assert not any(p.name.startswith(".graphbuild-staging-") for p in outputs.iterdir())
+        assert "Traceback" not in stderr.decode()
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0,
+                    reason="mounting a small tmpfs needs root")
+def test_a_full_disk_leaves_the_previous_outputs(sample_build: BuildResult,
+                                                 tmp_path: Path) -> None:
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(disk)],
+                             capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.decode().strip()}")
+    try:
+        outputs = disk / "outputs"
+        write_outputs(sample_build, outputs, formats=["json"])
+        before = {p.name: p.read_bytes() for p in outputs.iterdir()}
+        with contextlib.suppress(OSError), (disk / "filler").open("wb") as filler:
+            while True:  # until the disk is full
+                filler.write(b"\0" * 4096)
+                filler.flush()
+        with pytest.raises(OSError):
+            write_outputs(sample_build, outputs, formats=["json", "csv", "graphml"])
+        assert {p.name: p.read_bytes() for p in outputs.iterdir()} == before
+    finally:
+        subprocess.run(["umount", str(disk)], capture_output=True)
