@@ -12,7 +12,7 @@ import pytest
 
 from graphbuild.export.html import generate_html, page_data, select_nodes, write_html
 
-from .graphs import XSS_FLAG, synthetic_graph
+from .graphs import ALERT, XSS_FLAG, synthetic_graph
 from .helpers import CHROMIUM, golden, require, snapshot
 
 ROOT = Path(__file__).parents[2]
@@ -265,3 +265,64 @@ def screenshot(open_page) -> None:
     view.page.wait_for_timeout(300)
     SCREENSHOT.parent.mkdir(exist_ok=True)
     view.page.screenshot(path=str(SCREENSHOT))
+
+
+def _hostile_corpus(root: Path) -> None:
+    """Every hostile input the build must survive, with markup in every field that can
+    reach the page (titles, names, text, JSON fields, file names)."""
+    from .graphs import HOSTILE, IMG, LINK, SCRIPT
+
+    root.mkdir()
+    (root / "a.txt").write_text(f"{HOSTILE}\n\nKenya will host a summit {SCRIPT} in Nairobi "
+                                f"on Monday. President {IMG} William Ruto said Chile will not "
+                                "attend.\n")
+    (root / f"{IMG}.html").write_text(f"<html><head><title>{SCRIPT}</title></head><body>"
+                                       f"<p>Peru will attend the {IMG} talks in Lima.</p>"
+                                       f"<script>window.{XSS_FLAG}=9</script></body></html>")
+    (root / "c.json").write_text(json.dumps({"title": LINK, "text": f"Ghana hosts {ALERT}."}))
+    (root / "deep.json").write_text("[" * 50_000 + "]" * 50_000)
+    (root / "d.jsonl").write_text(json.dumps({"text": "Norway met Japan.\u2028Fine."}) + "\n")
+    (root / "utf16.txt").write_bytes("Egypt hosts talks on Friday.".encode("utf-16-le"))
+    (root / "controls.txt").write_text("Canada\x07 will\x1b[31m attend\x00 the summit.")
+    (root / "blob.txt").write_bytes(bytes(range(256)) * 40)
+    (root / "long.txt").write_text("Chile met Peru in Lima on Monday. " * 4000)
+    os.mkfifo(root / "pipe.txt")
+    (root / "zero.txt").symlink_to("/dev/zero")
+    (root / "outside.txt").symlink_to("/etc/hostname")
+    (root / "loop").symlink_to(root, target_is_directory=True)
+    deep = root
+    for _ in range(300):
+        deep = deep / "d"
+    deep.mkdir(parents=True)
+    (deep / "bottom.txt").write_text("Chile will host talks on Tuesday.")
+    os.close(os.open(bytes(root) + b"/bad\xff name.txt", os.O_CREAT | os.O_WRONLY))
+
+
+def test_a_hostile_corpus_builds_and_its_page_runs_nothing(open_page, tmp_path):
+    import time
+    import xml.etree.ElementTree as ElementTree
+
+    from graphbuild.build import build_corpus, write_outputs
+
+    corpus, outputs = tmp_path / "corpus", tmp_path / "outputs"
+    _hostile_corpus(corpus)
+    started = time.monotonic()
+    result = build_corpus(corpus)
+    write_outputs(result, outputs)
+    assert time.monotonic() - started < 60
+
+    files = json.loads((outputs / "files.json").read_text())
+    by_name = {Path(f["path"]).name: f for f in files}
+    expected = {"a.txt", "c.json", "deep.json", "d.jsonl", "utf16.txt", "controls.txt",
+                "blob.txt", "long.txt", "pipe.txt", "zero.txt", "outside.txt", "bottom.txt"}
+    assert expected <= set(by_name)
+    assert all(f["status"] in ("read", "skipped") and (f["status"] == "read" or f["reason"])
+               for f in files)
+    assert {by_name[n]["status"] for n in ("pipe.txt", "zero.txt", "outside.txt")} == {"skipped"}
+    ElementTree.parse(outputs / "graph.graphml")  # well-formed XML, strictly
+
+    view = open_page(result.knowledge_graph.graph)
+    for node in list(result.knowledge_graph.graph.nodes)[:5]:
+        view.click_node(node)
+    assert view.page.evaluate(f"window.{XSS_FLAG}") is None
+    view.assert_clean()
