@@ -67,6 +67,10 @@ def extract_corpus(corpus: CorpusReport, *, model: str | None = None,
     total = len(corpus.articles)
     # More processes than cores or articles only cost memory ("--workers 1000").
     processes = max(1, min(workers or default_workers(total), os.cpu_count() or 1, total))
+    if workers and workers > processes:
+        logger.warning("using %d worker%s, not %d: this machine has %d cores and the corpus "
+                       "%d articles", processes, "" if processes == 1 else "s", workers,
+                       os.cpu_count() or 1, total)
     extractions: list[ArticleExtraction] = []
     parsed = parse(nlp, corpus.articles, n_process=processes)
     for done, (doc, article) in enumerate(parsed, start=1):

@@ -21,6 +21,7 @@ its reason (written to ``aliases.json`` so users can inspect and override it).
 from __future__ import annotations
 
 import json
+import logging
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
@@ -44,6 +45,8 @@ from graphbuild.meeting_identity import (
 )
 from graphbuild.names import name_key, normalise_name, same_name
 from graphbuild.types import ArticleExtraction, Claim, Entity, Mention, MergeDecision, Resolution
+
+logger = logging.getLogger(__name__)
 
 _SURNAME_SIMILARITY = 85
 # Surnames of two full names with the same first name (Aasland / Osland).
@@ -69,6 +72,10 @@ def load_alias_rules(path: str | Path) -> AliasRules:
                              '"merge" and "forbid")')
         merge = tuple(tuple(str(n) for n in group) for group in data.get("merge", []))
         forbid = tuple((str(a), str(b)) for a, b in data.get("forbid", []))
+        groups = [{normalise_name(n) for n in group} for group in merge]
+        for a, b in forbid:
+            if any({normalise_name(a), normalise_name(b)} <= group for group in groups):
+                raise ValueError(f'"{a}" and "{b}" are both merged and forbidden')
     except (OSError, ValueError, TypeError, AttributeError, RecursionError) as error:
         raise AliasFileError(
             f"Cannot read alias file {path}: {error}. Expected JSON like "
@@ -306,6 +313,10 @@ def _apply_user_merges(resolver: _Resolver) -> None:
     keys_by_name: dict[str, set[str]] = defaultdict(set)
     for mention, key in resolver.key_of.items():
         keys_by_name[normalise_name(mention.text)].add(key)
+    named = {*(n for group in resolver.rules.merge for n in group),
+             *(n for pair in resolver.rules.forbid for n in pair)}
+    for name in sorted(n for n in named if normalise_name(n) not in keys_by_name):
+        logger.warning('alias file: no entity in the corpus is called "%s"', name)
     for group in resolver.rules.merge:
         keys = sorted({k for name in group for k in keys_by_name.get(normalise_name(name), set())})
         for other in keys[1:]:

@@ -204,3 +204,12 @@ def test_workers_are_capped_by_cores_and_articles(monkeypatch: pytest.MonkeyPatc
     build_module.extract_corpus(corpus, workers=1000)
 
     assert asked == [min(len(corpus.articles), os.cpu_count() or 1)]
+
+
+def test_more_workers_than_cores_or_articles_are_capped_with_a_warning(
+        caplog: pytest.LogCaptureFixture) -> None:
+    result = build_corpus(REPO / "corpus" / "000_dd5084d8ba261f5c.txt", workers=1000)
+
+    assert len(result.corpus.articles) == 1
+    assert any("using 1 worker, not 1000" in r.getMessage() for r in caplog.records
+               if r.levelname == "WARNING")

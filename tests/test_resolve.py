@@ -330,6 +330,19 @@ def test_alias_rules_forbid_a_merge(story: StoryFactory, forbid: tuple[str, str]
     assert not resolution.decisions
 
 
+def test_alias_names_that_match_nothing_are_reported(story: StoryFactory,
+                                                     caplog: pytest.LogCaptureFixture) -> None:
+    a1 = story("a1")
+    a1.org("Baltic Supply Forum")
+    rules = AliasRules(merge=(("Baltic Supply Forum", "Baltic Supply Frum"),),
+                       forbid=(("Atlantis", "Baltic Supply Forum"),))
+    run(a1, rules=rules)
+
+    assert sorted(r.getMessage() for r in caplog.records if r.levelname == "WARNING") == [
+        'alias file: no entity in the corpus is called "Atlantis"',
+        'alias file: no entity in the corpus is called "Baltic Supply Frum"']
+
+
 def test_alias_rules_forbid_an_alias_link(story: StoryFactory) -> None:
     a1 = story("a1")
     forum, nickname = a1.org("Baltic Supply Forum"), a1.org("Riga group")
@@ -358,6 +371,8 @@ def test_load_alias_rules(tmp_path: Path) -> None:
     pytest.param('{"forbid": [["Georgia"]]}', id="forbid-not-pairs"),
     pytest.param('{"merges": [["Riga group", "BSF"]]}', id="misspelt-key"),
     pytest.param("[" * 5000 + "]" * 5000, id="nested-too-deep"),
+    pytest.param('{"merge": [["Georgia", "Sakartvelo"]], "forbid": [["sakartvelo", "Georgia"]]}',
+                 id="merged-and-forbidden"),
     pytest.param(None, id="missing-file"),
 ])
 def test_load_alias_rules_rejects_a_bad_file(tmp_path: Path, content: str | None) -> None:
