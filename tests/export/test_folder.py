@@ -132,3 +132,27 @@ def test_a_full_disk_leaves_the_previous_outputs(sample_build: BuildResult,
         assert {p.name: p.read_bytes() for p in outputs.iterdir()} == before
     finally:
         subprocess.run(["umount", str(disk)], capture_output=True)
+
+
+def test_a_second_build_process_into_the_same_folder_refuses(tmp_path: Path) -> None:
+    corpus, outputs, ready = tmp_path / "corpus", tmp_path / "outputs", tmp_path / "ready"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Summit\n\nKenya will host a summit in Nairobi on Monday.")
+    first = subprocess.Popen([sys.executable, "-c", _SLOW_BUILD, str(corpus), str(outputs),
+                              str(ready)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 120
+        while not ready.exists() and first.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert ready.exists(), first.communicate()[1].decode()
+        second = subprocess.run([sys.executable, "-m", "graphbuild", "build", str(corpus), "-o",
+                                 str(outputs), "--formats", "json"],
+                                capture_output=True, text=True, timeout=120)
+    finally:
+        first.kill()
+        first.communicate()
+
+    assert second.returncode == OutputError.exit_code
+    assert second.stderr.strip().splitlines()[-1] == (
+        f"Error: Another graphbuild build is writing to {outputs}; wait for it to finish or "
+        "choose another output folder")
