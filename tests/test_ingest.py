@@ -469,6 +469,26 @@ def test_arbitrary_file_read_or_skipped(data: bytes, suffix: str) -> None:
             assert article.text and not CONTROL.search(article.text)
 
 
+@given(st.lists(st.binary(min_size=1, max_size=40).filter(
+    lambda name: b"/" not in name and b"\0" not in name and name not in (b".", b"..")),
+    min_size=1, max_size=8, unique=True))
+@settings(max_examples=60, deadline=None)
+def test_any_file_names_are_all_accounted_for(names: list[bytes]) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        for name in names:
+            with open(os.path.join(os.fsencode(folder), name + b".txt"), "wb") as file:
+                file.write(b"Kenya will host a summit on Monday.")
+        try:
+            report = ingest.read_corpus(folder)
+        except CorpusError:
+            return  # every name hidden (".x.txt"): "No articles found", said in one line
+        assert len(report.files) == len(names)
+        for record in report.files:
+            record.path.encode("utf-8")  # valid Unicode, whatever the bytes were
+            assert record.status in ("read", "skipped")
+            assert record.status == "read" or record.reason
+
+
 # --------------------------------------------------------------------------- real corpus
 
 
