@@ -9,8 +9,9 @@ from __future__ import annotations
 import json
 import logging
 import os
+import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,6 +27,11 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 logger = logging.getLogger(__name__)
+# Reading one article (after parsing) never takes longer than this: past it the article is
+# skipped with a reason in files.json rather than stalling the build. Work is linear in the
+# article's length, and articles are read in parts of at most 50,000 characters, so only a
+# pathological text comes near it.
+ARTICLE_BUDGET_SECONDS = 120.0
 
 Progress = Callable[[int, int], None]
 PARALLEL_FROM = 60
@@ -74,10 +80,30 @@ def extract_corpus(corpus: CorpusReport, *, model: str | None = None,
     extractions: list[ArticleExtraction] = []
     parsed = parse(nlp, corpus.articles, n_process=processes)
     for done, (doc, article) in enumerate(parsed, start=1):
-        extractions.append(extract(doc, article))
+        extractions.append(extract(doc, article,
+                                   deadline=time.monotonic() + ARTICLE_BUDGET_SECONDS))
         if progress is not None:
             progress(done, total)
     return extractions, nlp.meta.get("name", "") and f"{nlp.meta['lang']}_{nlp.meta['name']}"
+
+
+def _without_over_budget(corpus: CorpusReport, over: set[str]) -> CorpusReport:
+    """The corpus less the articles given up for time, each noted in its file's record."""
+    if not over:
+        return corpus
+    reason = f"over the {ARTICLE_BUDGET_SECONDS:.0f} s budget per article: skipped"
+    files = []
+    for record in corpus.files:
+        dropped = [a for a in record.articles if a in over]
+        if not dropped:
+            files.append(record)
+        elif len(dropped) == len(record.articles):
+            files.append(replace(record, status="skipped", reason=reason, articles=()))
+        else:
+            note = f"{', '.join(dropped)} {reason}"
+            files.append(replace(record, reason="; ".join(filter(None, (record.reason, note))),
+                                 articles=tuple(a for a in record.articles if a not in over)))
+    return CorpusReport(tuple(a for a in corpus.articles if a.id not in over), tuple(files))
 
 
 def build_corpus(paths: str | Path | Sequence[str | Path], *, model: str | None = None,
@@ -88,6 +114,8 @@ def build_corpus(paths: str | Path | Sequence[str | Path], *, model: str | None 
     rules = load_alias_rules(aliases) if isinstance(aliases, str | Path) else aliases
     extractions, model_name = extract_corpus(corpus, model=model, workers=workers,
                                              progress=progress)
+    corpus = _without_over_budget(corpus, {e.article_id for e in extractions if e.over_budget})
+    extractions = [e for e in extractions if not e.over_budget]
     resolution = resolve(extractions, rules=rules)
     claims = [claim for extraction in extractions for claim in extraction.claims]
     graph = build_graph(corpus.articles, resolution, claims, model=model_name)

@@ -132,9 +132,11 @@ class AliasLink:
 
 @dataclass(frozen=True)
 class ArticleExtraction:
-    """Everything the extract stage read from one article."""
+    """Everything the extract stage read from one article; ``over_budget`` when reading it
+    was stopped for taking too long (it then holds nothing)."""
 
     article_id: str
     mentions: tuple[Mention, ...]
     claims: tuple[Claim, ...]
     alias_links: tuple[AliasLink, ...] = ()
+    over_budget: bool = False

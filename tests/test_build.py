@@ -213,3 +213,28 @@ def test_more_workers_than_cores_or_articles_are_capped_with_a_warning(
     assert len(result.corpus.articles) == 1
     assert any("using 1 worker, not 1000" in r.getMessage() for r in caplog.records
                if r.levelname == "WARNING")
+
+
+def test_an_article_over_its_time_budget_is_skipped_with_a_reason(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import importlib
+
+    build_module = importlib.import_module("graphbuild.build")
+    (tmp_path / "a.txt").write_text("Kenya will host a summit in Nairobi on Monday.")
+    (tmp_path / "b.txt").write_text("Chile will attend the talks in Lima on Friday.")
+    monkeypatch.setattr(build_module, "ARTICLE_BUDGET_SECONDS", -1.0)  # always past
+    result = build_corpus(tmp_path)
+
+    assert result.corpus.articles == ()
+    assert [(f.path, f.status, f.reason) for f in result.corpus.files] == [
+        (f"{tmp_path.name}/a.txt", "skipped", "over the -1 s budget per article: skipped"),
+        (f"{tmp_path.name}/b.txt", "skipped", "over the -1 s budget per article: skipped")]
+    assert result.knowledge_graph.graph.number_of_edges() == 0
+
+
+def test_an_article_within_its_budget_is_read_in_full(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Kenya will host a summit in Nairobi on Monday.")
+    result = build_corpus(tmp_path)
+
+    assert [f.status for f in result.corpus.files] == ["read"]
+    assert result.knowledge_graph.graph.number_of_edges() == 1

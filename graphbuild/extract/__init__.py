@@ -12,19 +12,25 @@ from graphbuild.extract.aliases import alias_links
 from graphbuild.extract.coref import references
 from graphbuild.extract.meetings import meeting_mentions
 from graphbuild.extract.mentions import entity_mentions, index_tokens, sentence_index
-from graphbuild.extract.rules import relation_claims
+from graphbuild.extract.rules import OverBudget, relation_claims
 from graphbuild.types import Article, ArticleExtraction
 
 
-def extract(doc: Doc, article: Article) -> ArticleExtraction:
-    """Read the entities, meetings and relations of one parsed article."""
+def extract(doc: Doc, article: Article, *, deadline: float | None = None
+            ) -> ArticleExtraction:
+    """Read the entities, meetings and relations of one parsed article; past ``deadline``
+    (a ``time.monotonic()`` value) the article is given up and marked ``over_budget``."""
     sentence_of = sentence_index(doc)
     mentions = entity_mentions(doc, article.id, sentence_of)
     by_token = index_tokens(doc, mentions)
     meetings = meeting_mentions(doc, article.id, by_token, sentence_of)
     affiliations = affiliation_claims(doc, article.id, mentions, by_token)
     refs = references(doc, mentions, by_token, affiliations, sentence_of)
-    claims = relation_claims(doc, article.id, by_token, meetings, sentence_of, refs)
+    try:
+        claims = relation_claims(doc, article.id, by_token, meetings, sentence_of, refs,
+                                 deadline=deadline)
+    except OverBudget:
+        return ArticleExtraction(article.id, (), (), (), over_budget=True)
     claims += affiliations
     all_mentions = sorted({*mentions, *meetings.values()}, key=lambda m: (m.start, m.end, m.key))
     return ArticleExtraction(article.id, tuple(all_mentions), tuple(claims),

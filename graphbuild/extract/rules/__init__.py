@@ -10,6 +10,7 @@ one module and its test rows.
 from __future__ import annotations
 
 import importlib
+import time
 from collections.abc import Callable, Iterator
 from functools import cache
 
@@ -30,13 +31,21 @@ def rules() -> tuple[Rule, ...]:
                  for rule in importlib.import_module(f"{__name__}.{module}").RULES)
 
 
+class OverBudget(Exception):
+    """Reading one article took longer than its budget."""
+
+
 def relation_claims(doc: Doc, article_id: str, by_token: dict[int, Mention],
                     meetings: dict[int, Mention], sentence_of: dict[int, int],
-                    refs: dict[int, list[Mention]]) -> list[Claim]:
-    """Every relation claim the rules find in one parsed article."""
+                    refs: dict[int, list[Mention]], *, deadline: float | None = None
+                    ) -> list[Claim]:
+    """Every relation claim the rules find in one parsed article; raises
+    :class:`OverBudget` past ``deadline`` (a ``time.monotonic()`` value)."""
     ctx = Context(doc, article_id, by_token, meetings, sentence_of, refs)
     claims: list[Claim] = []
     for token in doc:
+        if deadline is not None and token.i % 256 == 0 and time.monotonic() > deadline:
+            raise OverBudget(article_id)
         for rule in rules():
             claims.extend(rule(token, ctx))
     return list(dict.fromkeys(claims))
