@@ -703,9 +703,29 @@ def _looks_binary(text: str) -> bool:
     return bad >= 8 and bad / len(text) > 0.05
 
 
+# Deeper JSON is refused before parsing: the parser recurses, and no news record nests this far.
+MAX_JSON_DEPTH = 100
+_JSON_TOKEN = re.compile(r'"(?:\\.|[^"\\])*"|[\[\]{}]')
+
+
+def _check_json_depth(text: str) -> None:
+    """Raise ValueError when brackets outside strings nest deeper than MAX_JSON_DEPTH; one
+    pass with no recursion, whatever the input."""
+    depth = 0
+    for found in _JSON_TOKEN.finditer(text):
+        token = found.group()
+        if token in "[{":
+            depth += 1
+            if depth > MAX_JSON_DEPTH:
+                raise ValueError(f"nested deeper than {MAX_JSON_DEPTH} levels")
+        elif token in "]}":
+            depth -= 1
+
+
 def _json_records(text: str, suffix: str) -> tuple[list[Any], int]:
     """Parsed records and the number of JSON Lines that failed to parse."""
     if suffix == ".json":
+        _check_json_depth(text)
         value = json.loads(text)
         return (value if isinstance(value, list) else [value]), 0
     records, bad = [], 0
@@ -713,8 +733,9 @@ def _json_records(text: str, suffix: str) -> tuple[list[Any], int]:
     for line in text.split("\n"):
         if line.strip():
             try:
+                _check_json_depth(line)
                 records.append(json.loads(line))
-            except (ValueError, RecursionError):
+            except ValueError:
                 bad += 1
     return records, bad
 
@@ -732,8 +753,6 @@ def _read_json(text: str, suffix: str, encoding: str, stem: str) -> tuple[list[_
         records, bad = _json_records(text, suffix)
     except ValueError as exc:
         return [], f"invalid JSON: {exc}"
-    except RecursionError:
-        return [], "invalid JSON: nested too deeply"
     drafts: list[_Draft] = []
     no_text = 0
     for n, record in enumerate(records, start=1):

@@ -650,4 +650,15 @@ def test_json_nested_too_deeply_is_skipped_not_fatal(tmp_path: Path) -> None:
 
     report = ingest.read_corpus(tmp_path)
 
-    assert reasons(report)["deep.json"] == "invalid JSON: nested too deeply"
+    assert reasons(report)["deep.json"] == (
+        f"invalid JSON: nested deeper than {ingest.MAX_JSON_DEPTH} levels")
+
+
+def test_a_json_line_nested_too_deeply_is_counted_not_fatal(tmp_path: Path) -> None:
+    good = json.dumps({"title": "Talks", "text": ARTICLE})
+    (tmp_path / "feed.jsonl").write_text(good + "\n" + "[" * 5000 + "]" * 5000 + "\n")
+
+    report = ingest.read_corpus(tmp_path)
+
+    assert len(report.articles) == 1
+    assert "1 line" in reasons(report)["feed.jsonl"]
