@@ -133,6 +133,13 @@ def _group(token: Token, article: _Article, leaders: set[str]) -> list[Mention]:
     return []
 
 
+def _title_fits(title: str, role: str) -> bool:
+    """'the prime minister' fits only a prime minister, never the Commission's president;
+    'the leader' fits any head of state or government."""
+    return title in role or (title in _coref_words("generic_leader_titles")
+                             and any(w in role for w in _coref_words("leader_titles")))
+
+
 def _role_holders(doc: Doc, affiliations: Sequence[Claim], by_token: dict[int, Mention]
                   ) -> list[tuple[str, str | None, Mention]]:
     """(role, affiliate key, person) for every person whose role the article states:
@@ -166,7 +173,6 @@ def _role_description(span: Span, article: _Article,
     if not determiners and not countries:
         return []
     title = span.text.lower()
-    leader_words = _coref_words("leader_titles")
     for country in countries:
         title = title.replace(_text_of(by_token, country, span), "")
     title = " ".join(w for w in title.split() if w not in ("the", "'s", "’s"))
@@ -174,12 +180,9 @@ def _role_description(span: Span, article: _Article,
         return []
     matches = []
     for role, affiliate, person in holders:
-        # "the leader" fits any head of state or government; "the prime minister" only a
-        # prime minister, never the Commission's president.
-        fits = title in role or (title in _coref_words("generic_leader_titles")
-                                 and any(w in role for w in leader_words))
-        if fits and (not countries or affiliate in countries or affiliate is None and any(
-                a in countries for r, a, p in holders if p.key == person.key)):
+        if _title_fits(title, role) and (
+                not countries or affiliate in countries or affiliate is None and any(
+                    a in countries for r, a, p in holders if p.key == person.key)):
             matches.append(person)
     if not matches:
         return []
@@ -203,13 +206,10 @@ def _holders_of_countries(noun: Token, holders: list[tuple[str, str | None, Ment
                  if c.i in by_token and by_token[c.i].type == "country"]
     if len(countries) < 2:
         return []
-    leader_words = _coref_words("leader_titles")
     people: list[Mention] = []
     for country in countries:
         fitting = {person.key: person for role, affiliate, person in holders
-                   if affiliate == country and (title in role or (
-                       title in _coref_words("generic_leader_titles")
-                       and any(w in role for w in leader_words)))}
+                   if affiliate == country and _title_fits(title, role)}
         if len(fitting) != 1:
             return []
         people.extend(fitting.values())

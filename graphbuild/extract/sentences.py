@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 # Evidence longer than this is cut to a window around the cue, so that provenance grows
 # linearly with the article even when a "sentence" runs for pages.
@@ -38,10 +38,6 @@ class Sentences:
 
     def span(self, number: int) -> Span:
         return self.doc[self.starts[number]:self.ends[number]]
-
-    def of(self, token: Token) -> Span:
-        """The sentence of a token (what ``token.sent`` gives, without the scan)."""
-        return self.span(self.number(token.i))
 
     def index(self) -> dict[int, int]:
         """Token index -> sentence number, for every token."""

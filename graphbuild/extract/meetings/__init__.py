@@ -86,11 +86,10 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
                           date=date, venue=venue, group=group, kind=kind, implicit=implicit)
         target = _choose_cluster(clusters, focus if weak else strong_focus, kind, date,
                                  contrastive=contrastive)
-        same_body = [i for i, c in enumerate(clusters) if group and c.group == group
-                     and not c.contrasted]
-        if explicit and anaphoric and same_body and not date:
+        if explicit and anaphoric and group and not date:
             # "the NATO ministers' meeting" after a visit: the body's meeting told before.
-            target = same_body[-1]
+            target = next((i for i in reversed(range(len(clusters)))
+                           if clusters[i].group == group and not clusters[i].contrasted), target)
         if stated is not None and not refers_back and not date or later:
             target = None
         if target is not None and explicit and not (anaphoric or weak or date) and \

@@ -209,14 +209,14 @@ def _agreed_together(token: Token, ctx: Context) -> Iterator[Claim]:
     if token.pos_ != "VERB" or token.lemma_.lower() not in relation_words("attends",
                                                                           "outcome_verbs"):
         return
-    if any(t.lemma_.lower() in relation_words("attends", "cancelling_verbs")
-           for t in token.subtree):
-        return  # "the two leaders agreed to cancel the meeting"
     parties = subjects(token, ctx)
     grouped = any(s.i in ctx.refs or s.lemma_.lower() in words("people", "role_nouns")
                   for s in children(token, "nsubj"))
     if len(parties) < 2 or not grouped:
         return
+    if any(t.lemma_.lower() in relation_words("attends", "cancelling_verbs")
+           for t in token.subtree):
+        return  # "the two leaders agreed to cancel the meeting"
     meeting = focus_meeting(ctx.meetings, token.i, ctx.sentence_of[token.i], window=2)
     if meeting is not None:
         yield from emit(ctx, "attends", parties, meeting, token, [token], negatable=False)

@@ -172,20 +172,14 @@ def subjects(verb: Token, ctx: Context) -> list[Mention]:
 
 def _subject_actors(subject: Token, ctx: Context) -> list[Mention]:
     """A subject's entities; when the parser hung "Thai Prime Minister X and Cambodian
-    Prime Minister Y" on a demonym or on one of the names, all the people it holds."""
+    Prime Minister Y" on a demonym, the people it holds (names hung on one another are
+    repaired by ``conjuncts``)."""
     found = actors(subject, ctx)
-    if len(found) != 1 or subject.dep_ == "conj" or found[0].type not in ("country",
-                                                                           "person"):
+    if len(found) != 1 or subject.dep_ == "conj" or found[0].type != "country":
         return found
     people = unique([ctx.by_token[t.i] for t in subject.subtree if t.i in ctx.by_token
                      and ctx.by_token[t.i].type == "person"])
-    # "Kenyan President William Ruto and ... Samia Suluhu Hassan" parsed with Ruto (and
-    # its "and") as a modifier of Hassan.
-    misparsed = any(c.dep_ in ("nmod", "compound") and children(c, "cc") and c.i in ctx.by_token
-                    for c in subject.children)
-    if people and (found[0].type == "country" or misparsed):
-        return people
-    return found
+    return people or found
 
 
 def agents(verb: Token, ctx: Context) -> list[Mention]:

@@ -134,7 +134,8 @@ def _clause_parties(token: Token, ctx: Context) -> Iterator[Claim]:
         parties = [m for o in listed for m in actors(o, ctx)]
         yield from emit(ctx, "attends", parties, meeting, head, [head, token],
                            negatable=False)
-        hosts = [m for o in listed if any(c.lemma_.lower() == "host" and c.dep_ == "compound"
+        host_nouns = relation_words("hosts", "nouns")
+        hosts = [m for o in listed if any(c.lemma_.lower() in host_nouns and c.dep_ == "compound"
                                           for c in o.children) for m in actors(o, ctx)]
         yield from emit(ctx, "hosts", hosts, meeting, head, [head, token], negatable=False)
         return
