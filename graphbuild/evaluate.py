@@ -74,6 +74,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from graphbuild import jsonlimits
 from graphbuild.errors import GoldFormatError
 from graphbuild.graph import CORE_RELATIONS, split
 
@@ -268,13 +269,12 @@ def load_gold(path: str | os.PathLike[str]) -> Gold:
     except (OSError, UnicodeDecodeError) as exc:
         raise GoldFormatError(f"Cannot read gold file {path}: {exc}") from exc
     try:
-        data = json.loads(text)
+        data = jsonlimits.loads(text)
     except json.JSONDecodeError as exc:
         raise GoldFormatError(f"Gold file {path} is not valid JSON: {exc.msg} "
                               f"(line {exc.lineno}, column {exc.colno})") from exc
-    except RecursionError as exc:
-        raise GoldFormatError(f"Gold file {path} is nested too deeply to be a gold "
-                              "graph") from exc
+    except ValueError as exc:
+        raise GoldFormatError(f"Gold file {path} is {exc}: not a gold graph") from exc
     return gold_from_dict(data, source=str(path))
 
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import codecs
 import functools
-import json
 import logging
 import os
 import re
@@ -35,6 +34,7 @@ import charset_normalizer
 import ftfy
 from ftfy.badness import is_bad
 
+from graphbuild import jsonlimits
 from graphbuild.errors import CorpusError
 from graphbuild.types import Article
 
@@ -703,38 +703,17 @@ def _looks_binary(text: str) -> bool:
     return bad >= 8 and bad / len(text) > 0.05
 
 
-# Deeper JSON is refused before parsing: the parser recurses, and no news record nests this far.
-MAX_JSON_DEPTH = 100
-_JSON_TOKEN = re.compile(r'"(?:\\.|[^"\\])*"|[\[\]{}]')
-
-
-def _check_json_depth(text: str) -> None:
-    """Raise ValueError when brackets outside strings nest deeper than MAX_JSON_DEPTH; one
-    pass with no recursion, whatever the input."""
-    depth = 0
-    for found in _JSON_TOKEN.finditer(text):
-        token = found.group()
-        if token in "[{":
-            depth += 1
-            if depth > MAX_JSON_DEPTH:
-                raise ValueError(f"nested deeper than {MAX_JSON_DEPTH} levels")
-        elif token in "]}":
-            depth -= 1
-
-
 def _json_records(text: str, suffix: str) -> tuple[list[Any], int]:
     """Parsed records and the number of JSON Lines that failed to parse."""
     if suffix == ".json":
-        _check_json_depth(text)
-        value = json.loads(text)
+        value = jsonlimits.loads(text)
         return (value if isinstance(value, list) else [value]), 0
     records, bad = [], 0
     # Only newlines end a record: U+2028 or U+0085 inside a string are text.
     for line in text.split("\n"):
         if line.strip():
             try:
-                _check_json_depth(line)
-                records.append(json.loads(line))
+                records.append(jsonlimits.loads(line))
             except ValueError:
                 bad += 1
     return records, bad

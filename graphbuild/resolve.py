@@ -20,7 +20,6 @@ its reason (written to ``aliases.json`` so users can inspect and override it).
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 from bisect import bisect_right
@@ -33,6 +32,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from graphbuild import jsonlimits
 from graphbuild.errors import AliasFileError
 from graphbuild.graph import entity_id, slugify
 from graphbuild.lexicon import place_by_key, words
@@ -65,7 +65,7 @@ class AliasRules:
 def load_alias_rules(path: str | Path) -> AliasRules:
     """Read ``{"merge": [[name, ...], ...], "forbid": [[a, b], ...]}``."""
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        data = jsonlimits.loads(Path(path).read_text(encoding="utf-8"))
         unknown = sorted(set(data) - {"merge", "forbid"}) if isinstance(data, dict) else []
         if unknown:
             raise ValueError(f'unknown key {", ".join(map(repr, unknown))} (the keys are '
@@ -76,7 +76,7 @@ def load_alias_rules(path: str | Path) -> AliasRules:
         for a, b in forbid:
             if any({normalise_name(a), normalise_name(b)} <= group for group in groups):
                 raise ValueError(f'"{a}" and "{b}" are both merged and forbidden')
-    except (OSError, ValueError, TypeError, AttributeError, RecursionError) as error:
+    except (OSError, ValueError, TypeError, AttributeError) as error:
         raise AliasFileError(
             f"Cannot read alias file {path}: {error}. Expected JSON like "
             '{"merge": [["Zelensky", "Zelenskyy"]], "forbid": [["Georgia", "Georgia (US state)"]]}'

@@ -150,6 +150,16 @@ def test_load_of_a_wrong_suffix(tmp_path: Path, name: str) -> None:
         "or a corpus folder")
 
 
+def test_load_of_graph_json_nested_too_deeply(tmp_path: Path) -> None:
+    path = tmp_path / "graph.json"
+    path.write_text("[" * 1_000_000 + "]" * 1_000_000)
+
+    with pytest.raises(GraphFormatError) as caught:
+        load(path)
+    assert str(caught.value) == (
+        f"Cannot read graph JSON {path}: nested deeper than 100 levels")
+
+
 # -- corpus errors (raised before any model is loaded) -----------------------------------
 
 

@@ -411,6 +411,6 @@ def test_format_truncates_long_evidence(gold: Gold) -> None:
 
 def test_load_gold_nested_too_deep(tmp_path: Path) -> None:
     path = tmp_path / "gold.json"
-    path.write_text("[" * 5000 + "]" * 5000)
-    with pytest.raises(GoldFormatError, match="nested too deeply"):
+    path.write_text("[" * 1_000_000 + "]" * 1_000_000)
+    with pytest.raises(GoldFormatError, match="nested deeper than 100 levels: not a gold"):
         load_gold(path)

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graphbuild import ingest
+from graphbuild import ingest, jsonlimits
 from graphbuild.errors import CorpusError
 from graphbuild.ingest import (
     LOOKED_FOR,
@@ -651,7 +651,7 @@ def test_json_nested_too_deeply_is_skipped_not_fatal(tmp_path: Path) -> None:
     report = ingest.read_corpus(tmp_path)
 
     assert reasons(report)["deep.json"] == (
-        f"invalid JSON: nested deeper than {ingest.MAX_JSON_DEPTH} levels")
+        f"invalid JSON: nested deeper than {jsonlimits.MAX_JSON_DEPTH} levels")
 
 
 def test_a_json_line_nested_too_deeply_is_counted_not_fatal(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from graphbuild import jsonlimits
 from graphbuild.errors import GraphFormatError
 
 _LINK_NAMES = {"edges": "edges", "source": "source", "target": "target", "key": "key"}
@@ -36,7 +37,7 @@ def write_json(graph: nx.MultiDiGraph, path: str | Path) -> None:
 def read_json(path: str | Path) -> nx.MultiDiGraph:
     """Read a file written by :func:`write_json`."""
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        data = jsonlimits.loads(Path(path).read_text(encoding="utf-8"))
         graph = nx.node_link_graph(data, directed=True, multigraph=True, **_LINK_NAMES)
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise GraphFormatError(f"Cannot read graph JSON {path}: {error}") from error
