@@ -10,12 +10,13 @@ import json
 import logging
 import os
 import time
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from graphbuild import engine
 from graphbuild.errors import GraphFormatError
 from graphbuild.graph import build_graph
 from graphbuild.ingest import CorpusReport, read_corpus
@@ -27,14 +28,19 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 logger = logging.getLogger(__name__)
-# Reading one article (after parsing) never takes longer than this: past it the article is
-# skipped with a reason in files.json rather than stalling the build. Work is linear in the
-# article's length, and articles are read in parts of at most 50,000 characters, so only a
-# pathological text comes near it.
-ARTICLE_BUDGET_SECONDS = 120.0
 
 Progress = Callable[[int, int], None]
 PARALLEL_FROM = 60
+
+
+@dataclass(frozen=True)
+class BuildStats:
+    """How a build went: seconds per stage, and how many articles were parsed or taken
+    from the cache."""
+
+    seconds: dict[str, float] = field(default_factory=dict, hash=False)
+    parsed: int = 0
+    cached: int = 0
 
 
 @dataclass(frozen=True)
@@ -45,6 +51,7 @@ class BuildResult:
     corpus: CorpusReport
     resolution: Resolution
     model: str
+    stats: BuildStats = BuildStats()
 
 
 @cache
@@ -62,36 +69,83 @@ def default_workers(articles: int) -> int:
     return max(1, min(2, os.cpu_count() or 1))
 
 
-def extract_corpus(corpus: CorpusReport, *, model: str | None = None,
-                   workers: int | None = None,
-                   progress: Progress | None = None) -> tuple[list[ArticleExtraction], str]:
-    """Parse and extract every article; returns the extractions and model name."""
-    from graphbuild.extract import extract
-    from graphbuild.nlp import parse
-
-    nlp = _pipeline(model)
-    total = len(corpus.articles)
+def _processes(workers: int | None, total: int) -> int:
     # More processes than cores or articles only cost memory ("--workers 1000").
     processes = max(1, min(workers or default_workers(total), os.cpu_count() or 1, total))
     if workers and workers > processes:
         logger.warning("using %d worker%s, not %d: this machine has %d cores and the corpus "
                        "%d articles", processes, "" if processes == 1 else "s", workers,
                        os.cpu_count() or 1, total)
-    extractions: list[ArticleExtraction] = []
-    parsed = parse(nlp, corpus.articles, n_process=processes)
-    for done, (doc, article) in enumerate(parsed, start=1):
-        extractions.append(extract(doc, article,
-                                   deadline=time.monotonic() + ARTICLE_BUDGET_SECONDS))
+    return processes
+
+
+def extract_corpus(corpus: CorpusReport, *, model: str | None = None,
+                   workers: int | None = None, cache: str | Path | None = None,
+                   scheduler: str | None = None, progress: Progress | None = None
+                   ) -> tuple[list[ArticleExtraction], str, BuildStats]:
+    """Parse and extract every article (in workers, or on a Dask cluster at ``scheduler``),
+    taking what the extraction cache at ``cache`` already holds; returns the extractions
+    in corpus order, the model name and the counts."""
+    import spacy
+
+    from graphbuild.cache import article_key, open_cache
+    from graphbuild.nlp import default_model, pipeline_meta, pipeline_name
+
+    name = model or default_model()
+    meta = pipeline_meta(name)
+    model_name = pipeline_name(meta)
+    # What made a record: the pipeline (and graphbuild's components after it) and spaCy.
+    pipeline_id = " ".join([model_name, meta.get("version", ""), *meta.get("pipeline", ()),
+                            "spacy", spacy.__version__])
+    articles = corpus.articles
+    store = open_cache(cache) if cache is not None else None
+    keys = [article_key(a, pipeline_id) for a in articles] if store is not None else []
+    found = store.get_many(keys) if store is not None else {}
+    missing = [a for a, key in zip(articles, keys, strict=True) if key not in found] \
+        if store is not None else list(articles)
+    total, finished = len(missing), 0
+
+    def done(count: int) -> None:
+        nonlocal finished
+        finished += count
         if progress is not None:
-            progress(done, total)
-    return extractions, nlp.meta.get("name", "") and f"{nlp.meta['lang']}_{nlp.meta['name']}"
+            progress(finished, total)
+
+    if progress is not None:
+        progress(0, total)
+    if not missing:  # nothing to parse: the pipeline is not even loaded
+        parsed: Iterator[ArticleExtraction] = iter(())
+    elif scheduler:
+        parsed = engine.run_dask(name, missing, scheduler, done)
+    elif (processes := _processes(workers, len(missing))) > 1:
+        parsed = engine.run_pool(_pipeline(model), name, missing, processes, done)
+    else:
+        parsed = engine.run_here(_pipeline(model), missing, done)
+    fresh: dict[str, ArticleExtraction] = {}
+    pending: list[tuple[str, ArticleExtraction]] = []
+    key_of = dict(zip((a.id for a in articles), keys, strict=False))
+    try:
+        for extraction in parsed:
+            fresh[extraction.article_id] = extraction
+            if store is not None:
+                pending.append((key_of[extraction.article_id], extraction))
+                if len(pending) >= 64:  # commit as we go: Ctrl-C keeps what was parsed
+                    store.put_many(pending)
+                    pending.clear()
+    finally:
+        if store is not None:
+            store.put_many(pending)
+            store.close()
+    extractions = [fresh[a.id] if a.id in fresh else found[key_of[a.id]] for a in articles]
+    return extractions, model_name, BuildStats(parsed=len(fresh),
+                                               cached=len(articles) - len(fresh))
 
 
 def _without_over_budget(corpus: CorpusReport, over: set[str]) -> CorpusReport:
     """The corpus less the articles given up for time, each noted in its file's record."""
     if not over:
         return corpus
-    reason = f"over the {ARTICLE_BUDGET_SECONDS:.0f} s budget per article: skipped"
+    reason = f"over the {engine.ARTICLE_BUDGET_SECONDS:.0f} s budget per article: skipped"
     files = []
     for record in corpus.files:
         dropped = [a for a in record.articles if a in over]
@@ -108,24 +162,45 @@ def _without_over_budget(corpus: CorpusReport, over: set[str]) -> CorpusReport:
 
 def build_corpus(paths: str | Path | Sequence[str | Path], *, model: str | None = None,
                  aliases: str | Path | AliasRules | None = None, workers: int | None = None,
+                 cache: str | Path | None = None, scheduler: str | None = None,
                  progress: Progress | None = None) -> BuildResult:
-    """Build the knowledge graph of a corpus and keep the intermediate records."""
+    """Build the knowledge graph of a corpus and keep the intermediate records.
+
+    Resolution and graph building always run over every article's record, cached or not,
+    so the graph never depends on what earlier builds left in the cache.
+    """
+    seconds: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        seconds[stage] = now - clock
+        clock = now
+
     corpus = read_corpus(paths)
     rules = load_alias_rules(aliases) if isinstance(aliases, str | Path) else aliases
-    extractions, model_name = extract_corpus(corpus, model=model, workers=workers,
-                                             progress=progress)
+    lap("ingest")
+    extractions, model_name, counts = extract_corpus(
+        corpus, model=model, workers=workers, cache=cache, scheduler=scheduler,
+        progress=progress)
+    lap("parse+extract")
     corpus = _without_over_budget(corpus, {e.article_id for e in extractions if e.over_budget})
     extractions = [e for e in extractions if not e.over_budget]
     resolution = resolve(extractions, rules=rules)
+    lap("resolve")
     claims = [claim for extraction in extractions for claim in extraction.claims]
     graph = build_graph(corpus.articles, resolution, claims, model=model_name)
+    lap("graph")
     logger.info("built graph: %d nodes, %d edges", graph.number_of_nodes(),
                 graph.number_of_edges())
-    return BuildResult(KnowledgeGraph(graph), corpus, resolution, model_name)
+    return BuildResult(KnowledgeGraph(graph), corpus, resolution, model_name,
+                       replace(counts, seconds=seconds))
 
 
 def build(paths: str | Path | Sequence[str | Path], *, model: str | None = None,
           aliases: str | Path | AliasRules | None = None, workers: int | None = None,
+          cache: str | Path | None = None, scheduler: str | None = None,
           progress: Progress | None = None) -> KnowledgeGraph:
     """Build the knowledge graph of the articles under ``paths``.
 
@@ -140,11 +215,15 @@ def build(paths: str | Path | Sequence[str | Path], *, model: str | None = None,
         Optional alias file forcing or forbidding merges.
     workers
         Parsing processes; default one for small corpora, two from 60 articles.
+    cache
+        SQLite file of the extraction cache (created if missing); default none.
+    scheduler
+        Address of a Dask scheduler (``tcp://host:8786``) to parse on instead.
     progress
-        Called with (articles done, total) while parsing.
+        Called with (articles parsed, articles to parse) while parsing.
     """
-    return build_corpus(paths, model=model, aliases=aliases, workers=workers,
-                        progress=progress).knowledge_graph
+    return build_corpus(paths, model=model, aliases=aliases, workers=workers, cache=cache,
+                        scheduler=scheduler, progress=progress).knowledge_graph
 
 
 def load(path: str | Path) -> KnowledgeGraph:

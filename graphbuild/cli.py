@@ -10,10 +10,12 @@ import json
 import logging
 import signal
 import sys
+import time
 from pathlib import Path
 
 import click
 
+from graphbuild.cache import CACHE_FILE
 from graphbuild.cli_query import QueryCommand, query_command, show_command
 from graphbuild.lexicon import relation_specs
 
@@ -48,10 +50,22 @@ def cli(verbose: bool, debug: bool) -> None:
               help="Above this many nodes the HTML page shows the most connected part.")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Parsing processes [default: 1, or 2 from 60 articles].")
+@click.option("--cache", "cache_path", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, help=f"Extraction cache file [default: OUTPUTS/{CACHE_FILE}].")
+@click.option("--no-cache", is_flag=True, help="Parse every article; read and write no cache.")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="Parse on the Dask cluster of this scheduler (tcp://HOST:8786); needs "
+                   "graphbuild[dask].")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but warnings and errors.")
 def build_command(corpus: tuple[Path, ...], outputs: Path, model: str | None,
-                  aliases: Path | None, formats: str, max_nodes: int,
-                  workers: int | None) -> None:
-    """Build the graph of CORPUS (files or folders; default: corpus/) into OUTPUTS."""
+                  aliases: Path | None, formats: str, max_nodes: int, workers: int | None,
+                  cache_path: Path | None, no_cache: bool, scheduler: str | None,
+                  quiet: bool) -> None:
+    """Build the graph of CORPUS (files or folders; default: corpus/) into OUTPUTS.
+
+    What each article gives is cached (OUTPUTS/.graphbuild-cache.sqlite), so a rebuild
+    parses only new or changed articles; the graph is always built from all of them.
+    """
     from graphbuild.build import build_corpus, write_outputs
     from graphbuild.export import resolve_formats
     from graphbuild.export.folder import check_output_folder
@@ -60,15 +74,18 @@ def build_command(corpus: tuple[Path, ...], outputs: Path, model: str | None,
     chosen = [f.name for f in resolve_formats(formats.split(","))]
     check_output_folder(outputs)  # before the parse, not after it
     paths = list(corpus) or [Path(DEFAULT_CORPUS)]
-    with click.progressbar(length=1, label="Parsing articles", file=sys.stderr,
-                           show_pos=True) as bar:
-        def progress(done: int, total: int) -> None:
-            bar.length = total
-            bar.update(done - bar.pos)
-
+    cache = None if no_cache else cache_path or outputs / CACHE_FILE
+    report = ProgressReport(enabled=not quiet)
+    try:
         result = build_corpus(paths, model=model, aliases=aliases, workers=workers,
-                              progress=progress)
+                              cache=cache, scheduler=scheduler, progress=report)
+    finally:
+        report.finish()
+    started = time.perf_counter()
     written = write_outputs(result, outputs, formats=chosen, max_nodes=max_nodes)
+    seconds = {**result.stats.seconds, "export": time.perf_counter() - started}
+    if quiet:
+        return
     skipped = result.corpus.skipped
     note = f" (skipped {len(skipped)} files: see {outputs / 'files.json'})" if skipped else ""
     click.echo(f"Read {len(result.corpus.articles)} articles from "
@@ -79,6 +96,80 @@ def build_command(corpus: tuple[Path, ...], outputs: Path, model: str | None,
     for meeting in meetings:
         click.echo(f"  - {meeting.label}")
     click.echo("Wrote " + ", ".join(str(p) for p in written))
+    click.echo(format_stages(seconds, result.stats.parsed, result.stats.cached), err=True)
+
+
+def format_stages(seconds: dict[str, float], parsed: int, cached: int) -> str:
+    """The closing line: time per stage and what the cache saved.
+
+    >>> format_stages({"ingest": 0.12, "parse+extract": 6.0}, 3, 22)
+    'Took 6.1 s: ingest 0.1 s, parse+extract 6.0 s (3 articles parsed, 22 from the cache)'
+    """
+    stages = []
+    for stage, value in seconds.items():
+        detail = f" ({parsed} articles parsed, {cached} from the cache)" \
+            if stage == "parse+extract" else ""
+        stages.append(f"{stage} {value:.1f} s{detail}")
+    return f"Took {sum(seconds.values()):.1f} s: " + ", ".join(stages)
+
+
+class ProgressReport:
+    """Parsing progress on stderr: a line redrawn in place on a terminal, else a log line
+    every LOG_EVERY seconds. The rate and the time left come from the articles parsed so
+    far, not from a guess."""
+
+    LOG_EVERY = 10.0
+    REDRAW_EVERY = 0.2
+
+    def __init__(self, *, enabled: bool = True) -> None:
+        self.enabled = enabled
+        self.terminal = sys.stderr.isatty()
+        self.started = time.monotonic()
+        self.shown = 0.0
+        self.drawn = False
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.enabled or total == 0:
+            return
+        now = time.monotonic()
+        if done == 0:
+            self.started = self.shown = now
+        every = self.REDRAW_EVERY if self.terminal else self.LOG_EVERY
+        if done not in (0, total) and now - self.shown < every:
+            return
+        if done == 0 and not self.terminal:
+            return
+        self.shown = now
+        line = progress_line(done, total, now - self.started)
+        if self.terminal:
+            click.echo(f"\r{line}\033[K", nl=False, err=True)
+            self.drawn = True
+        else:
+            click.echo(line, err=True)
+
+    def finish(self) -> None:
+        if self.drawn:
+            click.echo("", err=True)
+            self.drawn = False
+
+
+def progress_line(done: int, total: int, elapsed: float) -> str:
+    """One progress report.
+
+    >>> progress_line(120, 2225, 60.0)
+    'Parsing articles: 120/2225 (5%), 2.0 articles/s, about 17 min 32 s left'
+    >>> progress_line(0, 10, 0.0)
+    'Parsing articles: 0/10 (0%)'
+    """
+    line = f"Parsing articles: {done}/{total} ({100 * done // total}%)"
+    if done == 0 or elapsed <= 0:
+        return line
+    rate = done / elapsed
+    if done == total:
+        return f"{line}, {rate:.1f} articles/s"
+    left = round((total - done) / rate)
+    remaining = f"{left // 60} min {left % 60} s" if left >= 60 else f"{left} s"
+    return f"{line}, {rate:.1f} articles/s, about {remaining} left"
 
 
 @cli.command("evaluate", cls=QueryCommand)

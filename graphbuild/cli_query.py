@@ -19,7 +19,12 @@ from typing import Any
 
 import click
 
-from graphbuild.errors import UNEXPECTED_EXIT_CODE, GraphbuildError, GraphFormatError
+from graphbuild.errors import (
+    INTERRUPTED_EXIT_CODE,
+    UNEXPECTED_EXIT_CODE,
+    GraphbuildError,
+    GraphFormatError,
+)
 from graphbuild.export.csv import cell
 from graphbuild.graph import LIST_SEPARATOR
 from graphbuild.lexicon import relation_names
@@ -60,6 +65,9 @@ class QueryCommand(click.Command):
             raise _failure(error.exit_code)(str(error)) from error
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
+        except KeyboardInterrupt:  # Ctrl-C, or SIGTERM (see cli.main): one line, not a trace
+            raise _failure(INTERRUPTED_EXIT_CODE)(
+                "Interrupted; the previous outputs are unchanged") from None
         except Exception as error:
             if ctx.find_root().params.get("debug"):
                 raise

@@ -55,6 +55,15 @@ class OutputError(GraphbuildError):
     exit_code = 9
 
 
+class SchedulerError(GraphbuildError):
+    """The Dask scheduler cannot be reached, or Dask is not installed."""
+
+    exit_code = 11
+
+
 # The exit status of an error graphbuild did not foresee (a full disk, no memory), which
 # ``--debug`` shows with its traceback.
 UNEXPECTED_EXIT_CODE = 10
+
+# The exit status of a build stopped by Ctrl-C or SIGTERM (128 + SIGINT, as shells report).
+INTERRUPTED_EXIT_CODE = 130

@@ -14,6 +14,8 @@ import importlib.util
 import logging
 import re
 from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -48,6 +50,31 @@ def default_model() -> str:
         if importlib.util.find_spec(name) is not None:
             return name
     return PREFERRED_MODELS[-1]
+
+
+def pipeline_meta(model: str | None = None) -> dict[str, Any]:
+    """The ``meta.json`` of an installed pipeline (package or folder), read without loading
+    the pipeline: its name and version identify what an extraction was made with.
+
+    Raises
+    ------
+    ModelNotFoundError
+        When no package or path of that name is installed.
+    """
+    name = model or default_model()
+    try:
+        path = spacy.util.get_package_path(name) if spacy.util.is_package(name) else Path(name)
+        return dict(spacy.util.get_model_meta(path))
+    except (OSError, ValueError) as error:
+        raise ModelNotFoundError(
+            f'spaCy model "{name}" is not installed. Install it with: {INSTALL_HINT} '
+            f"(or pass --model with an installed English pipeline)"
+        ) from error
+
+
+def pipeline_name(meta: dict[str, Any]) -> str:
+    """The package name of a pipeline, as recorded in the graph ("en_core_web_sm")."""
+    return f"{meta['lang']}_{meta['name']}" if meta.get("name") else ""
 
 
 def load_pipeline(model: str | None = None) -> Language:

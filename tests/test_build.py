@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import difflib
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from graphbuild.build import BuildResult, build, build_corpus, load, write_outpu
 from graphbuild.errors import CorpusError, GraphFormatError
 from graphbuild.nlp import default_model
 from graphbuild.query import KnowledgeGraph
+from graphbuild.types import Article, ArticleExtraction
 
 REPO = Path(__file__).resolve().parents[1]
 OUTPUTS = REPO / "outputs"
@@ -197,19 +199,18 @@ def test_load_then_write_gives_identical_files(sample_build: BuildResult, tmp_pa
 def test_workers_are_capped_by_cores_and_articles(monkeypatch: pytest.MonkeyPatch) -> None:
     import importlib
 
-    from graphbuild import nlp as nlp_module
+    from graphbuild import engine
     from graphbuild.ingest import read_corpus
 
     build_module = importlib.import_module("graphbuild.build")
-
     asked: list[int] = []
 
-    def parse(nlp: object, articles: list[object], *, n_process: int = 1,
-              **_: object) -> list[object]:
-        asked.append(n_process)
-        return []
+    def run_pool(nlp: object, model: str, articles: list[Article], processes: int,
+                 done: object = None) -> Iterator[ArticleExtraction]:
+        asked.append(processes)
+        return iter([ArticleExtraction(a.id, (), ()) for a in articles])
 
-    monkeypatch.setattr(nlp_module, "parse", parse)
+    monkeypatch.setattr(engine, "run_pool", run_pool)
     corpus = read_corpus("corpus")
     build_module.extract_corpus(corpus, workers=1000)
 
@@ -227,12 +228,12 @@ def test_more_workers_than_cores_or_articles_are_capped_with_a_warning(
 
 def test_an_article_over_its_time_budget_is_skipped_with_a_reason(
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    import importlib
 
-    build_module = importlib.import_module("graphbuild.build")
+    from graphbuild import engine
+
     (tmp_path / "a.txt").write_text("Kenya will host a summit in Nairobi on Monday.")
     (tmp_path / "b.txt").write_text("Chile will attend the talks in Lima on Friday.")
-    monkeypatch.setattr(build_module, "ARTICLE_BUDGET_SECONDS", -1.0)  # always past
+    monkeypatch.setattr(engine, "ARTICLE_BUDGET_SECONDS", -1.0)  # always past
     result = build_corpus(tmp_path)
 
     assert result.corpus.articles == ()

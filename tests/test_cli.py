@@ -16,6 +16,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from graphbuild.build import BuildResult
+from graphbuild.cache import CACHE_FILE
 from graphbuild.cli import cli
 from graphbuild.errors import (
     UNEXPECTED_EXIT_CODE,
@@ -25,6 +26,7 @@ from graphbuild.errors import (
     GraphFormatError,
     ModelNotFoundError,
     OutputError,
+    SchedulerError,
 )
 from graphbuild.ingest import LOOKED_FOR
 from graphbuild.query import format_summary
@@ -108,8 +110,11 @@ def test_build_prints_the_summary_and_writes_the_files(sample_build: BuildResult
         *(f"  - {m.label}" for m in meetings),
         "Wrote " + ", ".join(str(out / name) for name in OUTPUT_FILES),
     ]
-    assert sorted(p.name for p in out.iterdir()) == sorted(OUTPUT_FILES)
-    assert "Parsing articles" in result.stderr
+    assert sorted(p.name for p in out.iterdir()) == sorted([*OUTPUT_FILES, CACHE_FILE])
+    assert "Parsing articles: 5/5 (100%)" in result.stderr
+    assert re.search(r"^Took [\d.]+ s: ingest [\d.]+ s, parse\+extract [\d.]+ s \(5 articles "
+                     r"parsed, 0 from the cache\), resolve [\d.]+ s, graph [\d.]+ s, "
+                     r"export [\d.]+ s$", result.stderr, re.M)
 
 
 def test_build_summary_names_articles_entities_relations_and_meetings(tmp_path: Path) -> None:
@@ -190,7 +195,8 @@ def test_build_passes_paths_model_and_aliases_to_the_library(
 
     assert_error(result, "stopped after the call", CorpusError.exit_code)
     build_corpus.assert_called_once_with(paths, model="en_test_model", aliases=aliases,
-                                         workers=3, progress=mock.ANY)
+                                         workers=3, cache=tmp_path / "out" / CACHE_FILE,
+                                         scheduler=None, progress=mock.ANY)
     assert callable(build_corpus.call_args.kwargs["progress"])
 
 
@@ -200,7 +206,54 @@ def test_build_defaults_pass_no_model_aliases_or_workers(tmp_path: Path) -> None
         invoke("build", "-o", tmp_path / "out")
 
     build_corpus.assert_called_once_with([Path("corpus")], model=None, aliases=None,
-                                         workers=None, progress=mock.ANY)
+                                         workers=None, cache=tmp_path / "out" / CACHE_FILE,
+                                         scheduler=None, progress=mock.ANY)
+
+
+@pytest.mark.parametrize(("args", "cache", "scheduler"), [
+    pytest.param(["--no-cache"], None, None, id="no-cache"),
+    pytest.param(["--cache", "elsewhere.sqlite"], Path("elsewhere.sqlite"), None, id="cache"),
+    pytest.param(["--scheduler", "tcp://10.0.0.5:8786"], "default", "tcp://10.0.0.5:8786",
+                 id="scheduler"),
+])
+def test_build_passes_cache_and_scheduler_to_the_library(
+        tmp_path: Path, args: list[str], cache: Path | str | None, scheduler: str | None
+) -> None:
+    with mock.patch("graphbuild.build.build_corpus", autospec=True,
+                    side_effect=CorpusError("stopped")) as build_corpus:
+        invoke("build", "-o", tmp_path / "out", *args)
+
+    expected = tmp_path / "out" / CACHE_FILE if cache == "default" else cache
+    assert build_corpus.call_args.kwargs["cache"] == expected
+    assert build_corpus.call_args.kwargs["scheduler"] == scheduler
+
+
+def test_a_quiet_build_prints_nothing_and_writes_the_files(tmp_path: Path) -> None:
+    result = invoke("build", "corpus", "-o", tmp_path, "--quiet", "--no-cache")
+
+    assert result.exit_code == 0, result.output
+    assert (result.stdout, result.stderr) == ("", "")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(OUTPUT_FILES)
+
+
+def test_a_rebuild_parses_nothing_and_says_so(tmp_path: Path) -> None:
+    first = invoke("build", "corpus", "-o", tmp_path)
+    again = invoke("build", "corpus", "-o", tmp_path)
+
+    assert first.exit_code == again.exit_code == 0, again.output
+    assert "(0 articles parsed, 5 from the cache)" in again.stderr
+    assert "Parsing articles" not in again.stderr
+    assert first.stdout == again.stdout
+
+
+def test_an_unreachable_scheduler_is_one_line(tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    result = invoke("build", "corpus", "-o", tmp_path, "--no-cache",
+                    "--scheduler", "tcp://127.0.0.1:1")
+
+    assert result.exit_code == SchedulerError.exit_code
+    assert result.stderr.splitlines()[-1].startswith(
+        "Error: Cannot reach the Dask scheduler tcp://127.0.0.1:1: ")
 
 
 # -- evaluate --------------------------------------------------------------------------
@@ -284,3 +337,21 @@ def test_an_unexpected_error_is_one_line_unless_debug(tmp_path: Path) -> None:
     assert_error(quiet, "OSError: [Errno 28] No space left on device (run with --debug for "
                         "the traceback)", UNEXPECTED_EXIT_CODE)
     assert isinstance(loud.exception, OSError)
+
+
+def test_progress_without_a_terminal_is_a_log_line_every_ten_seconds(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from graphbuild import cli as cli_module
+
+    clock = iter([0.0, 0.0, 4.0, 10.5, 12.0, 20.0])  # start, then one per call
+    monkeypatch.setattr(cli_module.time, "monotonic", lambda: next(clock))
+    report = cli_module.ProgressReport()
+    report.terminal = False
+    for done in (0, 10, 20, 30, 40):
+        report(done, 40)
+    report.finish()
+
+    assert capsys.readouterr().err.splitlines() == [
+        "Parsing articles: 20/40 (50%), 1.9 articles/s, about 10 s left",
+        "Parsing articles: 40/40 (100%), 2.0 articles/s",
+    ]

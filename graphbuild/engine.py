@@ -1,0 +1,177 @@
+"""Where parsing and extraction run: this process, a local process pool, or a Dask cluster.
+
+Each worker loads the pipeline once, parses and extracts its articles, and sends back only
+the plain ``ArticleExtraction`` records: ``Doc`` objects never cross a process boundary.
+Articles travel in chunks (a few articles, bounded in characters) so both cores stay busy
+on corpora of uneven articles, and results come back in corpus order, so the graph does
+not depend on which worker read what.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from graphbuild.types import Article, ArticleExtraction
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+logger = logging.getLogger(__name__)
+
+# Reading one article (after parsing) never takes longer than this: past it the article is
+# skipped with a reason in files.json rather than stalling the build. Work is linear in the
+# article's length, and articles are read in parts of at most 50,000 characters, so only a
+# pathological text comes near it.
+ARTICLE_BUDGET_SECONDS = 120.0
+CHUNK_ARTICLES = 8
+CHUNK_CHARACTERS = 40_000
+
+Done = Callable[[int], None]
+
+# The pipeline of this process: set before a local pool forks (the workers share it), or
+# loaded by a worker's initializer or Dask plugin. One lock, because Dask may run tasks in
+# threads and a spaCy pipeline is not made for concurrent calls.
+_worker_pipeline: dict[str, Language] = {}
+_pipeline_lock = threading.Lock()
+
+
+def _pipeline_for(model: str) -> Language:
+    with _pipeline_lock:
+        if model not in _worker_pipeline:
+            from graphbuild.nlp import load_pipeline
+
+            _worker_pipeline[model] = load_pipeline(model)
+        return _worker_pipeline[model]
+
+
+def extract_articles(nlp: Language, articles: Sequence[Article]) -> list[ArticleExtraction]:
+    """Parse and extract a few articles in one memory zone, so strings and caches the
+    parse adds are freed when the chunk is done and a long run does not grow."""
+    from graphbuild.extract import extract
+    from graphbuild.nlp import parse
+
+    with nlp.memory_zone():
+        return [extract(doc, article, deadline=time.monotonic() + ARTICLE_BUDGET_SECONDS)
+                for doc, article in parse(nlp, articles)]
+
+
+def chunks(articles: Sequence[Article]) -> list[list[Article]]:
+    """Consecutive runs of at most CHUNK_ARTICLES articles and about CHUNK_CHARACTERS."""
+    result: list[list[Article]] = []
+    size = 0
+    for article in articles:
+        if not result or len(result[-1]) >= CHUNK_ARTICLES or size >= CHUNK_CHARACTERS:
+            result.append([])
+            size = 0
+        result[-1].append(article)
+        size += len(article.text)
+    return result
+
+
+def _work(model: str, chunk: list[Article]) -> list[ArticleExtraction]:
+    with _pipeline_lock:
+        nlp = _worker_pipeline.get(model)
+    return extract_articles(nlp if nlp is not None else _pipeline_for(model), chunk)
+
+
+def _start_pool_worker(model: str) -> None:
+    # Ctrl-C goes to the whole process group: the parent alone handles it and stops us.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _pipeline_for(model)
+
+
+def run_here(nlp: Language, articles: Sequence[Article],
+             done: Done | None = None) -> Iterator[ArticleExtraction]:
+    """Parse and extract in this process."""
+    for chunk in chunks(articles):
+        yield from extract_articles(nlp, chunk)
+        if done is not None:
+            done(len(chunk))
+
+
+def run_pool(nlp: Language, model: str, articles: Sequence[Article], processes: int,
+             done: Done | None = None) -> Iterator[ArticleExtraction]:
+    """Parse and extract in ``processes`` local worker processes, results in order.
+
+    On Linux the workers are forked after the pipeline is loaded, so they start at once and
+    share its memory; elsewhere each worker loads it. Ctrl-C stops every worker.
+    """
+    forking = sys.platform.startswith("linux")
+    context = multiprocessing.get_context("fork" if forking else "spawn")
+    if forking:
+        with _pipeline_lock:
+            _worker_pipeline[model] = nlp
+    pool = context.Pool(processes, initializer=_start_pool_worker, initargs=(model,))
+    try:
+        for chunk_result in pool.imap(partial(_work, model), chunks(articles)):
+            yield from chunk_result
+            if done is not None:
+                done(len(chunk_result))
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()
+
+
+def run_dask(model: str, articles: Sequence[Article], scheduler: str,
+             done: Done | None = None) -> Iterator[ArticleExtraction]:
+    """Parse and extract on the Dask cluster at ``scheduler`` (``tcp://host:8786``).
+
+    A worker plugin loads the pipeline once per worker; graphbuild and the model must be
+    installed on the workers. Results are gathered on this machine in corpus order.
+    """
+    from graphbuild.errors import SchedulerError
+
+    try:
+        from distributed import Client, as_completed
+    except ImportError as error:
+        raise SchedulerError("--scheduler needs Dask: pip install 'graphbuild[dask]'") \
+            from error
+    try:
+        client = Client(scheduler, timeout="20s")
+    except (OSError, TimeoutError, ValueError) as error:
+        raise SchedulerError(f"Cannot reach the Dask scheduler {scheduler}: {error}") \
+            from error
+    try:
+        client.register_plugin(_PipelinePlugin(model), name=f"graphbuild-{model}")
+        parts = chunks(articles)
+        futures = client.map(_work, [model] * len(parts), parts, pure=False)
+        index = {future.key: i for i, future in enumerate(futures)}
+        results: dict[int, list[ArticleExtraction]] = {}
+        next_index = 0
+        for future in as_completed(futures):
+            results[index[future.key]] = future.result()
+            if done is not None:
+                done(len(parts[index[future.key]]))
+            while next_index in results:
+                yield from results.pop(next_index)
+                next_index += 1
+    finally:
+        client.close()
+
+
+def _plugin_base() -> Any:
+    try:
+        from distributed import WorkerPlugin
+    except ImportError:
+        return object
+    return WorkerPlugin
+
+
+class _PipelinePlugin(_plugin_base()):  # type: ignore[misc]
+    """Loads the spaCy pipeline once when a Dask worker starts (or joins later)."""
+
+    def __init__(self, model: str) -> None:
+        self.model = model
+
+    def setup(self, worker: object) -> None:
+        _pipeline_for(self.model)

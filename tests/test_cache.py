@@ -1,0 +1,242 @@
+"""The extraction cache: records round-trip exactly, hits and misses, invalidation by
+content, model and rules, and damaged or foreign cache files."""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import logging
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from graphbuild import cache as cache_module
+from graphbuild.build import build_corpus
+from graphbuild.cache import RULE_SOURCES, ExtractionCache, decode, encode
+from graphbuild.export.json import write_json
+from graphbuild.types import ArticleExtraction, Claim, Evidence, Mention
+
+REPO = Path(__file__).resolve().parents[1]
+ARTICLES = sorted((REPO / "corpus").glob("*.txt"))
+
+
+def _corpus(tmp_path: Path, count: int = 3) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for path in ARTICLES[:count]:
+        shutil.copy(path, folder / path.name)
+    return folder
+
+
+def _graph_bytes(result: object, path: Path) -> bytes:
+    write_json(result.knowledge_graph.graph, path)  # type: ignore[attr-defined]
+    return path.read_bytes()
+
+
+# -- records ---------------------------------------------------------------------------
+
+def test_every_sample_extraction_round_trips_exactly(sample_build: object, nlp: object,
+                                                     tmp_path: Path) -> None:
+    from graphbuild.engine import extract_articles
+
+    articles = sample_build.corpus.articles  # type: ignore[attr-defined]
+    extractions = extract_articles(nlp, articles)  # type: ignore[arg-type]
+
+    assert sum(len(e.claims) for e in extractions) > 20
+    for extraction in extractions:
+        assert decode(encode(extraction)) == extraction
+
+
+text = st.text(max_size=20)
+mentions = st.builds(Mention, text, st.integers(), st.integers(), text, text, text,
+                     st.integers(), st.none() | text, st.none() | text, st.none() | text,
+                     st.none() | text, st.none() | text, st.booleans(), st.booleans())
+claims = st.builds(Claim, mentions, text, st.none() | mentions,
+                   st.builds(Evidence, text, text, st.integers(), st.integers()),
+                   st.booleans(), text, text, st.none() | mentions, st.none() | text,
+                   st.floats(allow_nan=False))
+
+
+@settings(max_examples=200, deadline=None)
+@given(text, st.lists(mentions, max_size=5), st.lists(claims, max_size=5))
+def test_any_record_round_trips(article: str, found: list[Mention],
+                                said: list[Claim]) -> None:
+    extraction = ArticleExtraction(article, tuple(found), tuple(said))
+    assert decode(encode(extraction)) == extraction
+
+
+# -- hits, misses and invalidation ------------------------------------------------------
+
+def test_a_rebuild_parses_nothing_and_gives_the_same_graph(tmp_path: Path) -> None:
+    corpus, cache = _corpus(tmp_path), tmp_path / "cache.sqlite"
+
+    cold = build_corpus(corpus, cache=cache)
+    warm = build_corpus(corpus, cache=cache)
+
+    assert (cold.stats.parsed, cold.stats.cached) == (3, 0)
+    assert (warm.stats.parsed, warm.stats.cached) == (0, 3)
+    assert _graph_bytes(cold, tmp_path / "a.json") == _graph_bytes(warm, tmp_path / "b.json")
+
+
+def test_a_new_or_edited_article_is_the_only_one_parsed(tmp_path: Path) -> None:
+    corpus, cache = _corpus(tmp_path), tmp_path / "cache.sqlite"
+    build_corpus(corpus, cache=cache)
+
+    shutil.copy(ARTICLES[3], corpus / ARTICLES[3].name)
+    added = build_corpus(corpus, cache=cache)
+    edited_path = corpus / ARTICLES[0].name
+    edited_path.write_text(edited_path.read_text() + "\nFrance will attend the summit.\n")
+    edited = build_corpus(corpus, cache=cache)
+    fresh = build_corpus(corpus)
+
+    assert (added.stats.parsed, added.stats.cached) == (1, 3)
+    assert (edited.stats.parsed, edited.stats.cached) == (1, 3)
+    # The graph never depends on the build history.
+    assert _graph_bytes(edited, tmp_path / "a.json") == _graph_bytes(fresh, tmp_path / "b.json")
+
+
+def test_another_model_version_misses_every_record(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from graphbuild import nlp
+
+    corpus, cache = _corpus(tmp_path), tmp_path / "cache.sqlite"
+    build_corpus(corpus, cache=cache)
+    real = nlp.pipeline_meta
+
+    monkeypatch.setattr(nlp, "pipeline_meta",
+                        lambda model=None: {**real(model), "version": "9.9.9"})
+    other = build_corpus(corpus, cache=cache)
+
+    assert (other.stats.parsed, other.stats.cached) == (3, 0)
+
+
+def test_a_lexicon_word_changes_the_rules_fingerprint(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    package = tmp_path / "graphbuild"
+    shutil.copytree(REPO / "graphbuild", package,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(cache_module, "_PACKAGE", package)
+    cache_module.rules_fingerprint.cache_clear()
+    try:
+        before = cache_module.rules_fingerprint()
+        lexicon = package / "data" / "lexicon.toml"
+        lexicon.write_text(lexicon.read_text().replace('"summit"', '"summit", "jamboree"', 1))
+        cache_module.rules_fingerprint.cache_clear()
+        after_lexicon = cache_module.rules_fingerprint()
+        (package / "export" / "html.py").write_text("# not a rule\n")
+        cache_module.rules_fingerprint.cache_clear()
+        after_export = cache_module.rules_fingerprint()
+    finally:
+        cache_module.rules_fingerprint.cache_clear()
+
+    assert before != after_lexicon
+    assert after_export == after_lexicon  # only what extraction reads counts
+
+
+def test_changed_rules_miss_every_record(tmp_path: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus, cache = _corpus(tmp_path), tmp_path / "cache.sqlite"
+    build_corpus(corpus, cache=cache)
+
+    monkeypatch.setattr(cache_module, "rules_fingerprint", lambda: "edited-lexicon")
+    again = build_corpus(corpus, cache=cache)
+
+    assert (again.stats.parsed, again.stats.cached) == (3, 0)
+
+
+def _graphbuild_imports(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+        elif isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+    return {n for n in names if n.startswith("graphbuild.")}
+
+
+def _module_file(name: str) -> Path | None:
+    base = REPO / Path(*name.split("."))
+    for candidate in (base.with_suffix(".py"), base / "__init__.py"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def test_rule_sources_cover_every_module_extraction_imports() -> None:
+    """Every graphbuild module the nlp and extract stages import, at any depth, is part of
+    the rules fingerprint (else editing it would not invalidate the cache)."""
+    package = REPO / "graphbuild"
+    todo = [*sorted((package / "extract").rglob("*.py")), package / "nlp.py"]
+    seen: set[Path] = set()
+    while todo:
+        path = todo.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        todo.extend(f for name in _graphbuild_imports(path) if (f := _module_file(name)))
+
+    covered = {package / source for source in RULE_SOURCES}
+    uncovered = sorted(str(p.relative_to(package)) for p in seen
+                       if not any(p == c or c in p.parents for c in covered))
+    assert uncovered == []
+    assert len(seen) > 20
+
+
+# -- damaged and foreign files ------------------------------------------------------------
+
+@pytest.mark.parametrize("content", [
+    pytest.param(b"not a database at all" * 100, id="garbage"),
+    pytest.param(None, id="another-programs-sqlite"),
+])
+def test_an_unusable_cache_is_set_aside_and_rebuilt(
+        tmp_path: Path, content: bytes | None, caplog: pytest.LogCaptureFixture) -> None:
+    corpus, cache = _corpus(tmp_path, 2), tmp_path / "cache.sqlite"
+    if content is None:
+        with contextlib.closing(sqlite3.connect(cache)) as other, other:
+            other.execute("CREATE TABLE invoices (id INTEGER)")
+    else:
+        cache.write_bytes(content)
+    original = cache.read_bytes()
+
+    with caplog.at_level(logging.WARNING):
+        result = build_corpus(corpus, cache=cache)
+
+    assert (result.stats.parsed, result.stats.cached) == (2, 0)
+    warning, = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert warning.startswith(f"the cache {cache} is not a graphbuild cache or is damaged")
+    assert warning.endswith("moved it to cache.sqlite.unreadable and started a new one")
+    assert (tmp_path / "cache.sqlite.unreadable").read_bytes() == original
+    assert len(ExtractionCache(cache)) == 2
+
+
+def test_a_damaged_record_is_parsed_again(tmp_path: Path,
+                                          caplog: pytest.LogCaptureFixture) -> None:
+    corpus, cache = _corpus(tmp_path, 2), tmp_path / "cache.sqlite"
+    build_corpus(corpus, cache=cache)
+    with contextlib.closing(sqlite3.connect(cache)) as connection, connection:
+        connection.execute("UPDATE extraction SET record = x'00ff' WHERE rowid = 1")
+
+    with caplog.at_level(logging.WARNING):
+        result = build_corpus(corpus, cache=cache)
+
+    assert (result.stats.parsed, result.stats.cached) == (1, 1)
+    assert any("ignoring a damaged cache record" in r.getMessage() for r in caplog.records)
+
+
+def test_a_cache_that_cannot_be_opened_is_skipped_with_a_warning(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    corpus = _corpus(tmp_path, 1)
+    folder = tmp_path / "a-folder.sqlite"
+    folder.mkdir()
+
+    with caplog.at_level(logging.WARNING):
+        result = build_corpus(corpus, cache=folder)
+
+    assert result.stats.parsed == 1
+    assert any(r.getMessage().startswith(f"cannot use the cache {folder}")
+               for r in caplog.records)

@@ -1,0 +1,109 @@
+"""Where parsing runs: chunks, the local pool and a Dask cluster give the same outputs, and
+Ctrl-C stops every worker with one line."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from graphbuild.build import build_corpus, write_outputs
+from graphbuild.engine import CHUNK_ARTICLES, CHUNK_CHARACTERS, chunks
+from graphbuild.errors import INTERRUPTED_EXIT_CODE
+from graphbuild.types import Article
+
+REPO = Path(__file__).resolve().parents[1]
+REALNEWS = REPO / "tests" / "data" / "realnews" / "dev"
+
+
+def _article(number: int, size: int) -> Article:
+    return Article(id=f"a{number}", path=f"a{number}.txt", title="", text="x" * size)
+
+
+@pytest.mark.parametrize(("sizes", "expected"), [
+    pytest.param([10] * 20, [8, 8, 4], id="small-articles-by-count"),
+    pytest.param([30_000, 30_000, 5, 5], [2, 2], id="long-articles-by-size"),
+    pytest.param([100_000, 1, 1], [1, 2], id="one-huge-article-alone"),
+    pytest.param([], [], id="none"),
+])
+def test_chunks_are_bounded_and_keep_the_order(sizes: list[int], expected: list[int]) -> None:
+    articles = [_article(i, size) for i, size in enumerate(sizes)]
+    parts = chunks(articles)
+
+    assert [len(part) for part in parts] == expected
+    assert [a for part in parts for a in part] == articles
+    assert all(len(p) <= CHUNK_ARTICLES for p in parts)
+    assert all(sum(len(a.text) for a in p[:-1]) < CHUNK_CHARACTERS for p in parts)
+
+
+def _outputs(tmp_path: Path, name: str, **options: object) -> dict[str, bytes]:
+    corpus = tmp_path / "corpus"
+    if not corpus.exists():
+        corpus.mkdir()
+        for path in sorted(REALNEWS.glob("*/articles/*.txt"))[:14]:
+            shutil.copy(path, corpus / f"{path.parent.parent.name}_{path.name}")
+    result = build_corpus(corpus, **options)  # type: ignore[arg-type]
+    folder = tmp_path / name
+    write_outputs(result, folder)
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_two_workers_write_the_same_bytes_as_one(tmp_path: Path) -> None:
+    one = _outputs(tmp_path, "one", workers=1)
+    two = _outputs(tmp_path, "two", workers=2)
+
+    assert len(one) == 8 and b"attends" in one["graph.json"]
+    assert one == two
+
+
+def test_a_dask_cluster_writes_the_same_bytes_as_one_process(tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    one = _outputs(tmp_path, "one", workers=1)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster:
+        on_dask = _outputs(tmp_path, "dask", scheduler=cluster.scheduler_address)
+
+    assert one == on_dask
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        text = (task / "children").read_text()
+        found.extend(int(child) for child in text.split())
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+def test_ctrl_c_stops_every_worker_with_one_line(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for path in sorted(REALNEWS.glob("*/articles/*.txt")):
+        shutil.copy(path, corpus / f"{path.parent.parent.name}_{path.name}")
+    build = subprocess.Popen(
+        [sys.executable, "-m", "graphbuild", "build", str(corpus), "-o", str(tmp_path / "out"),
+         "--workers", "2", "--no-cache"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO)
+    deadline = time.monotonic() + 60
+    workers: list[int] = []
+    while len(workers) < 2 and time.monotonic() < deadline and build.poll() is None:
+        time.sleep(0.2)
+        workers = _children(build.pid)
+    assert len(workers) == 2, build.communicate()
+    time.sleep(1.0)  # the workers are parsing
+
+    build.send_signal(signal.SIGINT)
+    stdout, stderr = build.communicate(timeout=60)
+
+    assert build.returncode == INTERRUPTED_EXIT_CODE
+    assert stderr.splitlines()[-1] == "Error: Interrupted; the previous outputs are unchanged"
+    assert "Traceback" not in stderr and "Aborted" not in stderr, stderr
+    for pid in workers:
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)
