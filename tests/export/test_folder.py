@@ -76,7 +76,7 @@ def slow_write_json(*args, **kwargs):
     return write_json(*args, **kwargs)
 
 json_writer.write_json = slow_write_json
-sys.argv = ["graphbuild", "build", corpus, "-o", outputs, "--formats", "csv,json"]
+sys.argv = ["graphbuild", "build", corpus, "-o", outputs, "--formats", "csv,json", "--no-cache"]
 main()
 """
 
