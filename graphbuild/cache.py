@@ -33,7 +33,7 @@ _SCHEMA = 1
 _PACKAGE = Path(__file__).parent
 # What extraction depends on besides the article and the model. A test checks that every
 # graphbuild module imported by the nlp and extract stages is listed here.
-RULE_SOURCES = ("data", "extract", "nlp.py", "lexicon.py", "names.py", "types.py",
+RULE_SOURCES = ("data", "extract", "nlp", "lexicon.py", "names.py", "types.py",
                 "meeting_identity.py", "errors.py")
 
 

