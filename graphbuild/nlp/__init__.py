@@ -50,10 +50,13 @@ def pipeline_meta(model: str | None = None) -> dict[str, Any]:
         path = spacy.util.get_package_path(name) if spacy.util.is_package(name) else Path(name)
         return dict(spacy.util.get_model_meta(path))
     except (OSError, ValueError) as error:
-        raise ModelNotFoundError(
-            f'spaCy model "{name}" is not installed. Install it with: {INSTALL_HINT} '
-            f"(or pass --model with an installed English pipeline)"
-        ) from error
+        raise _not_installed(name) from error
+
+
+def _not_installed(name: str) -> ModelNotFoundError:
+    return ModelNotFoundError(
+        f'spaCy model "{name}" is not installed. Install it with: {INSTALL_HINT} '
+        f"(or pass --model with an installed English pipeline)")
 
 
 def pipeline_name(meta: dict[str, Any]) -> str:
@@ -73,10 +76,7 @@ def load_pipeline(model: str | None = None) -> Language:
     try:
         nlp = spacy.load(name)
     except OSError as error:
-        raise ModelNotFoundError(
-            f'spaCy model "{name}" is not installed. Install it with: {INSTALL_HINT} '
-            f"(or pass --model with an installed English pipeline)"
-        ) from error
+        raise _not_installed(name) from error
     if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
         raise ModelNotFoundError(
             f'spaCy model "{name}" has no parser or entity recogniser; '
