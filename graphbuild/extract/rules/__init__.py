@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable, Iterator
 from functools import cache
 
+from spacy.parts_of_speech import IDS
 from spacy.tokens import Doc, Token
 
 from graphbuild.extract.rules.context import Context
@@ -31,6 +32,13 @@ def rules() -> tuple[Rule, ...]:
                  for rule in importlib.import_module(f"{__name__}.{module}").RULES)
 
 
+# Rules start from a content word (a verb, noun, adjective or name) or a meeting word, so
+# function words and punctuation, about half of all tokens, are not offered to them.
+_FUNCTION_WORDS = frozenset(IDS[pos] for pos in (
+    "PUNCT", "SPACE", "DET", "ADP", "PRON", "PART", "CCONJ", "SCONJ", "NUM", "SYM", "INTJ",
+    "X"))
+
+
 class OverBudget(Exception):
     """Reading one article took longer than its budget."""
 
@@ -43,9 +51,12 @@ def relation_claims(doc: Doc, article_id: str, by_token: dict[int, Mention],
     :class:`OverBudget` past ``deadline`` (a ``time.monotonic()`` value)."""
     ctx = Context(doc, article_id, by_token, meetings, sentence_of, refs)
     claims: list[Claim] = []
+    every_rule = rules()
     for token in doc:
         if deadline is not None and token.i % 256 == 0 and time.monotonic() > deadline:
             raise OverBudget(article_id)
-        for rule in rules():
+        if token.pos in _FUNCTION_WORDS and token.i not in meetings:
+            continue
+        for rule in every_rule:
             claims.extend(rule(token, ctx))
     return list(dict.fromkeys(claims))
