@@ -47,7 +47,7 @@ def main() -> None:
 
     workers = args.workers or default_workers(len(corpus.articles))
     start = time.perf_counter()
-    extractions, model = extract_corpus(corpus, model=args.model, workers=workers)
+    extractions, model, _ = extract_corpus(corpus, model=args.model, workers=workers)
     timings["parse + extract"] = time.perf_counter() - start
 
     start = time.perf_counter()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -107,3 +108,36 @@ def test_ctrl_c_stops_every_worker_with_one_line(tmp_path: Path) -> None:
     for pid in workers:
         with pytest.raises(ProcessLookupError):
             os.kill(pid, 0)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_build_on_a_cluster_started_with_dasks_own_commands(tmp_path: Path) -> None:
+    """The README's recipe: `dask scheduler`, `dask worker`, `build --scheduler`."""
+    pytest.importorskip("distributed")
+    dask = Path(sys.executable).with_name("dask")
+    port = _free_port()
+    address = f"tcp://127.0.0.1:{port}"
+    started = [subprocess.Popen([str(dask), "scheduler", "--port", str(port),
+                                 "--no-dashboard"], stderr=subprocess.DEVNULL),
+               subprocess.Popen([str(dask), "worker", address, "--nworkers", "1",
+                                 "--nthreads", "1", "--no-dashboard"],
+                                stderr=subprocess.DEVNULL)]
+    try:
+        built = subprocess.run(
+            [sys.executable, "-m", "graphbuild", "build", "corpus", "-o", str(tmp_path / "out"),
+             "--no-cache", "--scheduler", address], capture_output=True, text=True,
+            cwd=REPO, timeout=300)
+    finally:
+        for process in started:
+            process.terminate()
+            process.wait(timeout=30)
+
+    assert built.returncode == 0, built.stderr
+    assert built.stdout.startswith("Read 5 articles from corpus")
+    assert (tmp_path / "out" / "graph.json").read_bytes() == \
+        (REPO / "outputs" / "graph.json").read_bytes()

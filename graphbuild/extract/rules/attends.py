@@ -22,6 +22,7 @@ from graphbuild.extract.rules.context import (
     relation_words,
     required_words,
     requirement_met,
+    starts_at,
     subjects,
     unique,
 )
@@ -88,6 +89,7 @@ def _leads_delegation(token: Token, ctx: Context) -> Iterator[Claim]:
         yield from emit(ctx, "attends", subjects(token, ctx), meeting, token, [token])
 
 
+@starts_at("ADJ")
 def _absent_from(token: Token, ctx: Context) -> Iterator[Claim]:
     """'Modi was absent from the summit' -> a negated attendance."""
     if token.pos_ != "ADJ" or token.lemma_.lower() not in relation_words("attends",
@@ -102,6 +104,7 @@ def _absent_from(token: Token, ctx: Context) -> Iterator[Claim]:
     yield from (replace(c, negated=True) for c in claims)
 
 
+@starts_at("NOUN")
 def _delegation_head(token: Token, ctx: Context) -> Iterator[Claim]:
     """'The leader of the government's delegation, Jorge Rodriguez, said ...' -> he
     attends the meeting in focus."""
@@ -153,6 +156,7 @@ def _attendee_list(token: Token, ctx: Context) -> Iterator[Claim]:
     yield from emit(ctx, "attends", unique(listed), meeting, verb, [token, verb])
 
 
+@starts_at("NOUN")
 def _attendance_noun(token: Token, ctx: Context) -> Iterator[Claim]:
     """'with the participation of Macron', 'Turkey's participation in the meeting' -> they
     attend; 'France objected to Turkey's participation' -> a negated attendance."""
@@ -184,6 +188,7 @@ def _wished(token: Token) -> bool:
         "attends", "wish_verbs")
 
 
+@starts_at("VERB")
 def _invited(token: Token, ctx: Context) -> Iterator[Claim]:
     """'Cuba and Venezuela were not invited' -> a negated attendance of the meeting in
     focus. Being invited is not attending; invitations to a named meeting are read with the
@@ -203,6 +208,7 @@ def _invited(token: Token, ctx: Context) -> Iterator[Claim]:
         yield from emit(ctx, "attends", unique(guests), meeting, token, [token])
 
 
+@starts_at("VERB")
 def _agreed_together(token: Token, ctx: Context) -> Iterator[Claim]:
     """'The two sides agreed ...', 'Trade chiefs of A and B discussed ...' after a meeting
     is told: what its parties do there makes them attend it."""
@@ -222,6 +228,7 @@ def _agreed_together(token: Token, ctx: Context) -> Iterator[Claim]:
         yield from emit(ctx, "attends", parties, meeting, token, [token], negatable=False)
 
 
+@starts_at(*PREDICATES)
 def attendance_verb(token: Token, ctx: Context) -> Iterator[Claim]:
     """An attendance verb ("attend", "take part", "join") and the meeting it names."""
     lemma = token.lemma_.lower()
@@ -232,6 +239,7 @@ def attendance_verb(token: Token, ctx: Context) -> Iterator[Claim]:
         yield from _attends(token, ctx)
 
 
+@starts_at(*PREDICATES)
 def delegation(token: Token, ctx: Context) -> Iterator[Claim]:
     """Leading a delegation, travelling to the meeting's venue."""
     if token.pos_ in PREDICATES:

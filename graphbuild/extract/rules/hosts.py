@@ -18,6 +18,7 @@ from graphbuild.extract.rules.context import (
     meeting_object,
     meeting_of_subject_clause,
     relation_words,
+    starts_at,
     subjects,
 )
 from graphbuild.extract.syntax import children, conjuncts, prep_objects
@@ -67,6 +68,7 @@ def _invitation(token: Token, ctx: Context) -> Iterator[Claim]:
         yield from emit(ctx, "hosts", inviters, meeting, token, [token])
 
 
+@starts_at("NOUN")
 def _host_noun(token: Token, ctx: Context) -> Iterator[Claim]:
     """'Qatar will be the host of the Arab summit', 'with the host Syria calling for ...'."""
     if token.pos_ != "NOUN" or token.lemma_.lower() not in relation_words("hosts", "nouns"):
@@ -86,6 +88,7 @@ def _host_noun(token: Token, ctx: Context) -> Iterator[Claim]:
         yield from emit(ctx, "hosts", [following], meeting, token, [token], negatable=False)
 
 
+@starts_at("VERB")
 def hosting_verb(token: Token, ctx: Context) -> Iterator[Claim]:
     """A hosting verb and the meeting it hosts."""
     if token.pos_ == "VERB" and token.lemma_.lower() in relation_words("hosts", "verbs"):

@@ -16,12 +16,14 @@ from graphbuild.extract.rules.context import (
     organisation_object,
     relation_words,
     requirement_met,
+    starts_at,
     subjects,
 )
 from graphbuild.extract.syntax import prep_objects
 from graphbuild.types import Claim
 
 
+@starts_at("NOUN")
 def _membership_noun(token: Token, ctx: Context) -> Iterator[Claim]:
     """'Iceland, the only JEF member, ...', 'Sweden is a founding member of the JEF'."""
     if token.pos_ != "NOUN" or token.lower_ not in relation_words("member_of", "nouns"):
@@ -70,6 +72,7 @@ def _joins(token: Token, ctx: Context) -> Iterator[Claim]:
     yield from emit(ctx, relation, subjects(token, ctx), organisation, token, cue)
 
 
+@starts_at(*PREDICATES)
 def founding_verb(token: Token, ctx: Context) -> Iterator[Claim]:
     """Founding or joining a body."""
     if token.pos_ in PREDICATES:

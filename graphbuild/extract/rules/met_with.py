@@ -13,6 +13,7 @@ from graphbuild.extract.rules.context import (
     actors,
     emit,
     relation_words,
+    starts_at,
     subjects,
 )
 from graphbuild.extract.syntax import children, conjuncts, prep_objects
@@ -34,6 +35,7 @@ def _met_with(token: Token, ctx: Context) -> Iterator[Claim]:
             yield from emit(ctx, "met_with", speakers, partner, token, [anchor])
 
 
+@starts_at(*PREDICATES)
 def meeting_verb(token: Token, ctx: Context) -> Iterator[Claim]:
     """'met with', 'had talks with'."""
     if token.pos_ in PREDICATES:

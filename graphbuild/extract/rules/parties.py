@@ -18,6 +18,7 @@ from graphbuild.extract.rules.context import (
     is_passive,
     relation_words,
     requirement_met,
+    starts_at,
     subjects,
     unique,
 )
@@ -185,6 +186,7 @@ def _clause_parties(token: Token, ctx: Context) -> Iterator[Claim]:
                            [verb, prep], negatable=travelling and not inside)
 
 
+@starts_at(meetings=True)
 def meeting_word(token: Token, ctx: Context) -> Iterator[Claim]:
     """Every party the meeting word at ``token`` names."""
     if token.i in ctx.meetings:

@@ -14,6 +14,7 @@ from graphbuild.extract.rules.context import (
     agents,
     emit,
     relation_words,
+    starts_at,
     subjects,
     unique,
 )
@@ -46,6 +47,7 @@ def _pair(actors_: list[Mention], sources: list[Mention],
             yield subject, source
 
 
+@starts_at("VERB", "NOUN")
 def _cites_threat(token: Token, ctx: Context) -> Iterator[Claim]:
     threat_nouns = relation_words("cites_threat", "nouns")
     verb: Token | None = None

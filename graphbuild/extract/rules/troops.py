@@ -11,6 +11,7 @@ from graphbuild.extract.rules.context import (
     Context,
     emit,
     relation_words,
+    starts_at,
     subjects,
 )
 from graphbuild.extract.syntax import children, conjuncts, is_negated
@@ -30,6 +31,7 @@ def _declines_troops(token: Token, ctx: Context) -> Iterator[Claim]:
                     confidence=claim.confidence)
 
 
+@starts_at(*PREDICATES)
 def troop_verb(token: Token, ctx: Context) -> Iterator[Claim]:
     """A negated troop-sending verb ("cannot send troops")."""
     if token.pos_ in PREDICATES and token.lemma_.lower() in relation_words(

@@ -14,6 +14,7 @@ from graphbuild.extract.rules.context import (
     organisation_object,
     particles,
     relation_words,
+    starts_at,
     subjects,
 )
 from graphbuild.extract.syntax import prep_objects
@@ -39,6 +40,7 @@ def _withdrew_from(token: Token, ctx: Context) -> Iterator[Claim]:
                        [token, *words_after[:1]])
 
 
+@starts_at(*PREDICATES)
 def withdrawal_verb(token: Token, ctx: Context) -> Iterator[Claim]:
     """A withdrawal verb with the body it leaves."""
     if token.pos_ in PREDICATES and token.lemma_.lower() in relation_words(
