@@ -86,17 +86,17 @@ def extract_corpus(corpus: CorpusReport, *, model: str | None = None,
     """Parse and extract every article (in workers, or on a Dask cluster at ``scheduler``),
     taking what the extraction cache at ``cache`` already holds; returns the extractions
     in corpus order, the model name and the counts."""
-    import spacy
+    from importlib.metadata import version
 
     from graphbuild.cache import article_key, open_cache
-    from graphbuild.nlp import default_model, pipeline_meta, pipeline_name
+    from graphbuild.models import default_model, pipeline_meta, pipeline_name
 
     name = model or default_model()
     meta = pipeline_meta(name)
     model_name = pipeline_name(meta)
     # What made a record: the pipeline (and graphbuild's components after it) and spaCy.
     pipeline_id = " ".join([model_name, meta.get("version", ""), *meta.get("pipeline", ()),
-                            "spacy", spacy.__version__])
+                            "spacy", version("spacy")])
     articles = corpus.articles
     store = open_cache(cache) if cache is not None else None
     keys = [article_key(a, pipeline_id) for a in articles] if store is not None else []

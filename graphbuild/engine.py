@@ -159,7 +159,7 @@ def run_dask(model: str, articles: Sequence[Article], scheduler: str,
         raise SchedulerError(f"Cannot reach the Dask scheduler {scheduler}: {error}") \
             from error
     try:
-        client.register_plugin(_PipelinePlugin(model), name=f"graphbuild-{model}")
+        client.register_plugin(_pipeline_plugin(model), name=f"graphbuild-{model}")
         parts = chunks(articles)
         # A bounded number of chunks in flight, so the scheduler never holds the corpus.
         window = max(8, 4 * max(1, len(client.nthreads())))
@@ -191,20 +191,14 @@ def run_dask(model: str, articles: Sequence[Article], scheduler: str,
         client.close()
 
 
-def _plugin_base() -> Any:
-    try:
-        from distributed import WorkerPlugin
-    except ImportError:
-        return object
-    return WorkerPlugin
+def _pipeline_plugin(model: str) -> Any:
+    """A Dask worker plugin that loads the spaCy pipeline once per worker (also on workers
+    that join later). Defined here so that importing graphbuild never imports Dask."""
+    from distributed import WorkerPlugin
 
+    class PipelinePlugin(WorkerPlugin):  # type: ignore[misc]
+        def setup(self, worker: object) -> None:
+            _pipeline_for(model)
+            _settle()
 
-class _PipelinePlugin(_plugin_base()):  # type: ignore[misc]
-    """Loads the spaCy pipeline once when a Dask worker starts (or joins later)."""
-
-    def __init__(self, model: str) -> None:
-        self.model = model
-
-    def setup(self, worker: object) -> None:
-        _pipeline_for(self.model)
-        _settle()
+    return PipelinePlugin()

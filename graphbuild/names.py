@@ -8,10 +8,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from graphbuild.lexicon import words
 
 _NAME_CHARS = re.compile(r"[^\w\s.'’-]")
+_LEADING_THE = re.compile(r"^the\s+")
+_POSSESSIVE = re.compile(r"(['’]s)$")
+_QUOTES_AND_DOTS = re.compile(r"[.\"“”‘’']")
+_SPACES = re.compile(r"\s+")
+_JOINERS = re.compile(r"[-‐–.]")
+# The same few thousand names are compared hundreds of thousands of times in a large build.
+_REMEMBERED = 1 << 16
 
 # Letters NFKD does not decompose into ASCII.
 _TRANSLITERATION = str.maketrans({"æ": "ae", "Æ": "Ae", "ø": "o", "Ø": "O", "ð": "d", "Ð": "D",
@@ -19,6 +27,7 @@ _TRANSLITERATION = str.maketrans({"æ": "ae", "Æ": "Ae", "ø": "o", "Ø": "O", 
                                   "đ": "d", "Đ": "D", "œ": "oe", "Œ": "Oe", "ı": "i"})
 
 
+@lru_cache(maxsize=_REMEMBERED)
 def fold(text: str, *, lower: bool = True) -> str:
     """ASCII (and by default lower-case) form of a name for comparisons and ids.
 
@@ -49,21 +58,21 @@ def clean_person_name(text: str) -> str:
     return " ".join(parts)
 
 
+@lru_cache(maxsize=_REMEMBERED)
 def normalise_name(text: str) -> str:
     """Case- and punctuation-insensitive form used in keys.
 
     >>> normalise_name("the U.K.")
     'uk'
     """
-    text = text.strip().lower()
-    text = re.sub(r"^the\s+", "", text)
-    text = re.sub(r"(['’]s)$", "", text)
-    return re.sub(r"\s+", " ", re.sub(r"[.\"“”‘’']", "", text)).strip()
+    text = _POSSESSIVE.sub("", _LEADING_THE.sub("", text.strip().lower()))
+    return _SPACES.sub(" ", _QUOTES_AND_DOTS.sub("", text)).strip()
 
 
+@lru_cache(maxsize=_REMEMBERED)
 def name_key(name: str) -> str:
     """Accents, case and hyphens ignored: "Kofi Mensah-Arthur" == "Kofi Mensah Arthur"."""
-    return " ".join(re.sub(r"[-‐–.]", " ", fold(name)).split())
+    return " ".join(_JOINERS.sub(" ", fold(name)).split())
 
 
 def same_name(a: str, b: str) -> bool:

@@ -26,7 +26,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache, partial
+from functools import cache, lru_cache, partial
 from itertools import islice
 from pathlib import Path
 
@@ -107,6 +107,7 @@ class _UnionFind:
         return result
 
 
+@lru_cache(maxsize=1 << 16)
 def _content_words(text: str) -> frozenset[str]:
     return frozenset(w for w in re.findall(r"[\w-]+", normalise_name(text)) if w not in _STOPWORDS)
 

@@ -101,13 +101,13 @@ def test_a_new_or_edited_article_is_the_only_one_parsed(tmp_path: Path) -> None:
 
 def test_another_model_version_misses_every_record(tmp_path: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    from graphbuild import nlp
+    from graphbuild import models
 
     corpus, cache = _corpus(tmp_path), tmp_path / "cache.sqlite"
     build_corpus(corpus, cache=cache)
-    real = nlp.pipeline_meta
+    real = models.pipeline_meta
 
-    monkeypatch.setattr(nlp, "pipeline_meta",
+    monkeypatch.setattr(models, "pipeline_meta",
                         lambda model=None: {**real(model), "version": "9.9.9"})
     other = build_corpus(corpus, cache=cache)
 

