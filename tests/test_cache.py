@@ -41,10 +41,10 @@ def _graph_bytes(result: object, path: Path) -> bytes:
 
 def test_every_sample_extraction_round_trips_exactly(sample_build: object, nlp: object,
                                                      tmp_path: Path) -> None:
-    from graphbuild.engine import extract_articles
+    from graphbuild.engine import run_here
 
     articles = sample_build.corpus.articles  # type: ignore[attr-defined]
-    extractions = extract_articles(nlp, articles)  # type: ignore[arg-type]
+    extractions = list(run_here(nlp, articles))  # type: ignore[arg-type]
 
     assert sum(len(e.claims) for e in extractions) > 20
     for extraction in extractions:

@@ -378,3 +378,13 @@ def test_query_does_not_change_the_graph(kg: KnowledgeGraph) -> None:
     kg.subgraph("Britain", depth=2)
     kg.to_pandas()
     assert json.dumps(nx.node_link_data(kg.graph, edges="edges"), sort_keys=True) == before
+
+
+def test_networkx_algorithms_run_on_the_graph_as_installed(kg: KnowledgeGraph) -> None:
+    """What a notebook runs on ``kg.graph`` works with graphbuild's own dependencies."""
+    ranks = nx.pagerank(kg.graph)
+    central = nx.eigenvector_centrality_numpy(nx.Graph(kg.graph))
+
+    assert abs(sum(ranks.values()) - 1.0) < 1e-9
+    assert max(ranks, key=ranks.__getitem__) in kg.graph
+    assert set(central) == set(kg.graph)

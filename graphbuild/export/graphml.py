@@ -11,7 +11,7 @@ its six attribute types. Unlike :func:`networkx.write_graphml` it
   lists, dicts and mixed-type attributes (``provenance``, ``articles``), drops
   ``None`` and strips characters XML cannot carry;
 - adds what Gephi reads specially: node ``r``/``g``/``b``/``x``/``y``/``size``
-  (the colours and layout of the HTML page) and edge ``label``/``weight``;
+  (the colours and layout of the HTML page) and edge ``label``/``weight``/``r``/``g``/``b``;
 - records in a graph attribute ``graphbuild.schema`` which columns it added or
   encoded, so :func:`read_graphml` can restore the original graph exactly.
 
@@ -61,8 +61,9 @@ SCHEMA_VERSION = 1
 #: Node columns Gephi reads as colour, position and size, with their types.
 GEPHI_NODE_COLUMNS = (("r", INT), ("g", INT), ("b", INT), ("x", DOUBLE), ("y", DOUBLE),
                       ("size", DOUBLE))
-#: Edge columns Gephi reads as label and weight.
-GEPHI_EDGE_COLUMNS = (("label", STRING), ("weight", DOUBLE))
+#: Edge columns Gephi reads as label, weight and colour (red for a negation, as in GEXF).
+GEPHI_EDGE_COLUMNS = (("label", STRING), ("weight", DOUBLE), ("r", INT), ("g", INT),
+                      ("b", INT))
 
 PathOrFile = str | Path | IO[bytes]
 
@@ -187,7 +188,8 @@ def generate_graphml(graph: nx.MultiDiGraph, *, positions: Positions | None = No
     for name in edge_names:
         edge_columns.add(name, (d.get(name) for *_, d in edges))
     edge_viz = [(name, kind) for name, kind in GEPHI_EDGE_COLUMNS if name not in edge_names]
-    edge_viz_columns = {name: edge_columns.add(name, ["" if kind == STRING else 0.0])
+    edge_viz_columns = {name: edge_columns.add(name, ["" if kind == STRING else
+                                                      0 if kind == INT else 0.0])
                         for name, kind in edge_viz}
 
     schema = {
@@ -250,9 +252,12 @@ def generate_graphml(graph: nx.MultiDiGraph, *, positions: Positions | None = No
         data(edge_columns, key_column, key, "      ")
         for name in edge_names:
             data(edge_columns, edge_columns.columns.get(name), attributes.get(name), "      ")
+        red, green, blue = style.hex_to_rgb(
+            style.NEGATED_COLOUR if attributes.get("negated") else style.EDGE_COLOUR)
         viz = {"label": style.edge_label(attributes.get("relation", key),
                                          attributes.get("negated")),
-               "weight": style.edge_weight(attributes.get("documents"))}
+               "weight": style.edge_weight(attributes.get("documents")), "r": red, "g": green,
+               "b": blue}
         for name, column in edge_viz_columns.items():
             data(edge_columns, column, viz[name], "      ")
         out.append("    </edge>")
@@ -267,9 +272,9 @@ def _local(tag: str) -> str:
 def read_graphml(path: PathOrFile) -> nx.MultiDiGraph:
     """Read GraphML; files from :func:`write_graphml` come back exactly as written.
 
-    The Gephi-only columns (node ``r``, ``g``, ``b``, ``x``, ``y``, ``size``,
-    edge ``label``, ``weight``) are dropped, JSON columns decoded, edge keys and
-    renamed attributes restored. Other GraphML files are read generically: edge
+    The Gephi-only columns (node ``r``, ``g``, ``b``, ``x``, ``y``, ``size``, edge
+    ``label``, ``weight``, ``r``, ``g``, ``b``) are dropped, JSON columns decoded, edge keys
+    and renamed attributes restored. Other GraphML files are read generically: edge
     ids become edge keys.
     """
     try:

@@ -97,7 +97,7 @@ def test_gephi_columns_match_html_style_and_layout(tiny_graph):
         ("label", "string"), ("r", "int"), ("g", "int"), ("b", "int"), ("x", "double"),
         ("y", "double"), ("size", "double")}
     assert {keys[k] for k in keys if k.startswith("edge.")} >= {
-        ("label", "string"), ("weight", "double")}
+        ("label", "string"), ("weight", "double"), ("r", "int"), ("g", "int"), ("b", "int")}
     layout = compute_layout(tiny_graph)
     for node in root.iter(f"{NS}node"):
         data = {keys[d.get("key")][0]: d.text for d in node.iter(f"{NS}data")}
@@ -112,6 +112,8 @@ def test_gephi_columns_match_html_style_and_layout(tiny_graph):
         data = {keys[d.get("key")][0]: d.text for d in edge.iter(f"{NS}data")}
         labels[data["key"]] = data["label"]
         assert float(data["weight"]) == int(data["documents"])
+        colour = style.NEGATED_COLOUR if data["negated"] == "true" else style.EDGE_COLOUR
+        assert (int(data["r"]), int(data["g"]), int(data["b"])) == style.hex_to_rgb(colour)
     assert labels == {"attends": "attends", "not-attends": "not attends", "hosts": "hosts"}
 
 
