@@ -198,10 +198,15 @@ def main() -> None:
             rows.append((count, seconds))
         rows.append((len(articles), cold))
         base = cold / len(articles)
+        previous: tuple[int, float] | None = None
         for count, seconds in rows:
             cost = seconds / count
+            marginal = "" if previous is None else (
+                f"; {1000 * (seconds - previous[1]) / (count - previous[0]):.1f} ms per "
+                "article added since the previous size")
             print(f"   {count:5d} articles: {seconds:7.1f} s  {1000 * cost:6.1f} ms/article "
-                  f"({100 * (cost / base - 1):+.0f}% vs the whole corpus)")
+                  f"({100 * (cost / base - 1):+.0f}% vs the whole corpus{marginal})")
+            previous = (count, seconds)
 
         print("\n7. time per stage")
         for label, parts in (("--workers 1 --no-cache", one_stages),

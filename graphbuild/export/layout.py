@@ -5,11 +5,11 @@ Consumes a graph, produces ``{node: (x, y)}`` in a y-up coordinate system
 Positions are computed once in Python so the browser never runs physics.
 
 Each connected component is laid out separately and the components are packed
-in rows, biggest first. Components under :data:`SPRING_LIMIT` nodes use
-:func:`networkx.spring_layout` (dense Fruchterman-Reingold). networkx switches
-to a SciPy sparse solver from 500 nodes on, and SciPy is not a dependency, so
-larger components run the same algorithm here in NumPy, in row blocks to keep
-memory at O(n * block).
+in rows, biggest first. A pair sits side by side (a force layout has nothing to
+decide, and a large corpus has hundreds of pairs). Components under
+:data:`SPRING_LIMIT` nodes use :func:`networkx.spring_layout` (dense
+Fruchterman-Reingold); larger ones run the same algorithm here in NumPy, in row
+blocks to keep memory at O(n * block).
 """
 
 from __future__ import annotations
@@ -73,7 +73,9 @@ def _component_layout(simple: nx.Graph, component: list[Hashable], *, seed: int,
     n = len(component)
     if n == 1:
         return np.zeros((1, 2))
-    if n < SPRING_LIMIT:
+    if n == 2:
+        array = np.array([[-1.0, 0.0], [1.0, 0.0]])
+    elif n < SPRING_LIMIT:
         sub = nx.Graph()
         sub.add_nodes_from(component)
         sub.add_edges_from(sorted(simple.subgraph(component).edges(),

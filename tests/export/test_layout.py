@@ -25,3 +25,11 @@ def test_trivial_graphs():
     single = nx.MultiDiGraph()
     single.add_node("a")
     assert compute_layout(single) == {"a": (0.0, 0.0)}
+
+
+def test_a_pair_sits_side_by_side():
+    pair = nx.MultiDiGraph([("b", "a"), ("a", "b")])
+    positions = compute_layout(pair)
+
+    assert positions["a"][1] == positions["b"][1]
+    assert positions["a"][0] < positions["b"][0]
