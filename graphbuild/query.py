@@ -657,7 +657,8 @@ class KnowledgeGraph:
 
         The nodes frame has one row per entity (``id`` plus the node
         attributes), the edges frame one row per relation (``subject``,
-        ``object``, ``key`` plus the edge attributes; ``provenance`` stays a
+        ``object``, ``key``, the ``subject_label`` and ``object_label`` a reader
+        wants beside the ids, plus the edge attributes; ``provenance`` stays a
         list of dicts).
 
         Returns
@@ -674,6 +675,8 @@ class KnowledgeGraph:
         >>> nodes, edges = kg.to_pandas()
         >>> len(nodes) == len(kg) and {"subject", "relation", "object"} <= set(edges.columns)
         True
+        >>> edges.loc[edges.relation == "declines_troops", "subject_label"].tolist()
+        ['Greece', 'Poland']
         """
         try:
             import pandas as pd
@@ -687,9 +690,12 @@ class KnowledgeGraph:
              for n, d in self.graph.nodes(data=True)],
             columns=node_columns,
         )
-        edge_columns = ["subject", "object", "key", *EDGE_ATTRIBUTES]
+        edge_columns = ["subject", "object", "key", "subject_label", "object_label",
+                        *EDGE_ATTRIBUTES]
+        labels = {n: d.get("label", n) for n, d in self.graph.nodes(data=True)}
         edges = pd.DataFrame(
-            [{"subject": u, "object": v, "key": k, **{c: d.get(c) for c in EDGE_ATTRIBUTES}}
+            [{"subject": u, "object": v, "key": k, "subject_label": labels[u],
+              "object_label": labels[v], **{c: d.get(c) for c in EDGE_ATTRIBUTES}}
              for u, v, k, d in self.graph.edges(keys=True, data=True)],
             columns=edge_columns,
         )

@@ -327,9 +327,12 @@ def test_to_pandas(kg: KnowledgeGraph) -> None:
     nodes, edges = kg.to_pandas()
     assert list(nodes["id"]) == [n for n in kg.graph.nodes]
     assert list(nodes.columns[:3]) == ["id", "label", "type"]
-    assert list(edges.columns[:4]) == ["subject", "object", "key", "relation"]
+    assert list(edges.columns[:6]) == ["subject", "object", "key", "subject_label",
+                                       "object_label", "relation"]
     hosts = edges[edges["relation"] == "hosts"].iloc[0]
     assert (hosts["subject"], hosts["object"], hosts["key"]) == (UK, SUMMIT, "hosts")
+    assert (hosts["subject_label"], hosts["object_label"]) == (
+        kg.graph.nodes[UK]["label"], kg.graph.nodes[SUMMIT]["label"])
     assert isinstance(hosts["provenance"], list)
 
 
