@@ -96,6 +96,9 @@ def build_command(corpus: tuple[Path, ...], outputs: Path, model: str | None,
     for meeting in meetings:
         click.echo(f"  - {meeting.label}")
     click.echo("Wrote " + ", ".join(str(p) for p in written))
+    page = outputs / "graph.html"
+    if page in written:
+        click.echo(f"Open {page} in a browser, or run: graphbuild open {outputs}")
     click.echo(format_stages(seconds, result.stats.parsed, result.stats.cached), err=True)
 
 
@@ -186,6 +189,21 @@ def evaluate_command(graph: Path, gold: Path, as_json: bool) -> None:
         click.echo(json.dumps(evaluation.to_dict(), indent=1, ensure_ascii=False))
     else:
         click.echo(format_evaluation(evaluation))
+
+
+@cli.command("open", cls=QueryCommand)
+@click.argument("target", type=click.Path(exists=True, path_type=Path),
+                default=DEFAULT_OUTPUTS, required=False)
+def open_command(target: Path) -> None:
+    """Open the graph page (TARGET/graph.html, or an .html file) in a browser."""
+    from graphbuild.errors import OutputError
+
+    page = target / "graph.html" if target.is_dir() else target
+    if not page.is_file() or page.suffix.lower() != ".html":
+        raise OutputError(f"No graph page at {page}: build one with graphbuild build "
+                          f"-o {target}")
+    if click.launch(str(page)) != 0:
+        raise OutputError(f"Could not start a browser; open {page} by hand")
 
 
 @cli.command("relations")

@@ -93,6 +93,16 @@ graph_argument = click.argument(
     "graph", type=click.Path(exists=True, path_type=Path), metavar="GRAPH")
 
 
+# Orders for ``query --sort``; Python's sort is stable, so ties keep the graph's order.
+SORT_KEYS: dict[str, Callable[[Relation], Any]] = {
+    "subject": lambda r: (r.subject.casefold(), r.relation, (r.object or "").casefold()),
+    "relation": lambda r: (r.relation, r.subject.casefold(), (r.object or "").casefold()),
+    "object": lambda r: ((r.object or "").casefold(), r.subject.casefold(), r.relation),
+    "documents": lambda r: (-r.documents, -r.confidence),
+    "confidence": lambda r: (-r.confidence, -r.documents),
+}
+
+
 @click.command("query", cls=QueryCommand, epilog=GRAPH_HELP)
 @graph_argument
 @click.option("--relation", "-r", metavar="NAME",
@@ -105,21 +115,31 @@ graph_argument = click.argument(
 @click.option("--modality", type=click.Choice(MODALITIES), help="Only this modality.")
 @click.option("--min-documents", type=click.IntRange(min=1), default=1, show_default=True,
               help="Only relations read in at least this many articles.")
+@click.option("--sort", type=click.Choice(list(SORT_KEYS)), default=None,
+              help="Order by subject, relation or object name, or best supported first "
+                   "(documents, confidence) [default: the graph's order, by subject id].")
+@click.option("--limit", type=click.IntRange(min=1), default=None,
+              help="Show at most this many relations (after sorting).")
 @click.option("--format", "format_", type=click.Choice(["table", "json", "csv"]),
               default="table", show_default=True, help="Output format.")
 def query_command(graph: Path, relation: str | None, subject: str | None,
                   object_: str | None, negated: bool | None, modality: str | None,
-                  min_documents: int, format_: str) -> None:
+                  min_documents: int, sort: str | None, limit: int | None,
+                  format_: str) -> None:
     """List the relations in GRAPH that match every option given.
 
     \b
     Examples:
       graphbuild query outputs/graph.json --relation declines_troops
       graphbuild query outputs/graph.json --subject Britain --format json
+      graphbuild query outputs/graph.json --sort documents --limit 10
     """
     kg = _load(graph)
     relations = kg.relations(relation, subject=subject, object=object_, negated=negated,
                              modality=modality, min_documents=min_documents)
+    if sort is not None:
+        relations = sorted(relations, key=SORT_KEYS[sort])
+    relations = relations[:limit]
     if format_ == "table" and not relations:
         if kg.graph.number_of_edges() and not kg.relation_types():
             raise GraphFormatError(

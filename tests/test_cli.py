@@ -64,7 +64,7 @@ def test_help_lists_every_command_with_its_help() -> None:
     assert result.exit_code == 0
     commands = result.output.split("Commands:\n", 1)[1]
     listed = dict(re.findall(r"^  (\S+)\s+(\S.*)$", commands, flags=re.M))
-    assert sorted(listed) == ["build", "evaluate", "query", "relations", "show"]
+    assert sorted(listed) == ["build", "evaluate", "open", "query", "relations", "show"]
     assert all(listed.values())
 
 
@@ -109,6 +109,7 @@ def test_build_prints_the_summary_and_writes_the_files(sample_build: BuildResult
         f"meetings:  {len(meetings)}",
         *(f"  - {m.label}" for m in meetings),
         "Wrote " + ", ".join(str(out / name) for name in OUTPUT_FILES),
+        f"Open {out / 'graph.html'} in a browser, or run: graphbuild open {out}",
     ]
     assert sorted(p.name for p in out.iterdir()) == sorted([*OUTPUT_FILES, CACHE_FILE])
     assert "Parsing articles: 5/5 (100%)" in result.stderr
@@ -355,3 +356,23 @@ def test_progress_without_a_terminal_is_a_log_line_every_ten_seconds(
         "Parsing articles: 20/40 (50%), 1.9 articles/s, about 10 s left",
         "Parsing articles: 40/40 (100%), 2.0 articles/s",
     ]
+
+
+@pytest.mark.parametrize("given", ["folder", "page"])
+def test_open_launches_the_page(tmp_path: Path, given: str) -> None:
+    page = tmp_path / "graph.html"
+    page.write_text("<html></html>")
+    with mock.patch("click.launch", return_value=0) as launch:
+        result = invoke("open", tmp_path if given == "folder" else page)
+
+    assert result.exit_code == 0, result.output
+    launch.assert_called_once_with(str(page))
+
+
+def test_open_without_a_page_says_how_to_make_one(tmp_path: Path) -> None:
+    with mock.patch("click.launch", return_value=0) as launch:
+        result = invoke("open", tmp_path)
+
+    assert_error(result, f"No graph page at {tmp_path / 'graph.html'}: build one with "
+                         f"graphbuild build -o {tmp_path}", OutputError.exit_code)
+    launch.assert_not_called()

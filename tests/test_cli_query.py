@@ -311,3 +311,36 @@ def test_a_graph_from_another_tool_is_named_as_such(cli: click.Group, tmp_path: 
     assert output.strip().splitlines()[-1] == (
         f"Error: {path} has 1 edges but none carries a 'relation' attribute: it was not "
         "written by graphbuild build")
+
+
+@pytest.mark.parametrize(("sort", "expected"), [
+    pytest.param("subject", ["Austria", "Benin", "Chile"], id="subject"),
+    pytest.param("relation", ["Benin", "Chile", "Austria"], id="relation"),
+    pytest.param("object", ["Chile", "Benin", "Austria"], id="object"),
+    pytest.param("documents", ["Chile", "Benin", "Austria"], id="documents"),
+    pytest.param("confidence", ["Benin", "Chile", "Austria"], id="confidence"),
+])
+def test_query_sort_orders(sort: str, expected: list[str]) -> None:
+    from graphbuild.cli_query import SORT_KEYS
+    from graphbuild.query import Relation
+
+    relations = [
+        Relation("Austria", "hosts", "Zagreb summit", "country:austria", "m:z",
+                 confidence=0.5, documents=1),
+        Relation("Benin", "attends", "Yaoundé talks", "country:benin", "m:y",
+                 confidence=0.9, documents=3),
+        Relation("Chile", "attends", "Lima summit", "country:chile", "m:l",
+                 confidence=0.7, documents=4),
+    ]
+    assert [r.subject for r in sorted(relations, key=SORT_KEYS[sort])] == expected
+
+
+def test_query_limit_keeps_the_first_rows_after_sorting(cli: click.Group,
+                                                       graph_file: Path) -> None:
+    code, output = run(cli, "query", graph_file, "--sort", "relation", "--limit", "2")
+
+    assert code == 0
+    rows = output.splitlines()[2:-1]
+    assert [" ".join(re.split(r"\s{2,}", row)[:2]) for row in rows] == [
+        "Freedonia attends", "Freedonia not attends"]
+    assert output.splitlines()[-1] == "2 relations"
