@@ -35,7 +35,7 @@ from rapidfuzz import fuzz, process
 from graphbuild import jsonlimits
 from graphbuild.errors import AliasFileError
 from graphbuild.graph import entity_id, slugify
-from graphbuild.lexicon import place_by_key, words
+from graphbuild.lexicon import Place, place_by_key, words
 from graphbuild.meeting_identity import (
     groups_compatible,
     overlap,
@@ -589,8 +589,41 @@ def resolve(extractions: Sequence[ArticleExtraction], *,
     decisions = tuple(MergeDecision(d.alias, node_of_key.get(d.entity_id, d.entity_id), d.reason)
                       for d in resolver.decisions
                       if node_of_key.get(d.entity_id, d.entity_id) in kept_ids)
+    decisions += _gazetteer_decisions(entity_of, {e.id: e.label for e in kept}, decisions)
     return Resolution(tuple(sorted(kept, key=lambda e: e.id)),
                       {m: i for m, i in entity_of.items() if i in kept_ids}, decisions)
+
+
+def _gazetteer_decisions(entity_of: dict[Mention, str], labels: dict[str, str],
+                         made: Sequence[MergeDecision]) -> tuple[MergeDecision, ...]:
+    """"Britain" -> United Kingdom: names the gazetteer joins, so that aliases.json lists
+    every merge and not only those the rules decided."""
+    places = place_by_key()
+    recorded = {(normalise_name(d.alias), d.entity_id) for d in made}
+    found: dict[tuple[str, str], MergeDecision] = {}
+    for mention, node in entity_of.items():
+        place = places.get(mention.key)
+        if place is None or node not in labels:
+            continue
+        alias = normalise_name(mention.text)
+        if alias == normalise_name(labels[node]) or (alias, node) in recorded:
+            continue
+        how = _gazetteer_reason(alias, place)
+        if how:
+            found.setdefault((alias, node), MergeDecision(mention.text, node,
+                                                          f"gazetteer: {how} {place.name}"))
+    return tuple(found[key] for key in sorted(found))
+
+
+def _gazetteer_reason(alias: str, place: Place) -> str:
+    """How a name stands for a gazetteer entry; empty when it is not one of its names (an
+    anaphor such as "the group" is resolved by other rules)."""
+    for how, names in (("a name of", (place.name, *place.aliases)),
+                       ("the demonym of", place.demonyms),
+                       ("the capital, standing for", place.capitals)):
+        if alias in {normalise_name(n) for n in names}:
+            return how
+    return ""
 
 
 def _merge_by_meeting_role(resolver: _Resolver, claims: list[Claim]) -> None:

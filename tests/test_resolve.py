@@ -490,3 +490,22 @@ def test_split_surname_is_one_name(story: StoryFactory) -> None:
     resolution = run(a1, a2)
 
     assert resolution.entity_of[first] == resolution.entity_of[second]
+
+
+def test_gazetteer_merges_are_recorded_with_how_the_name_stands(story: StoryFactory) -> None:
+    a1 = story("a1")
+    for text in ("United Kingdom", "Britain", "British", "UK"):
+        a1.country(text, "GBR")
+    a1.country("Kyiv", "UKR")
+    a1.country("Ukraine", "UKR")
+    a1.country("the country", "UKR")  # an anaphor: not the gazetteer's doing
+    resolution = run(a1)
+
+    gazetteer = {(d.alias, d.entity_id, d.reason) for d in resolution.decisions
+                 if d.reason.startswith("gazetteer")}
+    assert gazetteer == {
+        ("Britain", "country:united-kingdom", "gazetteer: a name of United Kingdom"),
+        ("UK", "country:united-kingdom", "gazetteer: a name of United Kingdom"),
+        ("British", "country:united-kingdom", "gazetteer: the demonym of United Kingdom"),
+        ("Kyiv", "country:ukraine", "gazetteer: the capital, standing for Ukraine"),
+    }
