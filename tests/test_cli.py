@@ -325,7 +325,8 @@ def test_an_unusable_output_folder_fails_before_parsing(tmp_path: Path) -> None:
 
 def test_exit_codes_tell_failures_apart() -> None:
     codes = [c.exit_code for c in (CorpusError, ModelNotFoundError, GraphFormatError,
-                                   GoldFormatError, AliasFileError, OutputError)]
+                                   GoldFormatError, AliasFileError, OutputError,
+                                   SchedulerError)]
     assert len(set(codes)) == len(codes) and 0 not in codes and 2 not in codes  # 2: usage
 
 
