@@ -108,7 +108,8 @@ SORT_KEYS: dict[str, Callable[[Relation], Any]] = {
 @click.option("--relation", "-r", metavar="NAME",
               help=f"Only this relation: {', '.join(relation_names())}.")
 @click.option("--subject", "-s", metavar="NAME", help="Only relations of this entity (any alias).")
-@click.option("--object", "-o", "object_", metavar="NAME",
+# No "-o" here: in ``build`` it names the output folder, and one letter means one thing.
+@click.option("--object", "object_", metavar="NAME",
               help="Only relations to this entity (any alias).")
 @click.option("--negated/--asserted", default=None,
               help="Only denied or only asserted relations [default: both].")

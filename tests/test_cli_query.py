@@ -344,3 +344,11 @@ def test_query_limit_keeps_the_first_rows_after_sorting(cli: click.Group,
     assert [" ".join(re.split(r"\s{2,}", row)[:2]) for row in rows] == [
         "Freedonia attends", "Freedonia not attends"]
     assert output.splitlines()[-1] == "2 relations"
+
+
+def test_o_is_not_an_object_filter_in_query(cli: click.Group, graph_file: Path) -> None:
+    """``-o`` means the output folder in ``build``; ``query`` spells ``--object`` out."""
+    code, output = run(cli, "query", graph_file, "-o", "Summit (Monday)")
+
+    assert code == 2
+    assert "No such option '-o'" in output
