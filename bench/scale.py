@@ -70,7 +70,7 @@ def build(corpus: Path, out: Path, *options: str) -> tuple[float, float, dict[st
 _BARE = textwrap.dedent("""
     import sys, time, spacy
     from graphbuild.ingest import read_corpus
-    from graphbuild.nlp import default_model
+    from graphbuild.models import default_model
     texts = [a.text for a in read_corpus(sys.argv[1]).articles]
     nlp = spacy.load(default_model())
     started = time.perf_counter()

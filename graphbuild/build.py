@@ -99,10 +99,9 @@ def extract_corpus(corpus: CorpusReport, *, model: str | None = None,
                             "spacy", version("spacy")])
     articles = corpus.articles
     store = open_cache(cache) if cache is not None else None
-    keys = [article_key(a, pipeline_id) for a in articles] if store is not None else []
-    found = store.get_many(keys) if store is not None else {}
-    missing = [a for a, key in zip(articles, keys, strict=True) if key not in found] \
-        if store is not None else list(articles)
+    key_of = {a.id: article_key(a, pipeline_id) for a in articles} if store is not None else {}
+    found = store.get_many(list(key_of.values())) if store is not None else {}
+    missing = [a for a in articles if key_of.get(a.id) not in found]
     total, finished = len(missing), 0
 
     def done(count: int) -> None:
@@ -123,7 +122,6 @@ def extract_corpus(corpus: CorpusReport, *, model: str | None = None,
         parsed = engine.run_here(_pipeline(model), missing, done)
     fresh: dict[str, ArticleExtraction] = {}
     pending: list[tuple[str, ArticleExtraction]] = []
-    key_of = dict(zip((a.id for a in articles), keys, strict=False))
     try:
         for extraction in parsed:
             fresh[extraction.article_id] = extraction

@@ -45,8 +45,8 @@ def rules_fingerprint() -> str:
         path = _PACKAGE / source
         files = sorted(path.rglob("*")) if path.is_dir() else [path]
         for file in files:
-            if file.is_file() and file.suffix in (".py", ".json", ".toml", ".txt", ".html",
-                                                  ".js", ".css"):
+            # Code, lexicon and gazetteers; not the page template in data/html.
+            if file.is_file() and file.suffix in (".py", ".json", ".toml", ".txt"):
                 digest.update(str(file.relative_to(_PACKAGE)).encode() + b"\0")
                 digest.update(file.read_bytes() + b"\0")
     return digest.hexdigest()[:16]

@@ -111,7 +111,7 @@ def chunks(articles: Sequence[Article]) -> list[list[Article]]:
 
 def _work(model: str, chunk: list[Article]) -> list[ArticleExtraction]:
     parser = _parser_for(model)
-    with _parser_lock:
+    with _parser_lock:  # one parse at a time, whatever threads Dask runs tasks in
         return parser(chunk)
 
 
@@ -193,11 +193,11 @@ def run_dask(model: str, articles: Sequence[Article], scheduler: str,
         index: dict[Any, int] = {}
 
         def submit() -> None:
-            for number, part in pending:
-                future = client.submit(_work, model, part, pure=False)
-                index[future] = number
+            item = next(pending, None)
+            if item is not None:
+                future = client.submit(_work, model, item[1], pure=False)
+                index[future] = item[0]
                 running.add(future)
-                return
 
         for _ in range(window):
             submit()

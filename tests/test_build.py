@@ -16,7 +16,7 @@ import pytest
 
 from graphbuild.build import BuildResult, build, build_corpus, load, write_outputs
 from graphbuild.errors import CorpusError, GraphFormatError
-from graphbuild.nlp import default_model
+from graphbuild.models import default_model
 from graphbuild.query import KnowledgeGraph
 from graphbuild.types import Article, ArticleExtraction
 

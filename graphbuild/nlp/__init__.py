@@ -16,19 +16,13 @@ from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
 from graphbuild.errors import ModelNotFoundError
-from graphbuild.models import (  # noqa: F401  (part of this module's interface)
-    INSTALL_HINT,
-    PREFERRED_MODELS,
-    default_model,
-    not_installed,
-    pipeline_meta,
-    pipeline_name,
-)
+from graphbuild.models import default_model, not_installed
 from graphbuild.nlp import entities as _components  # noqa: F401  (registers the components)
 from graphbuild.nlp.tagging import CompiledAttributeRuler, UnsupportedPattern
 from graphbuild.types import Article
 
 logger = logging.getLogger(__name__)
+
 
 def load_pipeline(model: str | None = None) -> Language:
     """Load a spaCy English pipeline by name and add graphbuild's components.

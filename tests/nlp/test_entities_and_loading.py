@@ -18,7 +18,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from graphbuild.errors import GraphbuildError, ModelNotFoundError
-from graphbuild.nlp import INSTALL_HINT, PREFERRED_MODELS, default_model, load_pipeline, parse
+from graphbuild.models import INSTALL_HINT, PREFERRED_MODELS, default_model
+from graphbuild.nlp import load_pipeline, parse
 from graphbuild.types import Article
 
 Ents = list[tuple[str, str, str]]

@@ -15,7 +15,8 @@ from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
-from graphbuild.nlp import default_model, load_pipeline
+from graphbuild.models import default_model
+from graphbuild.nlp import load_pipeline
 from graphbuild.nlp.tagging import CompiledAttributeRuler, UnsupportedPattern
 
 REPO = Path(__file__).resolve().parents[2]
