@@ -232,6 +232,29 @@ EVENTS = [
     pytest.param("Gustavo Petro will attend the next summit, which will take place on Friday.",
                  {("Gustavo Petro", "attends", "meeting@Friday", False)},
                  id="date-of-which-clause-is-the-meetings"),
+    pytest.param("Lula met Cyril Ramaphosa on the sidelines of the BRICS summit in Kazan.",
+                 {("Lula", "attends", "meeting", False),
+                  ("Cyril Ramaphosa", "attends", "meeting", False),
+                  ("BRICS", "attends", "meeting", False)},
+                 id="bilateral-on-the-sidelines-of-a-summit"),
+    pytest.param("Meeting with Javier Milei during the G20 summit in Rio last month, Lula "
+                 "expressed concern.",
+                 {("Javier Milei", "attends", "meeting", False),
+                  ("Lula", "attends", "meeting", False),
+                  ("Javier Milei", "attends", "meeting@last month", False),
+                  ("Lula", "attends", "meeting@last month", False),
+                  ("G20", "attends", "meeting@last month", False)},
+                 id="participle-meeting-during-a-summit"),
+    pytest.param("Olaf Scholz told Recep Tayyip Erdogan in a phone call on Sunday that Germany "
+                 "would help.",
+                 {("Olaf Scholz", "attends", "meeting@Sunday", False),
+                  ("Recep Tayyip Erdogan", "attends", "meeting@Sunday", False)},
+                 id="told-someone-in-a-call"),
+    pytest.param("Gabriel Boric said in a telephone conversation with Lula on Friday that Chile "
+                 "would stay.",
+                 {("Gabriel Boric", "attends", "meeting@Friday", False),
+                  ("Lula", "attends", "meeting@Friday", False)},
+                 id="said-in-a-call-with"),
 ]
 
 

@@ -37,14 +37,7 @@ def _verb_meeting_parties(token: Token, ctx: Context) -> Iterator[Claim]:
     meeting = ctx.meetings.get(token.i)
     if meeting is None or not meeting.implicit:
         return
-    others = [m for obj in children(token, "dobj") for o in conjuncts(obj)
-              for m in actors(o, ctx)]
-    partners = [obj for _, obj in prep_objects(token, {"with"})]
-    # "spoke on the phone with Lavrov": the partner hangs off the medium.
-    partners += [obj for _, medium in prep_objects(token, words("meetings", "call_media_preps"))
-                 for _, obj in prep_objects(medium, {"with"})]
-    others += [m for obj in partners for o in conjuncts(obj) for m in actors(o, ctx)]
-    others += companions(token, ctx)
+    others = _counterparts(token, ctx)
     hosting = token.lemma_.lower() in words("meetings", "hosting_verbs") and children(
         token, "dobj")
     attendees = others if hosting else [*subjects(token, ctx), *others]
@@ -52,6 +45,18 @@ def _verb_meeting_parties(token: Token, ctx: Context) -> Iterator[Claim]:
     if hosting and token.lemma_.lower() not in relation_words("hosts", "verbs"):
         # "Erdogan received Zelensky in Istanbul": the hosts rule reads only hosting verbs.
         yield from emit(ctx, "hosts", subjects(token, ctx), meeting, token, [token])
+
+
+def _counterparts(token: Token, ctx: Context) -> list[Mention]:
+    """Whom the subject of a meeting verb meets: its objects, its "with" partners (also
+    through the medium: "spoke on the phone with Lavrov") and companions."""
+    others = [m for obj in children(token, "dobj") for o in conjuncts(obj)
+              for m in actors(o, ctx)]
+    partners = [obj for _, obj in prep_objects(token, {"with"})]
+    partners += [obj for _, medium in prep_objects(token, words("meetings", "call_media_preps"))
+                 for _, obj in prep_objects(medium, {"with"})]
+    others += [m for obj in partners for o in conjuncts(obj) for m in actors(o, ctx)]
+    return unique([*others, *companions(token, ctx)])
 
 
 def _noun_meeting_parties(token: Token, ctx: Context) -> Iterator[Claim]:
@@ -73,6 +78,10 @@ def _noun_meeting_parties(token: Token, ctx: Context) -> Iterator[Claim]:
                        or obj.lemma_.lower() in words("people", "role_nouns")]
         yield from emit(ctx, "attends", parties, meeting, token, [token, prep],
                            negatable=False)
+    if token.tag_ == "VBG" and token.dep_ == "advcl":
+        # "Meeting with Obama during the summit, Rousseff expressed outrage"
+        yield from emit(ctx, "attends", subjects(token, ctx), meeting, token, [token],
+                        negatable=False)
     for clause in children(token, "acl"):
         # "the international talks ..., involving Britain, France and Germany"
         if clause.lemma_.lower() in relation_words("attends", "gathering_verbs"):
@@ -163,6 +172,15 @@ def _clause_parties(token: Token, ctx: Context) -> Iterator[Claim]:
     if verb.pos_ not in ("VERB", "AUX"):
         return
     lemma = verb.lemma_.lower()
+    # "said in a phone call", "told Obama in a call": a call is where words are spoken.
+    inside = prep.lower_ in relation_words("attends", "inside_preps") or margin or (
+        meeting.kind == "call" and prep.lower_ in relation_words("attends", "call_inside_preps"))
+    verb_meeting = ctx.meetings.get(verb.i)
+    if inside and verb_meeting is not None:
+        # "Biden met Xi on the sidelines of the APEC summit": both sides are there.
+        yield from emit(ctx, "attends", unique([*subjects(verb, ctx), *_counterparts(verb, ctx)]),
+                        meeting, verb, [verb, prep], negatable=False)
+        return
     if lemma in relation_words("hosts", "verbs") or (
             lemma in relation_words("attends", "verbs") and requirement_met(verb)):
         return  # read by the hosts and attends rules
@@ -173,7 +191,6 @@ def _clause_parties(token: Token, ctx: Context) -> Iterator[Claim]:
         if not is_passive(verb):
             yield from emit(ctx, "hosts", subjects(verb, ctx), meeting, verb, [verb])
         return
-    inside = prep.lower_ in relation_words("attends", "inside_preps") or margin
     travelling = prep.lower_ == "for" and lemma in relation_words("attends", "travel_verbs")
     travelling |= prep.lower_ == "with" and lemma in relation_words("attends",
                                                                      "continuing_verbs")
@@ -182,8 +199,24 @@ def _clause_parties(token: Token, ctx: Context) -> Iterator[Claim]:
     if inside or travelling or engaged:
         # What happens at a meeting does not negate being there ("failed to reach a deal
         # at the summit"); not going there does ("will not fly to Granada for the talks").
-        yield from emit(ctx, "attends", subjects(verb, ctx), meeting, verb,
-                           [verb, prep], negatable=travelling and not inside)
+        present = subjects(verb, ctx)
+        if inside:
+            present += _addressees(verb, ctx)
+        yield from emit(ctx, "attends", unique(present), meeting, verb,
+                        [verb, prep], negatable=travelling and not inside)
+
+
+def _addressees(verb: Token, ctx: Context) -> list[Mention]:
+    """Who is spoken to at a meeting: "told Obama in a phone call that she would ...",
+    "assured Zelensky during the call", "spoke with Rousseff during a call"."""
+    found = [m for _, obj in prep_objects(verb, {"with"}) for o in conjuncts(obj)
+             for m in actors(o, ctx)]
+    addressing = relation_words("attends", "addressing_verbs")
+    for clause in (verb, verb.head if verb.dep_ == "ccomp" else verb):
+        if clause.lemma_.lower() in addressing:
+            found += [m for obj in children(clause, "dobj", "dative") for o in conjuncts(obj)
+                      for m in actors(o, ctx) if m.type == "person" or m.type == "country"]
+    return unique(found)
 
 
 @starts_at(meetings=True)
