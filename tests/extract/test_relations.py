@@ -149,6 +149,13 @@ def test_reported_speech_keeps_the_speaker_apart(read):
     assert claim.attributed_to is not None and "Macron" in claim.attributed_to.text
 
 
+def test_coordinated_speakers_each_speak_for_their_own_claim(read):
+    text = "Poland and Greece have stated that they will not send troops to Ukraine."
+    speakers = {(c.subject.text, c.attributed_to.text if c.attributed_to else None)
+                for c in read(text).claims if c.relation == "declines_troops"}
+    assert speakers == {("Poland", "Poland"), ("Greece", "Greece")}
+
+
 def test_evidence_points_into_the_text(read):
     text = "Rain fell. Japan will host a summit of Pacific leaders on Monday."
     (claim,) = [c for c in read(text).claims if c.relation == "hosts"]

@@ -229,10 +229,9 @@ def emit(ctx: Context, relation: str, sources: list[Mention], target: Mention | 
         negated, negation_cue = not negated, f"{negation_cue} {trigger.text}".strip()
     mood, mood_cue = modality(trigger)
     speaker_token = attribution(trigger)
-    speaker = None
+    speakers: list[Mention] = []
     if speaker_token is not None:
-        speakers = actors(speaker_token, ctx)
-        speaker = speakers[0] if speakers else None
+        speakers = [m for s in conjuncts(speaker_token) for m in actors(s, ctx)]
         mood = "reported"
     cue = " ".join(dict.fromkeys(" ".join((mood_cue, negation_cue, *(t.text for t in cue_tokens)))
                                  .split()))
@@ -240,6 +239,8 @@ def emit(ctx: Context, relation: str, sources: list[Mention], target: Mention | 
     for subject in sources:
         if target is not None and subject.key == target.key:
             continue
+        # "Poland and Greece have stated ...": each speaks for its own claim.
+        speaker = subject if subject in speakers else next(iter(speakers), None)
         yield Claim(subject, relation, target, evidence(ctx, cue_tokens), negated=negated,
                     modality=mood, cue=cue, attributed_to=speaker, role=role,
                     confidence=round(confidence, 2))
