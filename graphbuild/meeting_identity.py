@@ -16,7 +16,7 @@ from functools import cache
 from typing import Protocol
 
 from graphbuild.lexicon import gazetteer, words
-from graphbuild.names import normalise_name
+from graphbuild.names import name_key, normalise_name
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december")
@@ -145,6 +145,19 @@ def _contradict(a: MeetingFacts, b: MeetingFacts) -> bool:
     if first and second and not places_agree(first, second):
         return True
     return bool(a.date and b.date and dates_agree(a.date, b.date) == "conflict")
+
+
+def party_key(mention_key: str) -> str:
+    """How a meeting's party is compared within one article: a person by surname, so
+    the headline's "Ramaphosa" is the body's "Cyril Ramaphosa"; anything else as is.
+
+    >>> party_key("person:Cyril Ramaphosa"), party_key("country:ZAF")
+    ('person:ramaphosa', 'country:ZAF')
+    """
+    kind, _, name = mention_key.partition(":")
+    if kind != "person" or not name:
+        return mention_key
+    return f"person:{name_key(name).split()[-1]}"
 
 
 def may_be_one(a: MeetingFacts, b: MeetingFacts) -> bool:

@@ -348,10 +348,14 @@ def _as_person(ent: Span, title_ends: set[int], honorifics: frozenset[str]) -> S
 
 @Language.component("graphbuild_paragraphs", assigns=["token.is_sent_start"])
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """A blank line ends a sentence: headlines and datelines carry no full stop."""
-    for token in doc[1:]:
-        if doc[token.i - 1].is_space and doc[token.i - 1].text.count("\n") >= 1:
+    """A blank line ends a sentence: headlines and datelines carry no full stop. The
+    parser must not end one after a paragraph's first word either ("South | African
+    President Cyril Ramaphosa", "Gordon | Brown today reaffirmed")."""
+    for token in doc:
+        if token.i == 0 or (doc[token.i - 1].is_space and "\n" in doc[token.i - 1].text):
             token.is_sent_start = True
+            if token.i + 1 < len(doc) and not token.is_space and not doc[token.i + 1].is_space:
+                doc[token.i + 1].is_sent_start = False
     return doc
 
 

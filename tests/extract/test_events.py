@@ -258,6 +258,13 @@ EVENTS = [
 ]
 
 
+def test_the_headlines_call_is_the_call_the_body_tells(read):
+    found = read("N/Korea: Yoon hold telephone conversation with Kishida\n\nSouth Korean "
+                 "President Yoon Suk Yeol had a telephone conversation with Japanese Prime "
+                 "Minister Fumio Kishida on Monday night to discuss trade.")
+    assert len({m.key for m in found.mentions if m.type == "meeting"}) == 1
+
+
 def test_a_dinner_after_a_summit_is_another_meeting(read):
     found = read("Gustavo Petro and Luis Arce attended a state dinner in La Paz on Monday "
                  "after their summit.")

@@ -256,3 +256,15 @@ def test_a_states_institution_is_one_body(nlp: Language, text: str, body: str) -
 def test_a_demonym_before_a_name_stays_a_demonym(nlp: Language) -> None:
     doc = nlp("Syrian President Bashar al-Assad spoke.")
     assert ("Syrian", "NORP") in [(e.text, e.label_) for e in doc.ents]
+
+
+@pytest.mark.parametrize(("headline", "paragraph"), [
+    ("N/Korea: Yoon hold telephone conversation with Kishida",
+     "South Korean President Yoon Suk Yeol had a telephone conversation with Japanese Prime "
+     "Minister Fumio Kishida on Monday night to discuss trade."),
+    ("Leaders meet", "President Barack Obama hosted the leaders of Canada and Mexico on Monday."),
+])
+def test_a_paragraph_is_not_cut_after_its_first_word(nlp: Language, headline: str,
+                                                      paragraph: str) -> None:
+    doc = nlp(f"{headline}\n\n{paragraph}\n\nIt rained.")
+    assert [s.text.strip() for s in doc.sents][-2:] == [paragraph, "It rained."]

@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from graphbuild.extract.meetings.when_where import date_of, venue_of
 from graphbuild.extract.syntax import children, is_negated, prep_objects, subject_of
 from graphbuild.lexicon import words
+from graphbuild.meeting_identity import party_key
 from graphbuild.types import Mention
 
 
@@ -231,7 +232,7 @@ def own_parties(token: Token, by_token: dict[int, Mention]) -> set[str]:
             for part in [member, *modifiers]:
                 mention = by_token.get(part.i)
                 if mention is not None and mention.type in ("person", "country"):
-                    keys.add(mention.key)
+                    keys.add(party_key(mention.key))
     return keys
 
 def framed(token: Token, by_token: dict[int, Mention], venue: str | None) -> bool:
