@@ -109,17 +109,51 @@ def _date_kind(date: str) -> str:
 
 def dates_agree(a: str, b: str) -> str:
     """'same', 'conflict' or 'unknown' ("Thursday" against "May 15" cannot be checked).
+    Calendar dates are compared by year, month and day, however written: "April 14" is
+    "14 April" and lies within "April 14-15"; "December 2007" is not "14 December 1995".
 
     >>> dates_agree("Thursday", "thursday"), dates_agree("Monday", "Friday")
     ('same', 'conflict')
     >>> dates_agree("Thursday", "May 15")
     'unknown'
+    >>> dates_agree("April 14", "14-15 April"), dates_agree("April 14", "April 16")
+    ('same', 'conflict')
+    >>> dates_agree("April", "April 14, 2012"), dates_agree("December 2007", "14 December 1995")
+    ('unknown', 'conflict')
     """
     if a.lower() == b.lower():
         return "same"
-    if _date_kind(a) == _date_kind(b) and _date_kind(a) != "relative":
+    kind = _date_kind(a)
+    if kind != _date_kind(b) or kind == "relative":
+        return "unknown"
+    if kind == "weekday":
         return "conflict"
+    first, second = _calendar(a), _calendar(b)
+    verdicts = [_parts_agree(x, y) for x, y in zip(first, second, strict=True)]
+    if "conflict" in verdicts:
+        return "conflict"
+    if first[1] and second[1] and first[2] and second[2]:
+        return "same"  # months and days overlap, and no year says otherwise
     return "unknown"
+
+
+def _calendar(date: str) -> tuple[frozenset[int], frozenset[int], frozenset[int]]:
+    """Years, months and days a calendar date names ("April 14-15" -> days 14 and 15)."""
+    lower = date.lower()
+    months = frozenset(i for i, month in enumerate(_MONTHS, 1)
+                       if re.search(rf"\b{month[:3]}", lower))
+    numbers = [int(n) for n in re.findall(r"\d+", lower)]
+    years = frozenset(n for n in numbers if n >= 1000)
+    days = {n for n in numbers if 1 <= n <= 31}
+    for start, end in re.findall(r"\b(\d{1,2})\s*(?:-|–|to|until)\s*(\d{1,2})\b", lower):
+        days.update(range(int(start), int(end) + 1))
+    return years, months, frozenset(days)
+
+
+def _parts_agree(a: frozenset[int], b: frozenset[int]) -> str:
+    if not a or not b:
+        return "unknown"
+    return "same" if a & b else "conflict"
 
 
 def same_place(a: MeetingFacts, b: MeetingFacts) -> bool:

@@ -23,6 +23,15 @@ def people(*names: str) -> frozenset[str]:
     ("May 15", "June 2", "conflict"),
     ("Thursday", "May 15", "unknown"),
     ("next week", "later this month", "unknown"),
+    ("March 31", "31 March", "same"),
+    ("April 14", "April 14-15", "same"),
+    ("April 14 and 15", "April 15, 2012", "same"),
+    ("Thursday, March 13", "March 13, 2025", "same"),
+    ("April 14", "April 16", "conflict"),
+    ("March 31", "April 1", "conflict"),
+    ("December 2007", "14 December 1995", "conflict"),
+    ("April", "April 14", "unknown"),
+    ("2019", "November 2019", "unknown"),
 ])
 def test_dates_agree(a, b, expected):
     assert dates_agree(a, b) == expected
