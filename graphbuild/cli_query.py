@@ -26,7 +26,7 @@ from graphbuild.errors import (
     GraphFormatError,
 )
 from graphbuild.export.csv import cell
-from graphbuild.graph import LIST_SEPARATOR
+from graphbuild.export.flat import join_list
 from graphbuild.lexicon import relation_names
 from graphbuild.query import EntityDescription, EvidenceItem, KnowledgeGraph, Relation
 from graphbuild.types import MODALITIES
@@ -260,8 +260,7 @@ def format_csv(relations: Sequence[Relation]) -> str:
     writer.writeheader()
     for r in relations:
         row = {column: getattr(r, column) for column in CSV_COLUMNS}
-        row.update(sources=LIST_SEPARATOR.join(r.sources),
-                   attributed_to=LIST_SEPARATOR.join(r.attributed_to),
+        row.update(sources=join_list(r.sources), attributed_to=join_list(r.attributed_to),
                    evidence=r.evidence[0].sentence if r.evidence else "")
         writer.writerow({k: "" if v is None else _spreadsheet_safe(v) for k, v in row.items()})
     return buffer.getvalue()

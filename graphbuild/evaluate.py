@@ -76,7 +76,8 @@ import networkx as nx
 
 from graphbuild import jsonlimits
 from graphbuild.errors import GoldFormatError
-from graphbuild.graph import CORE_RELATIONS, split
+from graphbuild.export.flat import join_list
+from graphbuild.graph import CORE_RELATIONS, best_sentence, strings
 
 logger = logging.getLogger(__name__)
 
@@ -409,9 +410,9 @@ def evaluate(graph: nx.MultiDiGraph, gold: Gold) -> Evaluation:
             counts[category][0] += 1
             match = gold.relations[free[0]]
             if relation == ROLE_RELATION and match.role:
-                predicted_role = str(data.get("role") or "")
-                roles.append(RoleCheck(match.subject, match.object, match.role, predicted_role,
-                                       _roles_agree(predicted_role, match.role)))
+                predicted = strings(data.get("role"))
+                roles.append(RoleCheck(match.subject, match.object, match.role,
+                                       join_list(predicted), _roles_agree(predicted, match.role)))
             continue
         if any(gold.relations[i].optional for i in found):
             continue
@@ -425,7 +426,7 @@ def evaluate(graph: nx.MultiDiGraph, gold: Gold) -> Evaluation:
             reason = "no gold relation"
         counts[category][1] += 1
         false_hits.append(Finding(category, reason, _edge_text(graph, u, v, relation, negated),
-                                  " ".join(str(data.get("evidence") or "").split())))
+                                  " ".join(best_sentence(graph, data).split())))
 
     scores = {}
     for category, (tp, fp) in counts.items():
@@ -454,7 +455,7 @@ def _match_entities(
         if node_type not in SCORED_ENTITY_TYPES:
             continue
         label = normalise_name(str(data.get("label") or node))
-        forms = {label, *map(normalise_name, split(str(data.get("aliases") or "")))} - {""}
+        forms = {label, *map(normalise_name, strings(data.get("aliases")))} - {""}
         ranked = [(label in g_forms, len(forms & g_forms), -i, e)
                   for i, e, g_forms in candidates if e.type == node_type and forms & g_forms]
         if not ranked:
@@ -536,10 +537,10 @@ def _align_meetings(
     return meeting_of, alignments, Score(tp, len(unaligned), fn)
 
 
-def _roles_agree(predicted: str, gold_role: str) -> bool:
+def _roles_agree(predicted: list[str], gold_role: str) -> bool:
     expected = normalise_name(gold_role)
     return any(part and (part == expected or part in expected or expected in part)
-               for part in map(normalise_name, split(predicted)))
+               for part in map(normalise_name, predicted))
 
 
 def _as_int(value: object) -> int:

@@ -13,7 +13,6 @@ The examples run against the sample build, ``outputs/graph.json``, loaded as
 from __future__ import annotations
 
 import copy
-import json
 import logging
 import re
 import unicodedata
@@ -26,7 +25,8 @@ import networkx as nx
 from rapidfuzz import fuzz, process
 
 from graphbuild.errors import GraphbuildError, UnknownEntityError
-from graphbuild.graph import EDGE_ATTRIBUTES, NODE_ATTRIBUTES, split
+from graphbuild.export.flat import join_list
+from graphbuild.graph import EDGE_ATTRIBUTES, NODE_ATTRIBUTES, sentence, strings
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -74,7 +74,8 @@ class Relation:
     ``subject`` and ``object`` are labels and ``subject_id``/``object_id`` node
     ids. ``object`` is ``None`` for relations without an object (such as
     ``declines_troops``), which the graph stores as a self-loop. ``evidence``
-    holds every supporting sentence, the edge's best one first.
+    holds every supporting sentence, the edge's best one first. ``role`` is the
+    edge's roles joined with ``"; "`` (usually one).
     """
 
     subject: str
@@ -226,7 +227,7 @@ class KnowledgeGraph:
         index: dict[str, list[tuple[int, str, str]]] = {}
         for node, data in self.graph.nodes(data=True):
             names = [(0, str(node)), (1, str(data.get("label") or node))]
-            names += [(2, alias) for alias in split(data.get("aliases"))]
+            names += [(2, alias) for alias in strings(data.get("aliases"))]
             for rank, name in names:
                 key = normalize_name(name)
                 if key:
@@ -315,11 +316,11 @@ class KnowledgeGraph:
             id=str(node),
             label=str(data.get("label") or node),
             type=str(data.get("type") or ""),
-            aliases=tuple(split(data.get("aliases"))),
+            aliases=tuple(strings(data.get("aliases"))),
             mentions=_as_int(data.get("mentions")),
             documents=_as_int(data.get("documents")),
-            sources=tuple(split(data.get("sources"))),
-            roles=tuple(split(data.get("roles"))),
+            sources=tuple(strings(data.get("sources"))),
+            roles=tuple(strings(data.get("roles"))),
             date=(data.get("date") or None) if is_meeting else None,
             venue=(data.get("venue") or None) if is_meeting else None,
         )
@@ -352,8 +353,8 @@ class KnowledgeGraph:
     def _relation(self, subject: str, target: str, data: _EdgeData) -> Relation:
         nodes = self.graph.nodes
         has_object = subject != target
-        role = data.get("role") or None
-        sources = tuple(split(data.get("sources")))
+        role = join_list(strings(data.get("role")))
+        sources = tuple(strings(data.get("sources")))
         return Relation(
             subject=str(nodes[subject].get("label") or subject),
             relation=str(data.get("relation") or ""),
@@ -366,9 +367,9 @@ class KnowledgeGraph:
             documents=_as_int(data.get("documents")) or len(sources),
             sources=sources,
             disputed=_as_bool(data.get("disputed")),
-            attributed_to=tuple(split(data.get("attributed_to"))),
-            role=str(role) if role else None,
-            evidence=_evidence(data),
+            attributed_to=tuple(strings(data.get("attributed_to"))),
+            role=role or None,
+            evidence=_evidence(self.graph, data),
         )
 
     def _edges(self) -> Iterator[tuple[str, str, _EdgeData]]:
@@ -792,18 +793,15 @@ def _as_bool(value: object) -> bool:
     return bool(value)
 
 
-def _evidence(data: _EdgeData) -> tuple[EvidenceItem, ...]:
-    provenance = data.get("provenance") or []
-    if isinstance(provenance, str):
-        # Scalar-only formats (GraphML) store the provenance list as JSON.
-        try:
-            provenance = json.loads(provenance)
-        except ValueError:
-            provenance = []
-    items = tuple(
+def _evidence(graph: nx.MultiDiGraph, data: _EdgeData) -> tuple[EvidenceItem, ...]:
+    """Every provenance entry with its sentence, in the graph's order (the best first)."""
+    provenance = data.get("provenance")
+    if not isinstance(provenance, list):
+        return ()
+    return tuple(
         EvidenceItem(
             article=str(p.get("article") or ""),
-            sentence=str(p.get("sentence") or ""),
+            sentence=sentence(graph, p),
             start=_as_int(p.get("start", -1)),
             end=_as_int(p.get("end", -1)),
             cue=str(p.get("cue") or ""),
@@ -811,11 +809,3 @@ def _evidence(data: _EdgeData) -> tuple[EvidenceItem, ...]:
         for p in provenance
         if isinstance(p, dict)
     )
-    best = data.get("evidence")
-    # Stable sort: the best sentence first, the rest in article order.
-    items = tuple(sorted(items, key=lambda item: item.sentence != best))
-    if not items and best:
-        sources = split(data.get("sources"))
-        items = (EvidenceItem(sources[0] if sources else "", str(best), -1, -1,
-                              str(data.get("cue") or "")),)
-    return items

@@ -220,12 +220,23 @@ def test_show(cli: click.Group, graph_file: Path, name: str, expected: str) -> N
 
 def test_show_entity_without_relations(cli: click.Group, tmp_path: Path) -> None:
     graph = nx.MultiDiGraph(articles=[])
-    graph.add_node("person:x", label="X", type="person", aliases="", mentions=1, documents=1,
-                   sources="a1")
+    graph.add_node("person:x", label="X", type="person", aliases=[], mentions=1, documents=1,
+                   sources=["a1"])
     path = tmp_path / "graph.json"
     write_json(graph, path)
     assert run(cli, "show", path, "X") == (
         0, "X  (person, person:x)\nmentions: 1 in 1 article: a1\n\nNo relations.\n")
+
+
+def test_a_graph_in_the_old_format_asks_for_a_rebuild(cli: click.Group, tmp_path: Path) -> None:
+    path = tmp_path / "graph.json"
+    graph = nx.MultiDiGraph(articles=[])
+    graph.add_node("person:x", label="X", type="person", aliases="X; Ex", sources="a1")
+    write_json(graph, path)
+    assert run(cli, "show", path, "X") == (
+        GraphFormatError.exit_code,
+        f"Error: {path} was written by an older graphbuild (lists stored as text); rebuild it "
+        "from its corpus with: graphbuild build CORPUS -o OUTPUTS\n")
 
 
 def test_library_errors_become_click_errors(cli: click.Group, graph_file: Path) -> None:
@@ -257,13 +268,12 @@ def test_graphml_answers_like_json(cli: click.Group, tmp_path: Path, graph_file:
 
 
 def test_show_puts_each_sentence_on_one_line(cli: click.Group, tmp_path: Path) -> None:
-    graph = nx.MultiDiGraph(articles=[])
+    graph = nx.MultiDiGraph(articles=[], sentences={"x": {"0:10": "A met\n\nB. "}})
     for node in ("a", "b"):
         graph.add_node(node, label=node.upper(), type="country", mentions=1, documents=1,
-                       sources="x")
-    graph.add_edge("a", "b", key="met_with", relation="met_with", documents=1, sources="x",
-                   provenance=[{"article": "x", "sentence": "A met\n\nB. ", "start": 0,
-                                "end": 10}])
+                       sources=["x"])
+    graph.add_edge("a", "b", key="met_with", relation="met_with", documents=1, sources=["x"],
+                   provenance=[{"article": "x", "start": 0, "end": 10}])
     path = tmp_path / "graph.json"
     write_json(graph, path)
     code, output = run(cli, "show", path, "A")

@@ -19,7 +19,7 @@ from graphbuild.evaluate import (
     load_gold,
     normalise_name,
 )
-from graphbuild.graph import edge_key, entity_id, join
+from graphbuild.graph import SENTENCES, edge_key, entity_id, sentence_key
 
 GOLD_DIR = Path(__file__).parent / "data" / "gold"
 SEEDS = GOLD_DIR / "seeds.gold.json"
@@ -40,16 +40,25 @@ def perfect_graph(gold: Gold) -> nx.MultiDiGraph:
     graph = nx.MultiDiGraph()
     for e in gold.entities:
         graph.add_node(entity_id(e.type, e.name), label=e.name, type=e.type,
-                       aliases=join(e.aliases), documents=1)
+                       aliases=list(e.aliases), documents=1)
     for r in gold.relations:
         subject = node_of(gold, r.subject)
         target = subject if r.object == "*" else node_of(gold, r.object)
-        attributes: dict[str, object] = {"relation": r.relation, "negated": r.negated,
-                                         "documents": 1, "evidence": f"{r.subject} {r.relation}"}
+        attributes: dict[str, object] = {
+            "relation": r.relation, "negated": r.negated, "documents": 1,
+            "provenance": provenance(graph, f"{r.subject} {r.relation}")}
         if r.role:
-            attributes["role"] = r.role
+            attributes["role"] = [r.role]
         graph.add_edge(subject, target, key=edge_key(r.relation, r.negated), **attributes)
     return graph
+
+
+def provenance(graph: nx.MultiDiGraph, text: str) -> list[dict[str, object]]:
+    """Provenance for one new sentence of article "a", added to the graph's sentence table."""
+    sentences = graph.graph.setdefault(SENTENCES, {}).setdefault("a", {})
+    start = sum(len(t) + 1 for t in sentences.values())
+    sentences[sentence_key(start, start + len(text))] = text
+    return [{"article": "a", "start": start, "end": start + len(text)}]
 
 
 def all_scores(evaluation: Evaluation) -> dict[str, Score]:
@@ -195,7 +204,7 @@ def test_dropped_edge_lowers_recall(gold: Gold) -> None:
 def test_wrong_edge_lowers_precision(gold: Gold) -> None:
     graph = perfect_graph(gold)
     graph.add_edge(node_of(gold, "ITA"), node_of(gold, "M1"), key="hosts", relation="hosts",
-                   negated=False, evidence="Italy will host the meeting.")
+                   negated=False, provenance=provenance(graph, "Italy will host the meeting."))
     evaluation = evaluate(graph, gold)
     assert evaluation.core.precision < 1.0
     assert evaluation.core.recall == 1.0
@@ -209,7 +218,8 @@ def test_flipped_negation_lowers_precision_and_recall(gold: Gold) -> None:
     graph = perfect_graph(gold)
     usa, m1 = node_of(gold, "USA"), node_of(gold, "M1")
     graph.remove_edge(usa, m1, key="not-attends")
-    graph.add_edge(usa, m1, key="attends", relation="attends", negated=False, evidence="e")
+    graph.add_edge(usa, m1, key="attends", relation="attends", negated=False,
+                   provenance=provenance(graph, "e"))
     evaluation = evaluate(graph, gold)
     assert evaluation.core.precision < 1.0
     assert evaluation.core.recall < 1.0
@@ -221,9 +231,9 @@ def test_flipped_negation_lowers_precision_and_recall(gold: Gold) -> None:
 
 def test_duplicate_entity_node_lowers_entity_precision(gold: Gold) -> None:
     graph = perfect_graph(gold)
-    graph.add_node("country:britain", label="Britain", type="country", aliases="British")
+    graph.add_node("country:britain", label="Britain", type="country", aliases=["British"])
     graph.add_edge("country:britain", node_of(gold, "M1"), key="hosts", relation="hosts",
-                   negated=False, evidence="Britain hosts.")
+                   negated=False, provenance=provenance(graph, "Britain hosts."))
     evaluation = evaluate(graph, gold)
     assert evaluation.entities.precision < 1.0
     assert evaluation.entities.recall == 1.0
@@ -237,7 +247,7 @@ def test_duplicate_entity_node_lowers_entity_precision(gold: Gold) -> None:
 
 def test_primary_node_wins_over_a_better_documented_duplicate(gold: Gold) -> None:
     graph = perfect_graph(gold)
-    graph.add_node("country:uk", label="UK", type="country", aliases="", documents=9)
+    graph.add_node("country:uk", label="UK", type="country", aliases=[], documents=9)
     graph.add_edge("country:uk", node_of(gold, "M1"), key="hosts", relation="hosts",
                    negated=False, documents=9)
     evaluation = evaluate(graph, gold)
@@ -288,7 +298,7 @@ def test_relabelled_alias_still_matches(gold: Gold) -> None:
     graph = perfect_graph(gold)
     uk = node_of(gold, "GBR")
     graph.nodes[uk]["label"] = "U.K."
-    graph.nodes[uk]["aliases"] = ""
+    graph.nodes[uk]["aliases"] = []
     evaluation = evaluate(graph, gold)
     assert evaluation.entities == Score(tp=26, fp=0, fn=0)
     assert evaluation.core.f1 == 1.0
@@ -304,7 +314,7 @@ def test_type_must_agree(gold: Gold) -> None:
 
 def test_location_nodes_are_not_scored_but_their_edges_are(gold: Gold) -> None:
     graph = perfect_graph(gold)
-    graph.add_node("location:kyiv", label="Kyiv", type="location", aliases="")
+    graph.add_node("location:kyiv", label="Kyiv", type="location", aliases=[])
     graph.add_edge("location:kyiv", node_of(gold, "M1"), key="hosts", relation="hosts",
                    negated=False)
     evaluation = evaluate(graph, gold)
@@ -333,9 +343,9 @@ def test_optional_relations_are_neither_rewarded_nor_penalised(gold: Gold) -> No
 def test_role_disagreement_is_reported_not_scored(gold: Gold) -> None:
     graph = perfect_graph(gold)
     healey, uk = node_of(gold, "healey"), node_of(gold, "GBR")
-    graph.edges[healey, uk, "affiliated_with"]["role"] = "Foreign Secretary"
-    graph.edges[node_of(gold, "macron"), node_of(gold, "FRA"), "affiliated_with"]["role"] = (
-        "French President; head of state")
+    graph.edges[healey, uk, "affiliated_with"]["role"] = ["Foreign Secretary"]
+    graph.edges[node_of(gold, "macron"), node_of(gold, "FRA"), "affiliated_with"]["role"] = [
+        "French President", "head of state"]
     evaluation = evaluate(graph, gold)
     assert evaluation.extended.f1 == 1.0
     disagreeing = [(r.subject, r.predicted_role) for r in evaluation.roles if not r.agrees]
@@ -403,7 +413,7 @@ def test_format_ends_with_the_summary_table(gold: Gold) -> None:
 def test_format_truncates_long_evidence(gold: Gold) -> None:
     graph = perfect_graph(gold)
     graph.add_edge(node_of(gold, "ITA"), node_of(gold, "M1"), key="hosts", relation="hosts",
-                   negated=False, evidence="word " * 100)
+                   negated=False, provenance=provenance(graph, "word " * 100))
     line = next(x for x in format_evaluation(evaluate(graph, gold)).splitlines()
                 if x.startswith("  [core]"))
     assert len(line) < 300 and line.endswith('…"')

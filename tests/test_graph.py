@@ -12,19 +12,25 @@ from typing import TYPE_CHECKING
 import networkx as nx
 import pytest
 
+from graphbuild.errors import GraphFormatError
 from graphbuild.graph import (
     EDGE_ATTRIBUTES,
+    EDGE_LIST_ATTRIBUTES,
     NODE_ATTRIBUTES,
+    NODE_LIST_ATTRIBUTES,
     PROVENANCE_FIELDS,
+    best_sentence,
     build_graph,
+    check_native,
     combined_confidence,
     edge_key,
     entity_id,
-    join,
+    sentence,
     slugify,
-    split,
+    strings,
+    unique,
 )
-from graphbuild.types import Article, Claim, Entity, Mention, Resolution
+from graphbuild.types import Article, Claim, Entity, Evidence, Mention, Resolution
 
 if TYPE_CHECKING:
     from conftest import Story
@@ -109,8 +115,8 @@ def test_claims_become_one_edge_with_all_provenance(corpus: Corpus) -> None:
     assert data["relation"] == "hosts"
     assert data["negated"] is False
     assert data["documents"] == 2
-    assert data["sources"] == "a1; a2"
-    assert data["cue"] == "will host; host"
+    assert data["sources"] == ["a1", "a2"]
+    assert data["cue"] == ["will host", "host"]
     assert [(p["article"], p["start"]) for p in data["provenance"]] == [
         ("a1", 0), ("a1", 19), ("a2", 0)]
     assert all(tuple(p) == PROVENANCE_FIELDS for p in data["provenance"])
@@ -168,7 +174,7 @@ def test_opposite_polarities_are_both_kept_and_disputed(corpus: Corpus) -> None:
     denied = graph.edges["country:poland", "meeting:summit-monday", "not-attends"]
     asserted = graph.edges["country:poland", "meeting:summit-monday", "attends"]
     assert (denied["negated"], denied["disputed"], denied["cue"]) == (
-        True, True, "will not attend")
+        True, True, ["will not attend"])
     assert (asserted["negated"], asserted["disputed"]) == (False, True)
     assert graph.edges["country:united-kingdom", "meeting:summit-monday", "hosts"][
         "disputed"] is False
@@ -197,8 +203,8 @@ def test_claim_without_object_is_a_self_loop(corpus: Corpus) -> None:
     graph = corpus.graph()
 
     assert edges(graph) == [("country:poland", "country:poland", "declines_troops")]
-    assert graph.edges["country:poland", "country:poland", "declines_troops"]["evidence"] == (
-        "Poland declines_troops")
+    data = graph.edges["country:poland", "country:poland", "declines_troops"]
+    assert best_sentence(graph, data) == "Poland declines_troops"
 
 
 def test_claims_that_do_not_resolve_are_dropped(corpus: Corpus, story: StoryFactory) -> None:
@@ -221,9 +227,9 @@ def test_attribution_and_role_use_labels(corpus: Corpus) -> None:
 
     affiliation = graph.edges[LINDQVIST.id, UK.id, "affiliated_with"]
     assert (affiliation["role"], affiliation["attributed_to"]) == (
-        "Defence Secretary", "United Kingdom")
+        ["Defence Secretary"], ["United Kingdom"])
     # an unresolved source keeps its text
-    assert graph.edges[POLAND.id, POLAND.id, "declines_troops"]["attributed_to"] == "officials"
+    assert graph.edges[POLAND.id, POLAND.id, "declines_troops"]["attributed_to"] == ["officials"]
     assert "role" not in graph.edges[POLAND.id, POLAND.id, "declines_troops"]
 
 
@@ -234,13 +240,13 @@ def test_node_attributes_follow_the_contract() -> None:
     graph = graph_of([], {})
 
     assert dict(graph.nodes[UK.id]) == {
-        "label": "United Kingdom", "type": "country", "aliases": "Britain; UK",
-        "mentions": 3, "documents": 2, "sources": "a1; a2"}
+        "label": "United Kingdom", "type": "country", "aliases": ["Britain", "UK"],
+        "mentions": 3, "documents": 2, "sources": ["a1", "a2"]}
     assert dict(graph.nodes[SUMMIT.id]) == {
-        "label": "Summit (Monday)", "type": "meeting", "aliases": "the summit",
-        "mentions": 2, "documents": 2, "sources": "a1; a2", "date": "Monday",
+        "label": "Summit (Monday)", "type": "meeting", "aliases": ["the summit"],
+        "mentions": 2, "documents": 2, "sources": ["a1", "a2"], "date": "Monday",
         "venue": "Tallinn"}
-    assert graph.nodes[LINDQVIST.id]["roles"] == "Defence Secretary"
+    assert graph.nodes[LINDQVIST.id]["roles"] == ["Defence Secretary"]
     assert all(set(data) <= set(NODE_ATTRIBUTES) for _, data in graph.nodes(data=True))
 
 
@@ -254,7 +260,7 @@ def test_meeting_without_date_or_venue_gets_empty_strings() -> None:
 def test_graph_attributes_list_articles_sorted_and_the_model() -> None:
     graph = build_graph(articles("b", "a"), Resolution((UK,), {}), [], model="en_test")
 
-    assert graph.graph == {"model": "en_test", "articles": [
+    assert graph.graph == {"model": "en_test", "sentences": {}, "articles": [
         {"id": "a", "title": "Story a", "path": "a.txt"},
         {"id": "b", "title": "Story b", "path": "b.txt"}]}
     assert isinstance(graph, nx.MultiDiGraph)
@@ -305,14 +311,92 @@ def test_edge_key() -> None:
                                                                         "not-attends")
 
 
-@pytest.mark.parametrize("values", [
-    pytest.param(["UK", "Britain"], id="two"),
-    pytest.param([], id="none"),
-    pytest.param(["Coalition of the Willing"], id="one"),
+def test_unique_drops_empties_and_repeats() -> None:
+    assert unique(["UK", "", "Britain", "UK"]) == ["UK", "Britain"]
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    pytest.param(["UK", "Britain"], ["UK", "Britain"], id="list"),
+    pytest.param(("UK",), ["UK"], id="tuple"),
+    pytest.param("UK; Britain", ["UK; Britain"], id="another-tool's-string-is-one-item"),
+    pytest.param("", [], id="empty-string"),
+    pytest.param(None, [], id="missing"),
 ])
-def test_join_and_split_round_trip(values: list[str]) -> None:
-    assert split(join(values)) == values
+def test_strings(value: object, expected: list[str]) -> None:
+    assert strings(value) == expected
 
 
-def test_join_drops_empties_and_repeats() -> None:
-    assert join(["UK", "", "Britain", "UK"]) == "UK; Britain"
+# -- native values and the sentence table -----------------------------------------------
+
+
+def test_list_attributes_are_lists(corpus: Corpus) -> None:
+    corpus["a2"].claim(corpus.lindqvist("a2"), "affiliated_with", corpus.uk("a2"),
+                       role="Defence Secretary", attributed_to=corpus.uk("a2", "UK"),
+                       cue="Defence Secretary")
+    graph = corpus.graph()
+
+    for _, data in graph.nodes(data=True):
+        assert all(isinstance(data[name], list) for name in NODE_LIST_ATTRIBUTES
+                   if name in data)
+    (data,) = [d for *_, d in graph.edges(data=True)]
+    assert {name: data[name] for name in EDGE_LIST_ATTRIBUTES} == {
+        "sources": ["a2"], "cue": ["Defence Secretary"], "attributed_to": ["United Kingdom"],
+        "role": ["Defence Secretary"]}
+    assert isinstance(data["provenance"], list)
+
+
+def test_provenance_keeps_offsets_and_the_table_one_copy_of_each_sentence(story) -> None:
+    text = "Britain will host the summit and Poland will attend it."
+    a1 = story("a1")
+    uk, poland, summit = (a1.country("Britain", "GBR"), a1.country("Poland", "POL"),
+                          a1.meeting("Monday", text="the summit"))
+    evidence = Evidence("a1", text, 0, len(text), "host", 13, 17)
+    claims = [Claim(uk, "hosts", summit, evidence, cue="host"),
+              Claim(poland, "attends", summit, evidence, cue="attend"),
+              Claim(poland, "attends", summit, evidence, cue="attend", confidence=0.9)]
+    graph = graph_of(claims, {uk: UK.id, poland: POLAND.id, summit: SUMMIT.id})
+
+    assert graph.graph["sentences"] == {"a1": {f"0:{len(text)}": text}}
+    for *_, data in graph.edges(data=True):
+        assert all("sentence" not in entry for entry in data["provenance"])
+        assert [sentence(graph, entry) for entry in data["provenance"]] == [text] * len(
+            data["provenance"])
+
+
+def test_provenance_lists_the_best_claim_first_then_by_article(corpus: Corpus) -> None:
+    corpus["a1"].claim(corpus.uk("a1"), "hosts", corpus.summit("a1"), confidence=0.5)
+    corpus["a2"].claim(corpus.uk("a2", "UK"), "hosts", corpus.summit("a2"), confidence=0.9)
+    corpus["a1"].claim(corpus.uk("a1"), "hosts", corpus.summit("a1"), confidence=0.5)
+    graph = corpus.graph()
+
+    data = graph.edges[UK.id, SUMMIT.id, "hosts"]
+    assert [(p["article"], p["start"]) for p in data["provenance"]] == [
+        ("a2", 0), ("a1", 0), ("a1", 19)]
+    assert best_sentence(graph, data) == "UK hosts the summit"
+
+
+def test_sentence_of_an_entry_the_graph_lacks_is_empty() -> None:
+    graph = nx.MultiDiGraph()
+    assert sentence(graph, {"article": "a1", "start": 0, "end": 5}) == ""
+    assert best_sentence(graph, {"provenance": []}) == ""
+
+
+@pytest.mark.parametrize("old", [
+    pytest.param(lambda g: g.add_node("n", aliases="UK; Britain"), id="joined-aliases"),
+    pytest.param(lambda g: g.add_edge("n", "m", cue="host"), id="joined-cue"),
+    pytest.param(lambda g: g.add_edge("n", "m", provenance=[
+        {"article": "a1", "sentence": "N hosts M.", "start": 0, "end": 10}]),
+        id="sentence-in-provenance"),
+])
+def test_check_native_refuses_the_old_format(old) -> None:
+    graph = nx.MultiDiGraph()
+    old(graph)
+    with pytest.raises(GraphFormatError, match=r"^graph\.json was written by an older graphbuild"
+                       r" \(lists stored as text\); rebuild it from its corpus with: "
+                       r"graphbuild build CORPUS -o OUTPUTS$"):
+        check_native(graph, "graph.json")
+
+
+def test_check_native_accepts_the_contract(corpus: Corpus) -> None:
+    corpus["a1"].claim(corpus.uk("a1"), "hosts", corpus.summit("a1"), cue="host")
+    check_native(corpus.graph(), "graph.json")

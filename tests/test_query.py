@@ -35,17 +35,17 @@ def kg(tiny_graph: nx.MultiDiGraph) -> KnowledgeGraph:
 
 
 def _node(graph: nx.MultiDiGraph, node: str, label: str, kind: str = "country",
-          aliases: str = "", mentions: int = 1) -> None:
-    graph.add_node(node, label=label, type=kind, aliases=aliases, mentions=mentions,
-                   documents=1, sources="x")
+          aliases: tuple[str, ...] = (), mentions: int = 1) -> None:
+    graph.add_node(node, label=label, type=kind, aliases=list(aliases), mentions=mentions,
+                   documents=1, sources=["x"])
 
 
 def _edge(graph: nx.MultiDiGraph, u: str, v: str, relation: str, *, negated: bool = False,
           documents: int = 1, **extra: object) -> None:
     key = f"not-{relation}" if negated else relation
     graph.add_edge(u, v, key=key, relation=relation, negated=negated, confidence=0.6,
-                   documents=documents, sources="x", evidence=f"{u} {relation} {v}.",
-                   modality="asserted", cue=relation, disputed=False, provenance=[], **extra)
+                   documents=documents, sources=["x"], modality="asserted", cue=[relation],
+                   disputed=False, provenance=[], **extra)
 
 
 @pytest.fixture
@@ -111,9 +111,9 @@ def test_unknown_entity_suggests_close_names(kg: KnowledgeGraph, name: str,
 
 def test_shared_alias_goes_to_label_then_most_mentioned() -> None:
     graph = nx.MultiDiGraph()
-    _node(graph, "meeting:a", "Summit A", "meeting", aliases="the summit", mentions=1)
-    _node(graph, "meeting:b", "Summit B", "meeting", aliases="the summit", mentions=5)
-    _node(graph, "meeting:c", "Summit", "meeting", aliases="", mentions=0)
+    _node(graph, "meeting:a", "Summit A", "meeting", aliases=("the summit",), mentions=1)
+    _node(graph, "meeting:b", "Summit B", "meeting", aliases=("the summit",), mentions=5)
+    _node(graph, "meeting:c", "Summit", "meeting", mentions=0)
     kg = KnowledgeGraph(graph)
     assert kg.entity("the summit").id == "meeting:c"
     graph.remove_node("meeting:c")
@@ -190,27 +190,44 @@ def test_self_loop_has_no_object(chain: KnowledgeGraph) -> None:
     assert chain.relations("declines_troops", object="A") == []
 
 
-def test_scalar_only_attributes_are_read_back() -> None:
-    """GraphML hands back provenance as JSON text and may hand back booleans as text."""
+def test_scalars_of_other_tools_are_read_back() -> None:
+    """Another tool's GraphML may hand back booleans and numbers as text, a list as one string."""
     graph = nx.MultiDiGraph()
-    _node(graph, "a", "A")
+    graph.add_node("a", label="A", aliases="Ay")
     _node(graph, "b", "B")
-    provenance = [{"article": "x", "sentence": "A met B.", "start": 3, "end": 11, "cue": "met"}]
     graph.add_edge("a", "b", key="not-met_with", relation="met_with", negated="true",
-                   disputed="False", documents="2", provenance=json.dumps(provenance))
-    (relation,) = KnowledgeGraph(graph).relations()
+                   disputed="False", documents="2", sources="s1")
+    kg = KnowledgeGraph(graph)
+    (relation,) = kg.relations()
     assert (relation.negated, relation.disputed, relation.documents) == (True, False, 2)
-    assert relation.evidence == (EvidenceItem("x", "A met B.", 3, 11, "met"),)
+    assert (relation.sources, relation.evidence) == (("s1",), ())
+    assert kg.entity("Ay").aliases == ("Ay",)
 
 
-def test_evidence_falls_back_to_best_sentence() -> None:
+def test_list_attributes_become_tuples_and_role_one_string() -> None:
     graph = nx.MultiDiGraph()
+    _node(graph, "a", "A", aliases=("Ay", "A."))
+    _node(graph, "b", "B")
+    _edge(graph, "a", "b", "affiliated_with", role=["envoy", "minister"],
+          attributed_to=["B", "C"])
+    kg = KnowledgeGraph(graph)
+    (relation,) = kg.relations()
+    assert (relation.role, relation.attributed_to, relation.sources) == (
+        "envoy; minister", ("B", "C"), ("x",))
+    assert kg.entity("Ay").aliases == ("Ay", "A.")
+
+
+def test_evidence_reads_the_sentence_table_in_provenance_order() -> None:
+    graph = nx.MultiDiGraph(sentences={"s1": {"0:8": "A met B."}, "s2": {"4:14": "B meets A."}})
     _node(graph, "a", "A")
     _node(graph, "b", "B")
-    graph.add_edge("a", "b", key="met_with", relation="met_with", evidence="A met B.",
-                   sources="s1; s2", cue="met")
+    graph.add_edge("a", "b", key="met_with", relation="met_with", sources=["s1", "s2"],
+                   cue=["met", "meets"], provenance=[
+                       {"article": "s2", "start": 4, "end": 14, "cue": "meets"},
+                       {"article": "s1", "start": 0, "end": 8, "cue": "met"}])
     (relation,) = KnowledgeGraph(graph).relations()
-    assert relation.evidence == (EvidenceItem("s1", "A met B.", -1, -1, "met"),)
+    assert relation.evidence == (EvidenceItem("s2", "B meets A.", 4, 14, "meets"),
+                                 EvidenceItem("s1", "A met B.", 0, 8, "met"))
     assert relation.sources == ("s1", "s2")
 
 

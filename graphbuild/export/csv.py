@@ -4,7 +4,11 @@ Consumes the graph of :mod:`graphbuild.graph`; produces UTF-8 CSV (no BOM,
 ``\\n`` line ends, RFC 4180 quoting) with a header row. Nodes come first by id,
 edges by ``(source, target, key)``. Contract columns keep their order, later
 attributes follow sorted by name. Booleans are ``true``/``false``, missing
-values empty, lists and dicts (``provenance``) JSON.
+values empty. Native values are flattened as for the other scalar-only formats
+(:mod:`graphbuild.export.flat`): lists of strings ``"; "``-joined, an
+``evidence`` column with each edge's best sentence, each provenance entry with
+its sentence (the tables have no place for the graph's sentence table); other
+lists and dicts (``provenance``) are JSON.
 
 Article text is untrusted and spreadsheets run cells that start with ``=``,
 ``+``, ``-``, ``@`` as formulas, so such *text* cells get a leading ``'``
@@ -21,7 +25,8 @@ from pathlib import Path
 import networkx as nx
 
 from graphbuild.export._xml import clean, plain, to_json
-from graphbuild.graph import EDGE_ATTRIBUTES, NODE_ATTRIBUTES
+from graphbuild.export.flat import EDGE_COLUMNS, flatten
+from graphbuild.graph import NODE_ATTRIBUTES
 
 log = logging.getLogger(__name__)
 
@@ -87,9 +92,11 @@ def write_csv(graph: nx.MultiDiGraph, directory: str | Path, *,
     else:
         edges = sorted(((u, v, "", d) for u, v, d in graph.edges(data=True)),
                        key=lambda e: (str(e[0]), str(e[1])))
+    flat = flatten(graph, nodes, edges, inline_sentences=True)
+    nodes, edges = flat.nodes, flat.edges
 
     node_columns = _ordered((k for _, d in nodes for k in d), NODE_ATTRIBUTES, skip=("id",))
-    edge_columns = _ordered((k for *_, d in edges for k in d), EDGE_ATTRIBUTES,
+    edge_columns = _ordered((k for *_, d in edges for k in d), EDGE_COLUMNS,
                             skip=("source", "target", "key"))
     node_path = directory / NODES_FILE
     edge_path = directory / EDGES_FILE

@@ -15,8 +15,12 @@ What the graphology-gexf parser (Gephi Lite) needs, and this writer does:
   (networkx's own GEXF reader breaks on an edge attribute titled ``key``).
 
 Node labels and edge labels/weights are the element attributes ``label`` and
-``weight``; lists, dicts and mixed-type attributes are JSON strings. The file
-has no ``lastmodifieddate``: the same graph gives the same bytes.
+``weight``. Native values are flattened as for the other scalar-only formats
+(:mod:`graphbuild.export.flat`): lists of strings ``"; "``-joined, an ``evidence``
+column with each edge's best sentence, and each provenance entry with its
+sentence, since GEXF has no place for the graph's sentence table; other lists,
+dicts and mixed-type attributes are JSON strings. The file has no
+``lastmodifieddate``: the same graph gives the same bytes.
 """
 
 from __future__ import annotations
@@ -40,8 +44,9 @@ from graphbuild.export._xml import (
     escape_text,
     infer_column,
 )
+from graphbuild.export.flat import EDGE_COLUMNS, flatten
 from graphbuild.export.layout import Positions, laid_out
-from graphbuild.graph import EDGE_ATTRIBUTES, NODE_ATTRIBUTES
+from graphbuild.graph import NODE_ATTRIBUTES
 
 log = logging.getLogger(__name__)
 
@@ -101,6 +106,8 @@ def _colour(colour: str) -> str:
 def generate_gexf(graph: nx.MultiDiGraph, *, positions: Positions | None = None) -> str:
     """The GEXF document for ``graph`` as a string (see :func:`write_gexf`)."""
     nodes, edges, positions = laid_out(graph, positions)
+    flat = flatten(graph, nodes, edges, inline_sentences=True)
+    nodes, edges = flat.nodes, flat.edges
     model = graph.graph.get("model") or "unknown"
     articles = graph.graph.get("articles")
     count = len(articles) if isinstance(articles, list) else 0
@@ -122,7 +129,7 @@ def generate_gexf(graph: nx.MultiDiGraph, *, positions: Positions | None = None)
                   if n != "label"]
     node_declared = _declare("node", node_names, node_rows, out)
     edge_rows = [data for *_, data in edges]
-    edge_names = _ordered((k for d in edge_rows for k in d), EDGE_ATTRIBUTES)
+    edge_names = _ordered((k for d in edge_rows for k in d), EDGE_COLUMNS)
     keys = [key for _, _, key, _ in edges]
     # networkx's GEXF reader passes attributes and the edge id to add_edge(key=...),
     # so an attribute titled "key" would collide there.

@@ -7,13 +7,17 @@ its six attribute types. Unlike :func:`networkx.write_graphml` it
 - gives every edge a unique id (``e0``, ``e1`` ...) and keeps the networkx edge
   key in an edge attribute ``key``, so parallel edges survive Gephi, Gephi Lite
   (graphology-graphml) and python-igraph;
+- flattens the graph's native values as the other scalar-only formats do
+  (:mod:`graphbuild.export.flat`): lists of strings ``"; "``-joined, an ``evidence``
+  column with each edge's best sentence; provenance stays offsets, and the
+  ``sentences`` table is a graph attribute;
 - declares one type per attribute inferred over all its values, JSON-encodes
-  lists, dicts and mixed-type attributes (``provenance``, ``articles``), drops
-  ``None`` and strips characters XML cannot carry;
+  other lists, dicts and mixed-type attributes (``provenance``, ``articles``,
+  ``sentences``), drops ``None`` and strips characters XML cannot carry;
 - adds what Gephi reads specially: node ``r``/``g``/``b``/``x``/``y``/``size``
   (the colours and layout of the HTML page) and edge ``label``/``weight``/``r``/``g``/``b``;
-- records in a graph attribute ``graphbuild.schema`` which columns it added or
-  encoded, so :func:`read_graphml` can restore the original graph exactly.
+- records in a graph attribute ``graphbuild.schema`` which columns it added,
+  joined or encoded, so :func:`read_graphml` can restore the original graph exactly.
 
 Nodes and edges are written in sorted order without timestamps: the same graph
 always gives the same bytes.
@@ -47,8 +51,9 @@ from graphbuild.export._xml import (
     name_token,
     to_json,
 )
+from graphbuild.export.flat import EDGE_COLUMNS, EVIDENCE, flatten, split_list
 from graphbuild.export.layout import Positions, laid_out
-from graphbuild.graph import EDGE_ATTRIBUTES, NODE_ATTRIBUTES
+from graphbuild.graph import NODE_ATTRIBUTES, check_native
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +61,8 @@ NAMESPACE = "http://graphml.graphdrawing.org/xmlns"
 SCHEMA_LOCATION = f"{NAMESPACE} http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"
 SCHEMA_ATTRIBUTE = "graphbuild.schema"
 NODE_ID_ATTRIBUTE = "graphbuild.id"
-SCHEMA_VERSION = 1
+#: 2: native lists (joined columns restored on reading), sentences stored once.
+SCHEMA_VERSION = 2
 
 #: Node columns Gephi reads as colour, position and size, with their types.
 GEPHI_NODE_COLUMNS = (("r", INT), ("g", INT), ("b", INT), ("x", DOUBLE), ("y", DOUBLE),
@@ -161,6 +167,8 @@ def _node_ids(nodes: list[Hashable]) -> dict[Hashable, str]:
 def generate_graphml(graph: nx.MultiDiGraph, *, positions: Positions | None = None) -> str:
     """The GraphML document for ``graph`` as a string (see :func:`write_graphml`)."""
     nodes, edges, positions = laid_out(graph, positions)
+    flat = flatten(graph, nodes, edges, inline_sentences=False)
+    nodes, edges = flat.nodes, flat.edges
     xml_ids = _node_ids([node for node, _ in nodes])
 
     graph_columns = _Columns("graph")
@@ -182,7 +190,7 @@ def generate_graphml(graph: nx.MultiDiGraph, *, positions: Positions | None = No
                         for name, kind in node_viz}
 
     edge_columns = _Columns("edge")
-    edge_names = _ordered_names((k for *_, d in edges for k in d), EDGE_ATTRIBUTES)
+    edge_names = _ordered_names((k for *_, d in edges for k in d), EDGE_COLUMNS)
     key_name = "key" if "key" not in edge_names else "graphbuild.key"
     key_column = edge_columns.add(key_name, (k for _, _, k, _ in edges)) if edges else None
     for name in edge_names:
@@ -200,6 +208,8 @@ def generate_graphml(graph: nx.MultiDiGraph, *, positions: Positions | None = No
                   "edge": [c.name for c in edge_viz_columns.values() if c]},
         "json": {"graph": graph_columns.json, "node": node_columns.json,
                  "edge": edge_columns.json},
+        "lists": flat.joined,
+        "derived": {"edge": [EVIDENCE] if flat.evidence else []},
         "renamed": {"graph": graph_columns.renamed, "node": node_columns.renamed,
                     "edge": edge_columns.renamed},
     }
@@ -273,9 +283,14 @@ def read_graphml(path: PathOrFile) -> nx.MultiDiGraph:
     """Read GraphML; files from :func:`write_graphml` come back exactly as written.
 
     The Gephi-only columns (node ``r``, ``g``, ``b``, ``x``, ``y``, ``size``, edge
-    ``label``, ``weight``, ``r``, ``g``, ``b``) are dropped, JSON columns decoded, edge keys
-    and renamed attributes restored. Other GraphML files are read generically: edge
-    ids become edge keys.
+    ``label``, ``weight``, ``r``, ``g``, ``b``) and the derived edge ``evidence`` are
+    dropped, JSON columns decoded, joined lists split, edge keys and renamed attributes
+    restored. Other GraphML files are read generically: edge ids become edge keys.
+
+    Raises
+    ------
+    GraphFormatError
+        The file is not GraphML, or an older graphbuild wrote it (rebuild it).
     """
     try:
         if hasattr(path, "read"):
@@ -285,12 +300,15 @@ def read_graphml(path: PathOrFile) -> nx.MultiDiGraph:
     except (OSError, ET.ParseError) as error:
         raise GraphFormatError(f"Cannot read GraphML {path}: {error}") from error
     try:
-        return _read(root)
+        graph, written_by_graphbuild = _read(root)
     except (ValueError, KeyError, TypeError, AttributeError) as error:
         raise GraphFormatError(f"Cannot read GraphML {path}: {error}") from error
+    if written_by_graphbuild:
+        check_native(graph, path)
+    return graph
 
 
-def _read(root: ET.Element) -> nx.MultiDiGraph:
+def _read(root: ET.Element) -> tuple[nx.MultiDiGraph, bool]:
     if _local(root.tag) != "graphml":
         raise ValueError(f"root element is <{_local(root.tag)}>, not <graphml>")
     keys: dict[str, Column] = {}
@@ -327,6 +345,8 @@ def _read(root: ET.Element) -> nx.MultiDiGraph:
     json_names = {domain: set(names) for domain, names in schema.get("json", {}).items()}
     renamed: dict[str, dict[str, str]] = schema.get("renamed", {})
     gephi = {domain: set(names) for domain, names in schema.get("gephi", {}).items()}
+    lists = {domain: set(names) for domain, names in schema.get("lists", {}).items()}
+    derived = {domain: set(names) for domain, names in schema.get("derived", {}).items()}
 
     def attributes(values: dict[str, str], domain: str) -> dict[str, object]:
         result: dict[str, object] = {}
@@ -337,7 +357,10 @@ def _read(root: ET.Element) -> nx.MultiDiGraph:
             column = Column(domain, column.name, column.type,
                             column.name in json_names.get(domain, ()))
             name = renamed.get(domain, {}).get(column.name, column.name)
-            result[name] = decode(text, column)
+            if name in derived.get(domain, ()):
+                continue
+            value = decode(text, column)
+            result[name] = split_list(value) if name in lists.get(domain, ()) else value  # type: ignore[arg-type]
         return result
 
     graph = nx.MultiDiGraph()
@@ -361,4 +384,4 @@ def _read(root: ET.Element) -> nx.MultiDiGraph:
                 raise ValueError(f"edge {element.get('id')} has no source or target")
             graph.add_edge(by_xml_id.get(source, source), by_xml_id.get(target, target),
                            key=key, **values)
-    return graph
+    return graph, bool(schema)

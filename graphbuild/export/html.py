@@ -37,7 +37,7 @@ import networkx as nx
 from graphbuild.errors import GraphbuildError
 from graphbuild.export import style
 from graphbuild.export.layout import Positions, compute_layout
-from graphbuild.graph import split
+from graphbuild.graph import sentence, strings
 from graphbuild.types import ENTITY_TYPES
 
 log = logging.getLogger(__name__)
@@ -48,8 +48,8 @@ VIS_NETWORK_CANDIDATES = ("templates/lib/vis-9.1.2/vis-network.min.js",
 
 _NODE_FIELDS = {"label", "type", "aliases", "mentions", "documents", "sources", "roles", "date",
                 "venue"}
-_EDGE_FIELDS = {"relation", "negated", "confidence", "documents", "sources", "evidence",
-                "modality", "cue", "disputed", "provenance", "attributed_to", "role"}
+_EDGE_FIELDS = {"relation", "negated", "confidence", "documents", "sources", "modality", "cue",
+                "disputed", "provenance", "attributed_to", "role"}
 _MARKER = re.compile(r"/\*@([A-Z]+)@\*/")
 
 
@@ -147,27 +147,20 @@ def _split_cue(sentence: str, cue: str, start: int | None, cue_start: int | None
     return sentence, "", ""
 
 
-def _evidence(data: Mapping[str, object]) -> list[dict[str, object]]:
+def _evidence(graph: nx.MultiDiGraph, data: Mapping[str, object]) -> list[dict[str, object]]:
     provenance = data.get("provenance")
     items: list[dict[str, object]] = []
     if isinstance(provenance, list):
         for entry in provenance:
             if not isinstance(entry, Mapping):
                 continue
-            sentence = str(entry.get("sentence") or "")
             cue = str(entry.get("cue") or "")
-            pre, mark, post = _split_cue(sentence, cue, entry.get("start"),  # type: ignore[arg-type]
+            pre, mark, post = _split_cue(sentence(graph, entry), cue,
+                                         entry.get("start"),  # type: ignore[arg-type]
                                          entry.get("cue_start"), entry.get("cue_end"))  # type: ignore[arg-type]
             items.append({"article": str(entry.get("article") or ""), "pre": pre, "cue": mark,
                           "post": post, "negated": entry.get("negated") is True,
                           "modality": str(entry.get("modality") or "")})
-    if not items and data.get("evidence"):
-        sources = split(str(data.get("sources") or ""))
-        pre, mark, post = _split_cue(str(data["evidence"]), split(str(data.get("cue") or ""))[0]
-                                     if data.get("cue") else "", None, None, None)
-        items.append({"article": sources[0] if sources else "", "pre": pre, "cue": mark,
-                      "post": post, "negated": data.get("negated") is True,
-                      "modality": str(data.get("modality") or "")})
     return items
 
 
@@ -196,12 +189,12 @@ def page_data(graph: nx.MultiDiGraph, *, max_nodes: int | None = DEFAULT_MAX_NOD
         label = str(data.get("label") or node)
         nodes.append({
             "id": str(node), "label": label, "type": entity_type,
-            "aliases": [a for a in split(str(data.get("aliases") or "")) if a != label],
-            "roles": str(data.get("roles") or ""), "date": str(data.get("date") or ""),
+            "aliases": [a for a in strings(data.get("aliases")) if a != label],
+            "roles": strings(data.get("roles")), "date": str(data.get("date") or ""),
             "venue": str(data.get("venue") or ""),
             "mentions": int(_number(data.get("mentions"))),
             "documents": int(_number(data.get("documents"))),
-            "sources": split(str(data.get("sources") or "")),
+            "sources": strings(data.get("sources")),
             "x": round(float(x), 1), "y": round(-float(y), 1),
             "size": style.node_size(data.get("mentions")),
             "colour": style.node_colour(entity_type),
@@ -219,17 +212,20 @@ def page_data(graph: nx.MultiDiGraph, *, max_nodes: int | None = DEFAULT_MAX_NOD
         relation = str(data.get("relation") or key)
         relation_counts[relation] += 1
         pair = frozenset((str(source), str(target)))
+        evidence = _evidence(graph, data)
         edges.append({
             "id": f"e{index}", "from": str(source), "to": str(target), "key": str(key),
             "relation": relation, "label": style.edge_label(relation, data.get("negated")),
             "negated": data.get("negated") is True, "disputed": data.get("disputed") is True,
             "confidence": round(_number(data.get("confidence")), 3),
-            "documents": int(_number(data.get("documents"))) or len(_evidence(data)),
-            "modality": str(data.get("modality") or ""), "cue": str(data.get("cue") or ""),
-            "attributed_to": str(data.get("attributed_to") or ""),
-            "role": str(data.get("role") or ""),
+            "documents": int(_number(data.get("documents"))) or len(evidence),
+            "modality": str(data.get("modality") or ""),
+            # Lists; the page shows them "; "-joined, as it always has.
+            "cue": strings(data.get("cue")),
+            "attributed_to": strings(data.get("attributed_to")),
+            "role": strings(data.get("role")),
             "smooth": _smooth(per_pair[pair]),
-            "evidence": _evidence(data),
+            "evidence": evidence,
             "extra": _extra(data, _EDGE_FIELDS),
         })
         per_pair[pair] += 1

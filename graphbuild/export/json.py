@@ -1,4 +1,8 @@
-"""Node-link JSON: the lossless format (evidence lists included)."""
+"""Node-link JSON: the lossless format, the canonical graph's native values as they are.
+
+Lists stay JSON arrays, provenance entries keep offsets, and the graph attribute
+``sentences`` holds each supporting sentence once (see :mod:`graphbuild.graph`).
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ import networkx as nx
 
 from graphbuild import jsonlimits
 from graphbuild.errors import GraphFormatError
+from graphbuild.graph import check_native
 
 _LINK_NAMES = {"edges": "edges", "source": "source", "target": "target", "key": "key"}
 
@@ -35,10 +40,18 @@ def write_json(graph: nx.MultiDiGraph, path: str | Path) -> None:
 
 
 def read_json(path: str | Path) -> nx.MultiDiGraph:
-    """Read a file written by :func:`write_json`."""
+    """Read a file written by :func:`write_json`.
+
+    Raises
+    ------
+    GraphFormatError
+        The file is not node-link JSON, or an older graphbuild wrote it (lists as
+        ``"; "``-joined text): the message asks for a rebuild.
+    """
     try:
         data = jsonlimits.loads(Path(path).read_text(encoding="utf-8"))
         graph = nx.node_link_graph(data, directed=True, multigraph=True, **_LINK_NAMES)
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise GraphFormatError(f"Cannot read graph JSON {path}: {error}") from error
+    check_native(graph, path)
     return graph

@@ -6,7 +6,7 @@ import random
 
 import networkx as nx
 
-from graphbuild.graph import build_graph
+from graphbuild.graph import build_graph, sentence_key
 from graphbuild.types import Article, Claim, Entity, Evidence, Mention, Resolution
 
 #: Set by any of these payloads if the page ever runs them.
@@ -52,9 +52,10 @@ def synthetic_graph(n: int = 2000, *, seed: int = 7, edges_per_node: float = 1.5
                     articles: int = 200) -> nx.MultiDiGraph:
     """A contract-shaped graph of ``n`` nodes with a few hubs, built without spaCy."""
     rng = random.Random(seed)
+    sentences: dict[str, dict[str, str]] = {}
     graph = nx.MultiDiGraph(model="synthetic",
                             articles=[{"id": f"a{i}", "title": f"Article {i}", "path": f"a{i}.txt"}
-                                      for i in range(articles)])
+                                      for i in range(articles)], sentences=sentences)
     ids = []
     for i in range(n):
         kind = TYPES[i % len(TYPES)]
@@ -62,9 +63,9 @@ def synthetic_graph(n: int = 2000, *, seed: int = 7, edges_per_node: float = 1.5
         ids.append(node)
         docs = sorted(rng.sample(range(articles), rng.randint(1, 3)))
         attributes: dict[str, object] = {
-            "label": f"Entity {i}", "type": kind, "aliases": f"Entity {i}; E{i}",
+            "label": f"Entity {i}", "type": kind, "aliases": [f"Entity {i}", f"E{i}"],
             "mentions": rng.randint(1, 40), "documents": len(docs),
-            "sources": "; ".join(f"a{d}" for d in docs)}
+            "sources": [f"a{d}" for d in docs]}
         if kind == "meeting":
             attributes.update(date="Monday", venue="Paris")
         graph.add_node(node, **attributes)
@@ -82,12 +83,14 @@ def synthetic_graph(n: int = 2000, *, seed: int = 7, edges_per_node: float = 1.5
         article = f"a{rng.randrange(articles)}"
         sentence = f"Entity {source} will {'not ' if negated else ''}{relation} Entity {target}."
         cue_at = sentence.index(relation)
+        start = 100 * (len(sentences.get(article, ())) + 1)
+        sentences.setdefault(article, {})[sentence_key(start, start + len(sentence))] = sentence
         graph.add_edge(source, target, key=key, relation=relation, negated=negated,
-                       confidence=round(rng.uniform(0.4, 0.95), 4), documents=1, sources=article,
-                       evidence=sentence, modality="asserted", cue=relation,
+                       confidence=round(rng.uniform(0.4, 0.95), 4), documents=1,
+                       sources=[article], modality="asserted", cue=[relation],
                        disputed=False, provenance=[{
-                           "article": article, "sentence": sentence, "start": 100,
-                           "end": 100 + len(sentence), "cue": relation,
-                           "cue_start": 100 + cue_at, "cue_end": 100 + cue_at + len(relation),
+                           "article": article, "start": start,
+                           "end": start + len(sentence), "cue": relation,
+                           "cue_start": start + cue_at, "cue_end": start + cue_at + len(relation),
                            "negated": negated, "modality": "asserted"}])
     return graph

@@ -8,6 +8,7 @@ import json
 import pandas as pd
 
 from graphbuild.export.csv import write_csv
+from graphbuild.graph import best_sentence, sentence
 
 from .helpers import golden, snapshot
 
@@ -20,6 +21,7 @@ def test_round_trip_through_csv_reader(tiny_graph, tmp_path):
     for node, data in tiny_graph.nodes(data=True):
         assert nodes[node]["label"] == data["label"]
         assert int(nodes[node]["mentions"]) == data["mentions"]
+        assert nodes[node]["sources"] == "; ".join(data["sources"])
     with edges_path.open(encoding="utf-8", newline="") as handle:
         edges = {(r["source"], r["target"], r["key"]): r for r in csv.DictReader(handle)}
     assert set(edges) == set(tiny_graph.edges(keys=True))
@@ -27,8 +29,12 @@ def test_round_trip_through_csv_reader(tiny_graph, tmp_path):
         data = tiny_graph.edges[u, v, key]
         assert row["negated"] == ("true" if data["negated"] else "false")
         assert float(row["confidence"]) == data["confidence"]
-        assert row["evidence"] == data["evidence"]
-        assert json.loads(row["provenance"]) == data["provenance"]
+        assert row["sources"] == "; ".join(data["sources"])
+        assert row["cue"] == "; ".join(data["cue"])
+        assert row["evidence"] == best_sentence(tiny_graph, data)
+        # No sentence table in a CSV file: each provenance entry carries its sentence.
+        assert json.loads(row["provenance"]) == [
+            dict(entry, sentence=sentence(tiny_graph, entry)) for entry in data["provenance"]]
 
 
 def test_pandas_reads_typed_columns(tiny_graph, tmp_path):

@@ -11,6 +11,7 @@ import networkx as nx
 from graphbuild.export import style
 from graphbuild.export.gexf import generate_gexf, write_gexf
 from graphbuild.export.layout import compute_layout
+from graphbuild.graph import best_sentence, sentence
 
 from .graphs import synthetic_graph
 from .helpers import golden, run_node, snapshot
@@ -27,7 +28,8 @@ def test_round_trip_through_networkx(tiny_graph):
     assert set(back.nodes) == set(tiny_graph.nodes)
     for node, data in tiny_graph.nodes(data=True):
         read = back.nodes[node]
-        assert {k: read[k] for k in data} == data
+        assert {k: read[k] for k in data} == {k: "; ".join(v) if isinstance(v, list) else v
+                                              for k, v in data.items()}
         colour = read["viz"]["color"]
         assert (colour["r"], colour["g"], colour["b"]) == style.hex_to_rgb(
             style.node_colour(data["type"]))
@@ -37,9 +39,13 @@ def test_round_trip_through_networkx(tiny_graph):
     assert set(edges) == set(tiny_graph.edges(keys=True))
     for (u, v, key), data in edges.items():
         original = tiny_graph.edges[u, v, key]
-        assert json.loads(data.pop("provenance")) == original["provenance"]
+        # No sentence table in GEXF: each provenance entry carries its sentence.
+        assert json.loads(data.pop("provenance")) == [
+            dict(entry, sentence=sentence(tiny_graph, entry)) for entry in original["provenance"]]
+        assert data.pop("evidence") == best_sentence(tiny_graph, original)
         assert {k: data[k] for k in original if k != "provenance"} == {
-            k: v for k, v in original.items() if k != "provenance"}
+            k: "; ".join(v) if isinstance(v, list) else v for k, v in original.items()
+            if k != "provenance"}
         assert data["label"] == style.edge_label(original["relation"], original["negated"])
         assert data["weight"] == original["documents"]
 

@@ -150,6 +150,36 @@ def test_parallel_edges_survive_other_readers(tiny_graph, tmp_path):
         assert loaded["node"]["color"].startswith("#")  # r/g/b understood as a colour
 
 
+def test_lists_are_joined_in_the_file_and_split_on_reading(tiny_graph):
+    root = ET.fromstring(generate_graphml(tiny_graph))
+    keys = {k.get("id"): k.get("attr.name") for k in root.iter(f"{NS}key")}
+    freedonia = next(n for n in root.iter(f"{NS}node") if n.get("id") == "country:freedonia")
+    data = {keys[d.get("key")]: d.text for d in freedonia.iter(f"{NS}data")}
+    assert data["sources"] == "a1; a2"
+    back = round_trip(tiny_graph)
+    assert back.nodes["country:freedonia"]["sources"] == ["a1", "a2"]
+    assert "evidence" not in back.edges["country:united-kingdom", "meeting:summit-monday",
+                                        "hosts"]
+
+
+def test_lists_the_separator_cannot_carry_stay_json():
+    graph = nx.MultiDiGraph(sentences={})
+    graph.add_node("a", aliases=["Smith; Jones", "SJ"], roles=[])
+    graph.add_node("b", aliases=["B"], roles=["envoy"])
+    text = generate_graphml(graph)
+    assert '["Smith; Jones","SJ"]' in text
+    assert snapshot(round_trip(graph)) == snapshot(graph)
+
+
+def test_graphml_of_an_older_graphbuild_asks_for_a_rebuild(tmp_path):
+    old = nx.MultiDiGraph(articles=[], model="m")
+    old.add_node("country:uk", label="United Kingdom", aliases="UK; Britain")
+    path = tmp_path / "graph.graphml"
+    write_graphml(old, path)
+    with pytest.raises(GraphFormatError, match="written by an older graphbuild"):
+        read_graphml(path)
+
+
 def test_read_rejects_broken_files(tmp_path):
     path = tmp_path / "broken.graphml"
     path.write_text("<graphml><graph>", encoding="utf-8")
