@@ -81,3 +81,12 @@ def test_place_before_the_noun_is_the_venue(read):
     text = "Leaders meet in Riga on Thursday. Estonia's premier attended the Riga gathering."
     venues = {m.text: m.venue for m in meetings(read(text))}
     assert venues["the Riga gathering"] == "Riga"
+
+
+@pytest.mark.parametrize("text", [
+    "Ecuador will skip the Americas summit.",
+    "Syria will attend the Middle East peace conference.",
+    "Ghana will attend the Africa summit next week.",
+])
+def test_a_part_of_the_world_before_the_noun_is_not_the_venue(read, text):
+    assert [m.venue for m in meetings(read(text))] == [None]

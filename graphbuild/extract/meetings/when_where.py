@@ -140,8 +140,11 @@ def _inside_other_event(token: Token, date_root: Token) -> bool:
     return False
 
 def venue_of(token: Token, by_token: dict[int, Mention]) -> str | None:
-    """'at NATO headquarters' -> 'NATO headquarters'; looks at the noun then its verb."""
+    """'at NATO headquarters' -> 'NATO headquarters'; looks at the noun then its verb.
+    A part of the world before the noun is what the meeting is about ("the Africa
+    summit"), not where it is."""
     venue_nouns = words("meetings", "venue_nouns")
+    regions = words("meetings", "world_regions")
     candidates = [token]
     if token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and token.head.pos_ in ("VERB", "AUX"):
         candidates.append(token.head)
@@ -150,7 +153,8 @@ def venue_of(token: Token, by_token: dict[int, Mention]) -> str | None:
     # "the Riga gathering", "Tuesday's Vilnius talks"
     for child in children(token, "compound", "nmod"):
         mention = by_token.get(child.i)
-        if mention is not None and mention.type == "location":
+        if mention is not None and mention.type == "location" \
+                and mention.text.lower() not in regions:
             return mention.text
     for node in candidates:
         for _, place in prep_objects(node, {"at", "in", "inside"}):
