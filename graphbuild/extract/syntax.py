@@ -156,6 +156,14 @@ def modality(token: Token) -> tuple[str, str]:
     return "asserted", ""
 
 
+def is_conditional(token: Token) -> bool:
+    """Said only on a condition: "if Russia chooses to send its delegation" states no
+    attendance."""
+    marks = words("modality", "conditional_marks")
+    return any(c.dep_ == "mark" and c.lower_ in marks
+               for node in clause_chain(token) for c in node.children)
+
+
 def attribution(token: Token) -> Token | None:
     """The subject of a reporting verb that governs ``token`` ("Macron stated that")."""
     verbs = words("attribution", "verbs")

@@ -255,6 +255,18 @@ EVENTS = [
                  {("Gabriel Boric", "attends", "meeting@Friday", False),
                   ("Lula", "attends", "meeting@Friday", False)},
                  id="said-in-a-call-with"),
+    pytest.param("Cyril Ramaphosa will hold a summit with Joe Biden in Pretoria on Sunday.",
+                 {("Cyril Ramaphosa", "attends", "meeting@Sunday", False),
+                  ("Joe Biden", "attends", "meeting@Sunday", False)},
+                 id="holding-a-summit-with-someone-is-meeting-them"),
+    pytest.param("Poland has barred Russian delegates from attending the summit in Warsaw on "
+                 "Monday.",
+                 {("Russia", "attends", "meeting@Monday", True)}, id="barred-from-attending"),
+    pytest.param("Poland did not bar Serbia from attending the summit in Warsaw on Monday.",
+                 {("Serbia", "attends", "meeting@Monday", False)},
+                 id="not-barred-from-attending"),
+    pytest.param("If Hungary chooses to send its delegation to the summit in Lodz on Friday, it "
+                 "must inform Poland.", set(), id="only-a-condition"),
 ]
 
 

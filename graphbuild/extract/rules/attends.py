@@ -51,6 +51,15 @@ def _attends(token: Token, ctx: Context) -> Iterator[Claim]:
     if token.lemma_.lower() == "represent" and not passive_attendee:
         return
     cue = [token, *[c for c in token.children if c.dep_ == "prt"]]
+    preventer = _preventing_verb(token)
+    if preventer is not None:
+        # "Poland barred Russian delegates from attending", "Russia was banned from
+        # attending": the one kept away does not attend; the one who bars is not there.
+        kept_away = [m for o in children(preventer, "dobj", "nsubjpass") for o2 in conjuncts(o)
+                     for m in actors(o2, ctx)]
+        claims = emit(ctx, "attends", unique(kept_away), meeting, preventer, [preventer, token])
+        yield from (replace(c, negated=not c.negated) for c in claims)
+        return
     attendees = subjects(token, ctx)
     if is_passive(token) and not passive_attendee:
         # "the summit ... attended by the emirs of Kuwait and Qatar"
@@ -61,6 +70,15 @@ def _attends(token: Token, ctx: Context) -> Iterator[Claim]:
     attendees += [m for m in companions(token, ctx) if m not in attendees]
     attendees += [m for m in _listed_attendees(token, ctx) if m not in attendees]
     yield from emit(ctx, "attends", attendees, meeting, token, cue)
+
+
+def _preventing_verb(token: Token) -> Token | None:
+    """The verb that keeps someone from attending: 'barred X from attending'."""
+    prep = token.head
+    if token.dep_ == "pcomp" and prep.lower_ == "from" and prep.head.lemma_.lower() in \
+            relation_words("attends", "preventing_verbs"):
+        return prep.head
+    return None
 
 
 def _listed_attendees(token: Token, ctx: Context) -> list[Mention]:

@@ -20,6 +20,7 @@ from graphbuild.extract.syntax import (
     attribution,
     children,
     conjuncts,
+    is_conditional,
     is_negated,
     modality,
     prep_objects,
@@ -221,7 +222,10 @@ def evidence(ctx: Context, cue_tokens: list[Token]) -> Evidence:
 def emit(ctx: Context, relation: str, sources: list[Mention], target: Mention | None,
          trigger: Token, cue_tokens: list[Token], *, role: str | None = None,
          negatable: bool = True) -> Iterator[Claim]:
-    """One claim per subject, with the trigger's negation, modality and speaker."""
+    """One claim per subject, with the trigger's negation, modality and speaker; none
+    when the trigger's clause is only a condition."""
+    if is_conditional(trigger):
+        return
     negated, negation_cue = is_negated(trigger) if negatable else (False, "")
     if relation == "attends" and trigger.lemma_.lower() in relation_words("attends",
                                                                           "absent_verbs"):

@@ -158,12 +158,16 @@ def _clause_parties(token: Token, ctx: Context) -> Iterator[Claim]:
     holder = position.head
     if position.dep_ == "dobj" and holder.lemma_.lower() in relation_words("attends",
                                                                            "holding_verbs"):
-        hosting = token.lemma_.lower() in relation_words("hosts", "holding_nouns") \
-            and holder.lemma_.lower() == "hold"
-        yield from emit(ctx, "hosts" if hosting else "attends", subjects(holder, ctx),
-                           meeting, holder, [holder, token])
         partners = [m for _, obj in prep_objects(holder, {"with"}) for o in conjuncts(obj)
                     for m in actors(o, ctx)]
+        partners += [m for _, obj in prep_objects(token, {"with"}) for o in conjuncts(obj)
+                     for m in actors(o, ctx)]
+        # "Biden held a summit" hosts it; "Musharraf will hold a summit with Vajpayee"
+        # is the two of them meeting.
+        hosting = token.lemma_.lower() in relation_words("hosts", "holding_nouns") \
+            and holder.lemma_.lower() == "hold" and not partners
+        yield from emit(ctx, "hosts" if hosting else "attends", subjects(holder, ctx),
+                        meeting, holder, [holder, token])
         yield from emit(ctx, "attends", partners, meeting, holder, [holder, token])
         return
     if position.dep_ != "pobj" or position.head.dep_ not in ("prep", "agent"):
