@@ -267,6 +267,23 @@ EVENTS = [
                  id="not-barred-from-attending"),
     pytest.param("If Hungary chooses to send its delegation to the summit in Lodz on Friday, it "
                  "must inform Poland.", set(), id="only-a-condition"),
+    pytest.param("The summit opened in Kigali on Sunday. Paul Kagame and Yoweri Museveni were "
+                 "in attendance.",
+                 {("Paul Kagame", "attends", "meeting@Sunday", False),
+                  ("Yoweri Museveni", "attends", "meeting@Sunday", False)},
+                 id="in-attendance"),
+    pytest.param("The summit opened in Addis Ababa on Sunday. William Ruto and Bola Tinubu were "
+                 "among those present.",
+                 {("William Ruto", "attends", "meeting@Sunday", False),
+                  ("Bola Tinubu", "attends", "meeting@Sunday", False)},
+                 id="among-those-present"),
+    pytest.param("The summit opened in Kigali on Sunday. Egypt sent its foreign minister.",
+                 {("Egypt", "attends", "meeting@Sunday", False)},
+                 id="sent-its-minister"),
+    pytest.param("Talks opened in Rome on Saturday. Steve Witkoff represented the United States.",
+                 {("Steve Witkoff", "attends", "meeting@Saturday", False),
+                  ("United States", "attends", "meeting@Saturday", False)},
+                 id="represented-a-country"),
 ]
 
 

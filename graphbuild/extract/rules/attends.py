@@ -38,6 +38,9 @@ def _attends(token: Token, ctx: Context) -> Iterator[Claim]:
     preps = relation_words("attends", "meeting_preps")
     if token.i in ctx.meetings and ctx.meetings[token.i].implicit:
         return  # a meeting stated by this verb: see _verb_meeting_parties
+    if token.lemma_.lower() == "represent" and not is_passive(token):
+        yield from _represents(token, ctx)
+        return
     meeting = meeting_object(token, ctx, preps)
     required = required_words(token)
     objects = [o for o in children(token, "dobj") if o.lower_ not in required]
@@ -47,9 +50,7 @@ def _attends(token: Token, ctx: Context) -> Iterator[Claim]:
                                 in_person=True)
     if meeting is None:
         return
-    passive_attendee = token.lemma_.lower() == "represent" and is_passive(token)
-    if token.lemma_.lower() == "represent" and not passive_attendee:
-        return
+    passive_attendee = token.lemma_.lower() == "represent"
     cue = [token, *[c for c in token.children if c.dep_ == "prt"]]
     preventer = _preventing_verb(token)
     if preventer is not None:
@@ -70,6 +71,37 @@ def _attends(token: Token, ctx: Context) -> Iterator[Claim]:
     attendees += [m for m in companions(token, ctx) if m not in attendees]
     attendees += [m for m in _listed_attendees(token, ctx) if m not in attendees]
     yield from emit(ctx, "attends", attendees, meeting, token, cue)
+
+
+def _represents(token: Token, ctx: Context) -> Iterator[Claim]:
+    """'Steve Witkoff represented Washington at the talks': both take part."""
+    represented = [m for o in children(token, "dobj") for o2 in conjuncts(o)
+                   for m in actors(o2, ctx)]
+    meeting = meeting_object(token, ctx, relation_words("attends", "meeting_preps")) \
+        or focus_meeting(ctx.meetings, token.i, ctx.sentence_of[token.i], in_person=True)
+    if represented and meeting is not None:
+        yield from emit(ctx, "attends", unique([*subjects(token, ctx), *represented]), meeting,
+                        token, [token])
+
+
+@starts_at("ADJ", "NOUN")
+def _present(token: Token, ctx: Context) -> Iterator[Claim]:
+    """'A and B were among those present', 'with the two emirs in attendance', 'A was in
+    attendance' -> they attend the meeting in focus."""
+    if token.lower_ not in relation_words("attends", "presence_words") or token.pos_ not in (
+            "ADJ", "NOUN"):
+        return
+    holder = token.head
+    if token.dep_ == "pobj" and holder.lower_ in ("in", "among"):
+        anchor = holder.head  # "in attendance", "among those present" (a determiner)
+    elif holder.dep_ == "pobj" and holder.head.lower_ == "among":
+        anchor = holder.head.head  # "among those present" (a pronoun)
+    else:
+        return
+    present = subjects(anchor, ctx) if anchor.pos_ in ("VERB", "AUX") else actors(anchor, ctx)
+    meeting = focus_meeting(ctx.meetings, token.i, ctx.sentence_of[token.i], in_person=True)
+    if meeting is not None:
+        yield from emit(ctx, "attends", present, meeting, anchor, [token])
 
 
 def _preventing_verb(token: Token) -> Token | None:
@@ -266,4 +298,4 @@ def delegation(token: Token, ctx: Context) -> Iterator[Claim]:
 
 
 RULES = (attendance_verb, delegation, _delegation_head, _absent_from, _attendee_list,
-         _attendance_noun, _invited, _agreed_together)
+         _attendance_noun, _invited, _agreed_together, _present)
