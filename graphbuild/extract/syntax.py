@@ -96,7 +96,7 @@ def subject_of(verb: Token) -> list[Token]:
                 abs(current.i - s.i)))
             if subject.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
                 return conjuncts(current.head)
-            return conjuncts(subject)
+            return [*_cut_off_list_head(subjects, subject), *conjuncts(subject)]
         if current.dep_ == "relcl":
             return conjuncts(current.head)
         if current.dep_ == "xcomp":
@@ -111,6 +111,17 @@ def subject_of(verb: Token) -> list[Token]:
         if current.head is current:
             return []
         current = current.head
+    return []
+
+
+def _cut_off_list_head(subjects: list[Token], chosen: Token) -> list[Token]:
+    """'Leaders of Russia, China and India met' parsed as two subjects, "Leaders" (of
+    Russia) and "China and India": the list's first item, cut off by the comma."""
+    for other in subjects:
+        for _, obj in prep_objects(other, {"of"}):
+            between = obj.doc[obj.i + 1:chosen.i]
+            if other.i < chosen.i and between and all(t.is_punct for t in between):
+                return [obj]
     return []
 
 

@@ -284,6 +284,19 @@ EVENTS = [
                  {("Steve Witkoff", "attends", "meeting@Saturday", False),
                   ("United States", "attends", "meeting@Saturday", False)},
                  id="represented-a-country"),
+    pytest.param("Leaders of Russia, China and India met in Kazan on Wednesday.",
+                 {("Russia", "attends", "meeting@Wednesday", False),
+                  ("China", "attends", "meeting@Wednesday", False),
+                  ("India", "attends", "meeting@Wednesday", False)},
+                 id="list-head-cut-off-by-the-parser"),
+    pytest.param("The summit opened in Lima on Monday. The summit brought together officials from "
+                 "Japan, South Korea and the United States.",
+                 {("Japan", "attends", "meeting@Monday", False),
+                  ("South Korea", "attends", "meeting@Monday", False),
+                  ("United States", "attends", "meeting@Monday", False)},
+                 id="brought-together-officials-from"),
+    pytest.param("The summit opened in Paris on Monday. Iran rejected the invitation.",
+                 {("Iran", "attends", "meeting@Monday", True)}, id="rejected-the-invitation"),
 ]
 
 
@@ -354,6 +367,8 @@ def test_event_parties(triples, text, expected):
     pytest.param("Ukraine called on Germany to help. Critics called Emmanuel Macron a liar.",
                  id="called-on-and-called-a-name"),
     pytest.param("The UN's call from Geneva for a truce went unheeded.", id="call-from-a-place"),
+    pytest.param("The summit opened in Paris on Monday. Officials declined to comment.",
+                 id="declined-to-comment"),
 ])
 def test_no_party_claims(triples, text):
     assert {t for t in triples(text) if t[1] in MEETING_RELATIONS} == set()

@@ -104,6 +104,23 @@ def _present(token: Token, ctx: Context) -> Iterator[Claim]:
         yield from emit(ctx, "attends", present, meeting, anchor, [token])
 
 
+@starts_at("VERB")
+def _declined(token: Token, ctx: Context) -> Iterator[Claim]:
+    """'..., but the Brazilian leader declined', 'Iran rejected the invitation' -> a
+    negated attendance of the meeting just told; 'declined to comment' is not one."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in relation_words(
+            "attends", "declining_verbs"):
+        return
+    if children(token, "xcomp", "ccomp", "prep") or any(
+            o.lemma_.lower() not in relation_words("attends", "declined_objects")
+            for o in children(token, "dobj")):
+        return
+    meeting = focus_meeting(ctx.meetings, token.i, ctx.sentence_of[token.i], window=2)
+    if meeting is not None:
+        claims = emit(ctx, "attends", subjects(token, ctx), meeting, token, [token])
+        yield from (replace(c, negated=not c.negated) for c in claims)
+
+
 def _preventing_verb(token: Token) -> Token | None:
     """The verb that keeps someone from attending: 'barred X from attending'."""
     prep = token.head
@@ -298,4 +315,4 @@ def delegation(token: Token, ctx: Context) -> Iterator[Claim]:
 
 
 RULES = (attendance_verb, delegation, _delegation_head, _absent_from, _attendee_list,
-         _attendance_noun, _invited, _agreed_together, _present)
+         _attendance_noun, _invited, _agreed_together, _present, _declined)

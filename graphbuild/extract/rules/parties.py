@@ -141,6 +141,9 @@ def _clause_parties(token: Token, ctx: Context) -> Iterator[Claim]:
         listed = [o for obj in children(head, "dobj") for o in conjuncts(obj)]
         listed += [o for _, obj in prep_objects(head, relation_words("attends", "also_preps"))
                    for o in conjuncts(obj)]
+        if any(o.lemma_.lower() in words("people", "role_nouns") for o in listed):
+            # "brought together officials from Japan and Korea", "from" hung on the verb
+            listed += [o for _, obj in prep_objects(head, {"from", "of"}) for o in conjuncts(obj)]
         parties = [m for o in listed for m in actors(o, ctx)]
         yield from emit(ctx, "attends", parties, meeting, head, [head, token],
                            negatable=False)
