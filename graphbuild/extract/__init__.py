@@ -23,7 +23,10 @@ def extract(doc: Doc, article: Article, *, deadline: float | None = None
     sentence_of = sentence_index(doc)
     mentions = entity_mentions(doc, article.id, sentence_of)
     by_token = index_tokens(doc, mentions)
-    meetings = meeting_mentions(doc, article.id, by_token, sentence_of)
+    headline_end = len(article.title) if article.title and article.text.startswith(
+        article.title) else 0
+    meetings = meeting_mentions(doc, article.id, by_token, sentence_of,
+                                headline_end=headline_end)
     affiliations = affiliation_claims(doc, article.id, mentions, by_token)
     refs = references(doc, mentions, by_token, affiliations, sentence_of)
     try:

@@ -32,7 +32,9 @@ def read() -> Callable[[str], ArticleExtraction]:
     nlp = _pipeline(None)
 
     def run(text: str) -> ArticleExtraction:
-        return extract(nlp(text), Article("t", "t.txt", "", text))
+        # As ingest does for a text file: a first line on its own is the headline.
+        title = text.split("\n", 1)[0] if "\n" in text else ""
+        return extract(nlp(text), Article("t", "t.txt", title, text))
 
     return run
 

@@ -307,6 +307,13 @@ def test_the_headlines_call_is_the_call_the_body_tells(read):
     assert len({m.key for m in found.mentions if m.type == "meeting"}) == 1
 
 
+def test_the_headlines_call_is_the_call_the_body_states_with_a_verb(read):
+    found = read("Yoon and Kishida discuss North Korea in phone call\n\nSouth Korean President "
+                 "Yoon Suk Yeol and Japanese Prime Minister Fumio Kishida spoke on the phone, "
+                 "Yoon's office said. The two leaders agreed to cooperate.")
+    assert len({m.key for m in found.mentions if m.type == "meeting"}) == 1
+
+
 def test_a_dinner_after_a_summit_is_another_meeting(read):
     found = read("Gustavo Petro and Luis Arce attended a state dinner in La Paz on Monday "
                  "after their summit.")

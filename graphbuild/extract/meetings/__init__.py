@@ -46,8 +46,14 @@ class _Cluster:
     contrasted: bool = False
 
 def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
-                     sentence_of: dict[int, int]) -> dict[int, Mention]:
-    """Token index of each meeting word -> its article-resolved meeting Mention."""
+                     sentence_of: dict[int, int], *, headline_end: int = 0
+                     ) -> dict[int, Mention]:
+    """Token index of each meeting word -> its article-resolved meeting Mention.
+
+    Text before ``headline_end`` is the headline: a meeting it names is the first meeting
+    of the body that may be it, whatever noun or verb the body uses ("Erdogan meets US
+    counterpart at NATO summit" over "Erdogan and Biden held talks ...").
+    """
     clusters: list[_Cluster] = []
     pending: list[tuple[int, Mention, str]] = []
     weak_pending: set[int] = set()
@@ -117,6 +123,9 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
             # "There cannot be a summit if ..." far from the story's summit: a meeting in
             # general, which does not take the focus from the one being told.
             contrastive = True
+        if target is None and token.idx >= headline_end and not contrastive:
+            target = _told_in_headline(clusters, Facts(kind, date, venue, group,
+                                                       frozenset(parties)), headline_end)
         if target is None:
             clusters.append(_Cluster(kind, contrasted=contrastive))
             target = len(clusters) - 1
@@ -151,6 +160,16 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
             _add(clusters[target], waiting)
             assigned[index] = (target, waiting)
     return _finalise(article_id, clusters, assigned)
+
+def _told_in_headline(clusters: list[_Cluster], facts: Facts, headline_end: int
+                      ) -> int | None:
+    """A meeting only the headline has named so far that may be this one: of its kind
+    or with a party in common."""
+    return next((i for i, c in enumerate(clusters)
+                 if all(m.start < headline_end for m in c.mentions) and not c.contrasted
+                 and (c.kind == facts.kind or c.participants & facts.participants)
+                 and may_be_one(c, facts)), None)
+
 
 def _choose_cluster(clusters: list[_Cluster], focus: dict[str, int], kind: str,
                     date: str | None, *, contrastive: bool) -> int | None:
