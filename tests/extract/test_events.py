@@ -297,6 +297,21 @@ EVENTS = [
                  id="brought-together-officials-from"),
     pytest.param("The summit opened in Paris on Monday. Iran rejected the invitation.",
                  {("Iran", "attends", "meeting@Monday", True)}, id="rejected-the-invitation"),
+    pytest.param("Donald Trump called off his meeting with Mette Frederiksen on Tuesday.",
+                 {("Donald Trump", "attends", "meeting@Tuesday", True),
+                  ("Mette Frederiksen", "attends", "meeting@Tuesday", True)},
+                 id="called-off-a-meeting-with"),
+    pytest.param("A summit of the leaders of Hungary, Poland and Slovakia set for Friday has been "
+                 "cancelled.",
+                 {("Hungary", "attends", "meeting@Friday", True),
+                  ("Poland", "attends", "meeting@Friday", True),
+                  ("Slovakia", "attends", "meeting@Friday", True)}, id="summit-cancelled"),
+    pytest.param("Poland wants to cancel the summit with Hungary on Friday.",
+                 {("Hungary", "attends", "meeting@Friday", False)}, id="only-wants-to-cancel"),
+    pytest.param("The summit opened in Budapest on Friday. Mariusz Blaszczak cancelled his "
+                 "participation at the summit.",
+                 {("Mariusz Blaszczak", "attends", "meeting@Friday", True)},
+                 id="cancelled-his-participation"),
 ]
 
 

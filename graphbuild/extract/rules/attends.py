@@ -241,7 +241,8 @@ def _attendance_noun(token: Token, ctx: Context) -> Iterator[Claim]:
     if meeting is None:
         return
     governor = token.head.head if token.dep_ == "pobj" else token.head
-    refused = governor.lemma_.lower() in relation_words("attends", "refusal_words")
+    refused = governor.lemma_.lower() in relation_words("attends", "refusal_words") | \
+        relation_words("attends", "cancelling_verbs")  # "cancelled his participation"
     if not refused and is_negated(governor)[0]:
         return  # "does not guarantee Hamas's participation": neither way
     claims = emit(ctx, "attends", unique(parties), meeting, governor, [token],

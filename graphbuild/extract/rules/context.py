@@ -65,9 +65,9 @@ def relation_words(relation: str, field: str) -> frozenset[str]:
     return words("relations", relation, field)
 
 
-def particles(relation: str) -> dict[str, list[str]]:
+def particles(relation: str, field: str = "particles") -> dict[str, list[str]]:
     """Verb -> particles it needs for one relation ("pull" -> "out")."""
-    table: dict[str, list[str]] = lexicon()["relations"][relation].get("particles", {})
+    table: dict[str, list[str]] = lexicon()["relations"][relation].get(field, {})
     return table
 
 

@@ -6,6 +6,7 @@ in ("the two sides held talks", "vowed ... during a meeting in Tokyo")."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -16,6 +17,7 @@ from graphbuild.extract.rules.context import (
     companions,
     emit,
     is_passive,
+    particles,
     relation_words,
     requirement_met,
     starts_at,
@@ -60,6 +62,36 @@ def _counterparts(token: Token, ctx: Context) -> list[Mention]:
 
 
 def _noun_meeting_parties(token: Token, ctx: Context) -> Iterator[Claim]:
+    """The parties of a meeting noun; when the meeting is called off ("Obama cancelled a
+    meeting with Putin", "the meeting has been cancelled"), none of them attends, and the
+    one who calls it off is named as not attending."""
+    canceller = _cancelling_verb(token)
+    if canceller is None:
+        yield from _frame_parties(token, ctx)
+        return
+    claims = [*_frame_parties(token, ctx),
+              *emit(ctx, "attends", subjects(canceller, ctx), ctx.meetings[token.i],
+                    canceller, [canceller, token], negatable=False)]
+    yield from (replace(c, negated=True) for c in claims)
+
+
+def _cancelling_verb(token: Token) -> Token | None:
+    """The verb that calls off the meeting a noun names: 'cancelled the meeting', 'called
+    off his visit', 'the summit was postponed'."""
+    verb = token.head
+    if token.dep_ not in ("dobj", "nsubjpass") or verb.pos_ != "VERB" or (
+            verb.dep_ == "xcomp" and verb.head.lemma_.lower() in relation_words(
+                "attends", "wish_verbs")):
+        return None  # not "wants to cancel the summit"
+    lemma = verb.lemma_.lower()
+    verb_particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    calls_off = particles("attends", "calling_off").get(lemma, ())
+    if lemma in relation_words("attends", "cancelling_verbs") or verb_particles & set(calls_off):
+        return verb
+    return None
+
+
+def _frame_parties(token: Token, ctx: Context) -> Iterator[Claim]:
     """The parties a meeting noun names itself: 'talks between Russia and Ukraine', 'a
     meeting with Putin', 'the meeting of the coalition', 'the Trump-Putin summit',
     'Putin's meeting with Trump', 'the NATO summit'."""
@@ -203,6 +235,8 @@ def _clause_parties(token: Token, ctx: Context) -> Iterator[Claim]:
                                                                      "continuing_verbs")
     engaged = prep.lower_ == "in" and (token.lemma_.lower() in words("meetings", "weak_nouns")
                                        or lemma == "be")  # "were also in the Al Ula summit"
+    if any(o.lemma_.lower() in relation_words("attends", "nouns") for o in children(verb, "dobj")):
+        return  # "cancelled his participation at the meeting": read with the noun
     if inside or travelling or engaged:
         # What happens at a meeting does not negate being there ("failed to reach a deal
         # at the summit"); not going there does ("will not fly to Granada for the talks").
