@@ -34,8 +34,8 @@ from graphbuild.types import MODALITIES
 GRAPH_HELP = "GRAPH is a built graph (.json or .graphml) or a corpus folder, which is built first."
 
 CSV_COLUMNS = ("subject", "subject_id", "relation", "object", "object_id", "negated",
-               "modality", "confidence", "documents", "disputed", "sources", "attributed_to",
-               "role", "evidence")
+               "modality", "confidence", "documents", "outlets", "disputed", "sources",
+               "attributed_to", "role", "evidence", "evidence_outlet", "evidence_published")
 
 
 class QueryCommand(click.Command):
@@ -186,7 +186,8 @@ def _table(rows: Sequence[Sequence[str]], *, right: frozenset[int] = frozenset()
 
 
 def format_table(relations: Sequence[Relation]) -> str:
-    """One aligned row per relation: who, what, whom, how sure and how often read.
+    """One aligned row per relation: who, what, whom, how sure, and in how many articles
+    and outlets it was read.
 
     Parameters
     ----------
@@ -201,16 +202,18 @@ def format_table(relations: Sequence[Relation]) -> str:
     Examples
     --------
     >>> print(format_table([_POLAND]), end="")
-    SUBJECT  RELATION         OBJECT  MODALITY  CONFIDENCE  DOCS  NOTE
-    -------  ---------------  ------  --------  ----------  ----  ----
-    Poland   declines_troops  -       asserted        0.84     2
+    SUBJECT  RELATION         OBJECT  MODALITY  CONFIDENCE  DOCS  OUTLETS  NOTE
+    -------  ---------------  ------  --------  ----------  ----  -------  ----
+    Poland   declines_troops  -       asserted        0.84     2        2
     1 relation
     """
-    rows = [("SUBJECT", "RELATION", "OBJECT", "MODALITY", "CONFIDENCE", "DOCS", "NOTE")]
+    rows = [("SUBJECT", "RELATION", "OBJECT", "MODALITY", "CONFIDENCE", "DOCS", "OUTLETS",
+             "NOTE")]
     rows += [(r.subject, _verb(r), r.object or "-", r.modality, f"{r.confidence:.2f}",
-              str(r.documents), "disputed" if r.disputed else "") for r in relations]
+              str(r.documents), str(r.outlets), "disputed" if r.disputed else "")
+             for r in relations]
     count = f"{len(relations)} relation{'' if len(relations) == 1 else 's'}\n"
-    return _table(rows, right=frozenset({4, 5})) + count
+    return _table(rows, right=frozenset({4, 5, 6})) + count
 
 
 def format_json(relations: Sequence[Relation]) -> str:
@@ -237,7 +240,8 @@ def format_json(relations: Sequence[Relation]) -> str:
 
 
 def format_csv(relations: Sequence[Relation]) -> str:
-    """The relations as CSV; lists are ``"; "``-joined and evidence is the best sentence.
+    """The relations as CSV; lists are ``"; "``-joined and evidence is the best sentence,
+    with its article's outlet and publication date.
 
     Parameters
     ----------
@@ -254,14 +258,19 @@ def format_csv(relations: Sequence[Relation]) -> str:
     >>> rows = list(csv.DictReader(io.StringIO(format_csv([_POLAND]))))
     >>> rows[0]["sources"], rows[0]["object"], rows[0]["evidence"]
     ('a1; a2', '', 'Poland will not send troops.')
+    >>> rows[0]["evidence_outlet"], rows[0]["evidence_published"]
+    ('Reuters', '2025-04-02')
     """
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for r in relations:
-        row = {column: getattr(r, column) for column in CSV_COLUMNS}
+        row = {column: getattr(r, column) for column in CSV_COLUMNS
+               if not column.startswith("evidence")}
+        best = r.evidence[0] if r.evidence else EvidenceItem("", "", -1, -1)
         row.update(sources=join_list(r.sources), attributed_to=join_list(r.attributed_to),
-                   evidence=r.evidence[0].sentence if r.evidence else "")
+                   evidence=best.sentence, evidence_outlet=best.outlet,
+                   evidence_published=best.published)
         writer.writerow({k: "" if v is None else _spreadsheet_safe(v) for k, v in row.items()})
     return buffer.getvalue()
 
@@ -289,7 +298,9 @@ def terminal_safe(text: str) -> str:
 
 _POLAND = Relation(  # the example in the docstrings above
     "Poland", "declines_troops", None, "country:poland", None, confidence=0.84, documents=2,
-    sources=("a1", "a2"), evidence=(EvidenceItem("a1", "Poland will not send troops.", 0, 28),))
+    outlets=2, sources=("a1", "a2"),
+    evidence=(EvidenceItem("a1", "Poland will not send troops.", 0, 28, outlet="Reuters",
+                           published="2025-04-02"),))
 
 FORMATTERS: dict[str, Callable[[Sequence[Relation]], str]] = {
     "table": format_table, "json": format_json, "csv": format_csv}
@@ -303,6 +314,8 @@ def _relation_lines(relation: Relation, *, incoming: bool) -> list[str]:
     other = relation.subject if incoming else (relation.object or "(no object)")
     details = [relation.modality, f"confidence {relation.confidence:.2f}",
                f"{_plural(relation.documents, 'article')}: {', '.join(relation.sources)}"]
+    if any(item.outlet for item in relation.evidence):
+        details.append(_plural(relation.outlets, "outlet"))
     if relation.disputed:
         details.append("disputed")
     if relation.role:
@@ -311,9 +324,21 @@ def _relation_lines(relation: Relation, *, incoming: bool) -> list[str]:
         details.append(f"according to {', '.join(relation.attributed_to)}")
     lines = [f"    {'<-' if incoming else '->'} {other}  [{'; '.join(details)}]"]
     # Sentences keep the article's line breaks; one line each reads better here.
-    lines += [f'       {item.article}: "{" ".join(item.sentence.split())}"'
+    lines += [f'       {_source(item)}: "{" ".join(item.sentence.split())}"'
               for item in relation.evidence]
     return lines
+
+
+def _source(item: EvidenceItem) -> str:
+    """The article of a piece of evidence, with its outlet and date where known.
+
+    >>> _source(EvidenceItem("a1", "", 0, 0, outlet="Reuters", published="2025-04-02"))
+    'a1 (Reuters, 2025-04-02)'
+    >>> _source(EvidenceItem("a1", "", 0, 0))
+    'a1'
+    """
+    known = ", ".join(filter(None, (item.outlet, item.published)))
+    return f"{item.article} ({known})" if known else item.article
 
 
 def _section(title: str, relations: Sequence[Relation], *, incoming: bool) -> list[str]:
@@ -358,7 +383,10 @@ def format_description(about: EntityDescription) -> str:
                  f"{', '.join(entity.sources)}")
     meeting = about.meeting
     if meeting is not None:
-        facts = [("date", meeting.date or ""), ("venue", meeting.venue or ""),
+        when = meeting.date or ""
+        if meeting.iso_date and meeting.iso_date != when:
+            when = f"{when} ({meeting.iso_date})" if when else meeting.iso_date
+        facts = [("date", when), ("venue", meeting.venue or ""),
                  ("hosts", ", ".join(meeting.hosts)), ("attend", ", ".join(meeting.attendees)),
                  ("do not attend", ", ".join(meeting.non_attendees)),
                  ("disputed", ", ".join(meeting.disputed))]

@@ -8,7 +8,9 @@ GEXF, CSV) flatten them, in :mod:`graphbuild.export.flat`.
 
 Graph attributes
 
-- ``articles``: ``[{"id", "title", "path"}]``, sorted by id.
+- ``articles``: ``[{"id", "title", "path", "outlet", "published", "url"}]``, sorted
+  by id; ``published`` is ISO ``YYYY-MM-DD``; outlet, date and URL are empty when
+  the input does not say them.
 - ``model``: the spaCy pipeline's name.
 - ``sentences``: ``{article id: {"START:END": sentence text}}``, every sentence
   that supports an edge, stored once however many claims it gives. The key is
@@ -17,16 +19,20 @@ Graph attributes
 
 Node attributes: ``label``, ``type``, ``aliases`` (list), ``mentions``,
 ``documents`` (number of articles), ``sources`` (list of article ids),
-``roles`` (list; people with a known title), and for meetings ``date`` and
-``venue`` (strings, empty when unknown).
+``roles`` (list; people with a known title), and for meetings ``date`` (as
+written), ``iso_date`` (``YYYY-MM-DD`` resolved against the articles'
+publication dates by :func:`graphbuild.dates.meeting_iso_date`) and ``venue``
+(strings, empty when unknown).
 
 Edge attributes: ``relation``, ``negated``, ``confidence``, ``documents``,
-``sources`` (list), ``modality``, ``cue`` (list), ``attributed_to`` (list,
-only when someone is quoted), ``role`` (list, ``affiliated_with`` only),
-``disputed`` and ``provenance``: one dict per supporting claim with the fields
-of :data:`PROVENANCE_FIELDS` (article id and offsets, no text). The first entry
-is the edge's best evidence (its strongest claim); the others follow by article
-and offset. :func:`best_sentence` gives the best sentence's text.
+``outlets`` (distinct outlets among the supporting articles; an article without
+an outlet counts as one of its own), ``sources`` (list), ``modality``, ``cue``
+(list), ``attributed_to`` (list, only when someone is quoted), ``role`` (list,
+``affiliated_with`` only), ``disputed`` and ``provenance``: one dict per
+supporting claim with the fields of :data:`PROVENANCE_FIELDS` (article id and
+offsets, no text). The first entry is the edge's best evidence (its strongest
+claim); the others follow by article and offset.
+:func:`best_sentence` gives the best sentence's text.
 """
 
 from __future__ import annotations
@@ -35,9 +41,11 @@ import logging
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
 
 import networkx as nx
 
+from graphbuild.dates import meeting_iso_date, parse_date
 from graphbuild.errors import GraphFormatError
 from graphbuild.lexicon import core_relations
 from graphbuild.names import fold
@@ -46,9 +54,10 @@ from graphbuild.types import Article, Claim, Entity, Resolution
 log = logging.getLogger(__name__)
 
 NODE_ATTRIBUTES = ("label", "type", "aliases", "mentions", "documents", "sources", "roles",
-                   "date", "venue")
-EDGE_ATTRIBUTES = ("relation", "negated", "confidence", "documents", "sources", "modality",
-                   "cue", "attributed_to", "role", "disputed", "provenance")
+                   "date", "iso_date", "venue")
+EDGE_ATTRIBUTES = ("relation", "negated", "confidence", "documents", "outlets", "sources",
+                   "modality", "cue", "attributed_to", "role", "disputed", "provenance")
+ARTICLE_FIELDS = ("id", "title", "path", "outlet", "published", "url")
 #: The attributes whose values are lists of strings.
 NODE_LIST_ATTRIBUTES = ("aliases", "sources", "roles")
 EDGE_LIST_ATTRIBUTES = ("sources", "cue", "attributed_to", "role")
@@ -198,7 +207,8 @@ def combined_confidence(per_document: Sequence[float]) -> float:
     return round(min(0.99, 1.0 - remaining), 4)
 
 
-def _node_attributes(entity: Entity) -> dict[str, object]:
+def _node_attributes(entity: Entity, published: Mapping[str, date | None]
+                     ) -> dict[str, object]:
     attributes: dict[str, object] = {
         "label": entity.label,
         "type": entity.type,
@@ -211,6 +221,8 @@ def _node_attributes(entity: Entity) -> dict[str, object]:
         attributes["roles"] = unique(entity.roles)
     if entity.type == "meeting":
         attributes["date"] = entity.date or ""
+        attributes["iso_date"] = meeting_iso_date(
+            entity.date or "", (published.get(article) for article in entity.documents))
         attributes["venue"] = entity.venue or ""
     return attributes
 
@@ -253,12 +265,14 @@ def build_graph(
     graph's ``sentences`` table.
     """
     graph = nx.MultiDiGraph()
-    graph.graph["articles"] = [
-        {"id": a.id, "title": a.title, "path": a.path} for a in sorted(articles, key=lambda a: a.id)
-    ]
+    graph.graph["articles"] = [{name: getattr(a, name) for name in ARTICLE_FIELDS}
+                               for a in sorted(articles, key=lambda a: a.id)]
     graph.graph["model"] = model
+    published = {a.id: parse_date(a.published) for a in articles}
+    # Articles of unknown outlet count one each: two of them are not one outlet.
+    outlet_of = {a.id: ("outlet", a.outlet) if a.outlet else ("article", a.id) for a in articles}
     for entity in sorted(resolution.entities, key=lambda e: e.id):
-        graph.add_node(entity.id, **_node_attributes(entity))
+        graph.add_node(entity.id, **_node_attributes(entity, published))
     labels = {e.id: e.label for e in resolution.entities}
 
     per_article: dict[tuple[str, str, str, str], list[Claim]] = defaultdict(list)
@@ -293,6 +307,7 @@ def build_graph(
             "negated": negated,
             "confidence": combined_confidence(list(per_document.values())),
             "documents": len(per_document),
+            "outlets": len({outlet_of.get(doc, ("article", doc)) for doc in per_document}),
             "sources": sorted(per_document),
             "modality": best.modality,
             "cue": unique(c.cue for c in group),

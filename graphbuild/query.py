@@ -13,6 +13,7 @@ The examples run against the sample build, ``outputs/graph.json``, loaded as
 from __future__ import annotations
 
 import copy
+import datetime
 import logging
 import re
 import unicodedata
@@ -54,17 +55,24 @@ class EntityRecord:
     roles: tuple[str, ...] = ()
     date: str | None = None
     venue: str | None = None
+    iso_date: str | None = None
 
 
 @dataclass(frozen=True)
 class EvidenceItem:
-    """One sentence that supports a relation; offsets index the article text."""
+    """One sentence that supports a relation; offsets index the article text.
+
+    ``outlet`` and ``published`` (ISO ``YYYY-MM-DD``) are the article's, empty when
+    unknown.
+    """
 
     article: str
     sentence: str
     start: int
     end: int
     cue: str = ""
+    outlet: str = ""
+    published: str = ""
 
 
 @dataclass(frozen=True)
@@ -87,6 +95,7 @@ class Relation:
     modality: str = "asserted"
     confidence: float = 0.0
     documents: int = 0
+    outlets: int = 0
     sources: tuple[str, ...] = ()
     disputed: bool = False
     attributed_to: tuple[str, ...] = ()
@@ -102,9 +111,10 @@ class Relation:
 class Meeting:
     """A meeting node with who hosts it, who attends and who stays away.
 
-    ``disputed`` lists the countries and people that some articles say attend
-    and others say do not; they appear in both ``attendees`` and
-    ``non_attendees``.
+    ``date`` is as written ("Thursday"), ``iso_date`` the day it names
+    (``YYYY-MM-DD``), when the articles' publication dates allow. ``disputed``
+    lists the countries and people that some articles say attend and others say
+    do not; they appear in both ``attendees`` and ``non_attendees``.
     """
 
     id: str
@@ -116,6 +126,7 @@ class Meeting:
     non_attendees: tuple[str, ...] = ()
     disputed: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
+    iso_date: str | None = None
 
 
 @dataclass(frozen=True)
@@ -219,6 +230,7 @@ class KnowledgeGraph:
     def __init__(self, graph: nx.MultiDiGraph) -> None:
         self.graph = graph
         self._index = self._build_index()
+        self._articles = {str(a.get("id")): a for a in self.articles if isinstance(a, dict)}
 
     # -- look-up ---------------------------------------------------------
 
@@ -323,6 +335,7 @@ class KnowledgeGraph:
             roles=tuple(strings(data.get("roles"))),
             date=(data.get("date") or None) if is_meeting else None,
             venue=(data.get("venue") or None) if is_meeting else None,
+            iso_date=(data.get("iso_date") or None) if is_meeting else None,
         )
 
     def entities(self, type: str | None = None) -> list[EntityRecord]:
@@ -365,11 +378,12 @@ class KnowledgeGraph:
             modality=str(data.get("modality") or "asserted"),
             confidence=float(data.get("confidence") or 0.0),
             documents=_as_int(data.get("documents")) or len(sources),
+            outlets=_as_int(data.get("outlets")),
             sources=sources,
             disputed=_as_bool(data.get("disputed")),
             attributed_to=tuple(strings(data.get("attributed_to"))),
             role=role or None,
-            evidence=_evidence(self.graph, data),
+            evidence=_evidence(self.graph, data, self._articles),
         )
 
     def _edges(self) -> Iterator[tuple[str, str, _EdgeData]]:
@@ -440,20 +454,40 @@ class KnowledgeGraph:
         """
         return sorted({str(data.get("relation") or "") for _, _, data in self._edges()} - {""})
 
-    def meetings(self) -> list[Meeting]:
+    def meetings(self, *, since: str | datetime.date | None = None,
+                 until: str | datetime.date | None = None) -> list[Meeting]:
         """Every meeting with its hosts, attendees and non-attendees (by label).
+
+        Parameters
+        ----------
+        since, until : str or datetime.date, optional
+            Keep meetings whose ``iso_date`` is on or after ``since`` and on or before
+            ``until`` (ISO ``"YYYY-MM-DD"`` strings or dates). With either bound,
+            meetings without an ``iso_date`` are left out.
 
         Returns
         -------
         list of Meeting
             Sorted by label.
 
+        Raises
+        ------
+        GraphbuildError
+            ``since`` or ``until`` is not an ISO date.
+
         Examples
         --------
         >>> "United States" in {name for m in kg.meetings() for name in m.non_attendees}
         True
+        >>> kg.meetings(since="3000-01-01")
+        []
         """
-        return [self._meeting(record.id) for record in self.entities(type="meeting")]
+        first, last = _bound("since", since), _bound("until", until)
+        meetings = [self._meeting(record.id) for record in self.entities(type="meeting")]
+        if first is None and last is None:
+            return meetings
+        return [m for m in meetings if m.iso_date and (first is None or m.iso_date >= first)
+                and (last is None or m.iso_date <= last)]
 
     def _meeting(self, node: str) -> Meeting:
         record = self._record(node)
@@ -477,6 +511,7 @@ class KnowledgeGraph:
             non_attendees=_sorted_names(non_attendees),
             disputed=_sorted_names(set(attendees) & set(non_attendees)),
             sources=record.sources,
+            iso_date=record.iso_date,
         )
 
     def describe(self, name: str) -> EntityDescription:
@@ -706,11 +741,12 @@ class KnowledgeGraph:
 
     @property
     def articles(self) -> list[dict[str, str]]:
-        """The articles the graph was built from: dicts with ``id``, ``title``, ``path``.
+        """The articles the graph was built from: dicts with ``id``, ``title``, ``path``,
+        ``outlet``, ``published`` and ``url`` (the last three empty when unknown).
 
         Examples
         --------
-        >>> {"id", "title", "path"} <= set(kg.articles[0])
+        >>> {"id", "title", "path", "outlet", "published", "url"} <= set(kg.articles[0])
         True
         """
         return list(self.graph.graph.get("articles") or [])
@@ -793,19 +829,47 @@ def _as_bool(value: object) -> bool:
     return bool(value)
 
 
-def _evidence(graph: nx.MultiDiGraph, data: _EdgeData) -> tuple[EvidenceItem, ...]:
-    """Every provenance entry with its sentence, in the graph's order (the best first)."""
+def _bound(name: str, value: str | datetime.date | None) -> str | None:
+    """A date bound as the ISO text ``iso_date`` values compare with.
+
+    >>> _bound("since", datetime.date(2025, 4, 3)), _bound("until", "2025-04-03")
+    ('2025-04-03', '2025-04-03')
+    >>> _bound("since", "3 April")
+    Traceback (most recent call last):
+    ...
+    graphbuild.errors.GraphbuildError: since must be a date written YYYY-MM-DD, not '3 April'
+    """
+    if value is None:
+        return None
+    if isinstance(value, datetime.date):  # a datetime too: its day
+        return value.isoformat()[:10]
+    try:
+        return datetime.date.fromisoformat(value).isoformat()
+    except (TypeError, ValueError):
+        raise GraphbuildError(f"{name} must be a date written YYYY-MM-DD, not {value!r}"
+                              ) from None
+
+
+def _evidence(graph: nx.MultiDiGraph, data: _EdgeData,
+              articles: dict[str, dict[str, Any]]) -> tuple[EvidenceItem, ...]:
+    """Every provenance entry with its sentence and its article's outlet and date, in the
+    graph's order (the best first)."""
     provenance = data.get("provenance")
     if not isinstance(provenance, list):
         return ()
-    return tuple(
-        EvidenceItem(
-            article=str(p.get("article") or ""),
+    items = []
+    for p in provenance:
+        if not isinstance(p, dict):
+            continue
+        article = str(p.get("article") or "")
+        about = articles.get(article, {})
+        items.append(EvidenceItem(
+            article=article,
             sentence=sentence(graph, p),
             start=_as_int(p.get("start", -1)),
             end=_as_int(p.get("end", -1)),
             cue=str(p.get("cue") or ""),
-        )
-        for p in provenance
-        if isinstance(p, dict)
-    )
+            outlet=str(about.get("outlet") or ""),
+            published=str(about.get("published") or ""),
+        ))
+    return tuple(items)

@@ -15,7 +15,11 @@ MODALITIES = ("asserted", "planned", "expected", "reported")
 
 @dataclass(frozen=True)
 class Article:
-    """One input file after decoding and clean-up."""
+    """One input file after decoding and clean-up.
+
+    ``outlet``, ``published`` (ISO ``YYYY-MM-DD``) and ``url`` are empty when the
+    input does not say them.
+    """
 
     id: str
     path: str
@@ -24,6 +28,9 @@ class Article:
     encoding: str = "utf-8"
     repairs: tuple[str, ...] = ()
     dropped_lines: int = 0
+    outlet: str = ""
+    published: str = ""
+    url: str = ""
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,8 @@ def tiny_graph() -> nx.MultiDiGraph:
     """Two articles, a meeting with a host, a negated attendee and a dispute."""
     a1 = "Britain will host the summit on Monday. Freedonia will not attend the summit."
     a2 = "Freedonia will attend the summit, officials said. <script>alert(1)</script>"
-    articles = [Article("a1", "a1.txt", "First <b>story</b>", a1),
+    articles = [Article("a1", "a1.txt", "First <b>story</b>", a1, outlet="Daily Herald",
+                        published="2025-04-02", url="https://herald.example/a1"),
                 Article("a2", "a2.txt", "Second story", a2)]
     uk = _mention("a1", "Britain", "country", "country:GBR")
     summit1 = _mention("a1", "the summit", "meeting", "m", 18)

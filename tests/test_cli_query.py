@@ -53,11 +53,11 @@ def run(cli: click.Group, *args: str | Path) -> tuple[int, str]:
 
 
 TABLE = """\
-SUBJECT         RELATION     OBJECT           MODALITY  CONFIDENCE  DOCS  NOTE
---------------  -----------  ---------------  --------  ----------  ----  --------
-Freedonia       attends      Summit (Monday)  reported        0.60     1  disputed
-Freedonia       not attends  Summit (Monday)  planned         0.60     1  disputed
-United Kingdom  hosts        Summit (Monday)  planned         0.60     1
+SUBJECT         RELATION     OBJECT           MODALITY  CONFIDENCE  DOCS  OUTLETS  NOTE
+--------------  -----------  ---------------  --------  ----------  ----  -------  --------
+Freedonia       attends      Summit (Monday)  reported        0.60     1        1  disputed
+Freedonia       not attends  Summit (Monday)  planned         0.60     1        1  disputed
+United Kingdom  hosts        Summit (Monday)  planned         0.60     1        1
 3 relations
 """
 
@@ -94,9 +94,10 @@ def test_query_json(cli: click.Group, graph_file: Path) -> None:
         "subject": "United Kingdom", "relation": "hosts", "object": "Summit (Monday)",
         "subject_id": "country:united-kingdom", "object_id": "meeting:summit-monday",
         "negated": False, "modality": "planned", "confidence": 0.6, "documents": 1,
-        "sources": ["a1"], "disputed": False, "attributed_to": [], "role": None,
+        "outlets": 1, "sources": ["a1"], "disputed": False, "attributed_to": [], "role": None,
         "evidence": [{"article": "a1", "sentence": "Britain will host the summit on Monday.",
-                      "start": 0, "end": 39, "cue": "host"}],
+                      "start": 0, "end": 39, "cue": "host", "outlet": "Daily Herald",
+                      "published": "2025-04-02"}],
     }]
 
 
@@ -112,6 +113,8 @@ def test_query_csv(cli: click.Group, graph_file: Path) -> None:
         ("attends", "False", "officials"), ("attends", "True", "")]
     assert rows[0]["evidence"] == "Freedonia will attend the summit, officials said."
     assert rows[1]["sources"] == "a1"
+    assert [(r["outlets"], r["evidence_outlet"], r["evidence_published"]) for r in rows] == [
+        ("1", "", ""), ("1", "Daily Herald", "2025-04-02")]
 
 
 @pytest.mark.parametrize(("args", "message"), [
@@ -183,15 +186,15 @@ mentions: 1 in 1 article: a1
 
 Outgoing
   hosts
-    -> Summit (Monday)  [planned; confidence 0.60; 1 article: a1]
-       a1: "Britain will host the summit on Monday."
+    -> Summit (Monday)  [planned; confidence 0.60; 1 article: a1; 1 outlet]
+       a1 (Daily Herald, 2025-04-02): "Britain will host the summit on Monday."
 """
 
 SHOW_SUMMIT = """\
 Summit (Monday)  (meeting, meeting:summit-monday)
 aliases:  the summit
 mentions: 3 in 2 articles: a1, a2
-date: Monday
+date: Monday (2025-04-07)
 hosts: United Kingdom
 attend: Freedonia
 do not attend: Freedonia
@@ -202,11 +205,11 @@ Incoming
     <- Freedonia  [reported; confidence 0.60; 1 article: a2; disputed; according to officials]
        a2: "Freedonia will attend the summit, officials said."
   not attends
-    <- Freedonia  [planned; confidence 0.60; 1 article: a1; disputed]
-       a1: "Freedonia will not attend the summit."
+    <- Freedonia  [planned; confidence 0.60; 1 article: a1; 1 outlet; disputed]
+       a1 (Daily Herald, 2025-04-02): "Freedonia will not attend the summit."
   hosts
-    <- United Kingdom  [planned; confidence 0.60; 1 article: a1]
-       a1: "Britain will host the summit on Monday."
+    <- United Kingdom  [planned; confidence 0.60; 1 article: a1; 1 outlet]
+       a1 (Daily Herald, 2025-04-02): "Britain will host the summit on Monday."
 """
 
 

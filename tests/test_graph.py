@@ -245,7 +245,7 @@ def test_node_attributes_follow_the_contract() -> None:
     assert dict(graph.nodes[SUMMIT.id]) == {
         "label": "Summit (Monday)", "type": "meeting", "aliases": ["the summit"],
         "mentions": 2, "documents": 2, "sources": ["a1", "a2"], "date": "Monday",
-        "venue": "Tallinn"}
+        "iso_date": "", "venue": "Tallinn"}
     assert graph.nodes[LINDQVIST.id]["roles"] == ["Defence Secretary"]
     assert all(set(data) <= set(NODE_ATTRIBUTES) for _, data in graph.nodes(data=True))
 
@@ -257,12 +257,56 @@ def test_meeting_without_date_or_venue_gets_empty_strings() -> None:
     assert (graph.nodes[bare.id]["date"], graph.nodes[bare.id]["venue"]) == ("", "")
 
 
+@pytest.mark.parametrize(("outlets", "expected"), [
+    pytest.param({"a1": "BBC", "a2": "BBC", "a3": "BBC"}, 1, id="one-outlet"),
+    pytest.param({"a1": "BBC", "a2": "ITV", "a3": "BBC"}, 2, id="two-outlets"),
+    pytest.param({"a1": "", "a2": "", "a3": ""}, 3, id="unknown-outlets-count-one-each"),
+    pytest.param({"a1": "BBC", "a2": "", "a3": "BBC"}, 2, id="known-and-unknown"),
+])
+def test_edges_count_distinct_outlets(corpus: Corpus, outlets: dict[str, str],
+                                      expected: int) -> None:
+    for article in outlets:
+        corpus[article].claim(corpus.uk(article), "hosts", corpus.summit(article), cue="host")
+    resolution = Resolution((UK, SUMMIT), corpus.entity_of)
+    graph = build_graph([Article(a, f"{a}.txt", a, "", outlet=o) for a, o in outlets.items()],
+                        resolution, corpus.claims)
+
+    assert graph.edges[UK.id, SUMMIT.id, "hosts"]["outlets"] == expected
+
+
+@pytest.mark.parametrize(("published", "expected"), [
+    pytest.param({"a1": "2025-04-02", "a2": "2025-04-03"}, "2025-04-07", id="agree"),
+    pytest.param({"a1": "2025-04-02", "a2": "2025-04-08"}, "2025-04-07", id="tie-earliest"),
+    pytest.param({"a1": "2025-04-02", "a2": ""}, "2025-04-07", id="one-dated"),
+    pytest.param({"a1": "", "a2": ""}, "", id="undated"),
+])
+def test_meetings_get_an_iso_date_from_the_articles_that_mention_them(
+        published: dict[str, str], expected: str) -> None:
+    graph = build_graph([Article(a, f"{a}.txt", a, "", published=p)
+                         for a, p in published.items()], Resolution((SUMMIT,), {}), [])
+
+    assert (graph.nodes[SUMMIT.id]["date"], graph.nodes[SUMMIT.id]["iso_date"]) == (
+        "Monday", expected)
+
+
+def test_meeting_iso_date_counts_only_the_articles_that_mention_it() -> None:
+    others = [Article(a, f"{a}.txt", a, "", published="2025-04-08") for a in ("a3", "a4")]
+    graph = build_graph([Article("a1", "a1.txt", "a1", "", published="2025-04-02"), *others],
+                        Resolution((SUMMIT,), {}), [])
+
+    assert graph.nodes[SUMMIT.id]["iso_date"] == "2025-04-07"
+
+
 def test_graph_attributes_list_articles_sorted_and_the_model() -> None:
-    graph = build_graph(articles("b", "a"), Resolution((UK,), {}), [], model="en_test")
+    dated = Article("a", "a.txt", "Story a", "", outlet="BBC", published="2025-04-02",
+                    url="https://bbc.co.uk/a")
+    graph = build_graph([*articles("b"), dated], Resolution((UK,), {}), [], model="en_test")
 
     assert graph.graph == {"model": "en_test", "sentences": {}, "articles": [
-        {"id": "a", "title": "Story a", "path": "a.txt"},
-        {"id": "b", "title": "Story b", "path": "b.txt"}]}
+        {"id": "a", "title": "Story a", "path": "a.txt", "outlet": "BBC",
+         "published": "2025-04-02", "url": "https://bbc.co.uk/a"},
+        {"id": "b", "title": "Story b", "path": "b.txt", "outlet": "", "published": "",
+         "url": ""}]}
     assert isinstance(graph, nx.MultiDiGraph)
 
 

@@ -567,7 +567,7 @@ def test_an_unreadable_folder_is_reported(tmp_path: Path,
             raise PermissionError(13, "Permission denied")
         return real_scandir(path)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(ingest.os, "scandir", scandir)
+    monkeypatch.setattr(os, "scandir", scandir)
 
     assert reasons(ingest.read_corpus(tmp_path))["locked"] == (
         "unreadable folder: Permission denied")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import sys
+from datetime import date, datetime
 
 import networkx as nx
 import pytest
@@ -152,7 +153,7 @@ def test_relations_sorted_with_evidence(kg: KnowledgeGraph) -> None:
     assert attends == Relation(
         subject="Freedonia", relation="attends", object="Summit (Monday)",
         subject_id=FREEDONIA, object_id=SUMMIT, negated=False, modality="reported",
-        confidence=0.6, documents=1, sources=("a2",), disputed=True,
+        confidence=0.6, documents=1, outlets=1, sources=("a2",), disputed=True,
         attributed_to=("officials",), role=None,
         evidence=(EvidenceItem("a2", "Freedonia will attend the summit, officials said.", 0, 49,
                                "attend"),),
@@ -241,8 +242,37 @@ def test_meetings(kg: KnowledgeGraph) -> None:
     assert kg.meetings() == [Meeting(
         id=SUMMIT, label="Summit (Monday)", date="Monday", venue=None,
         hosts=("United Kingdom",), attendees=("Freedonia",), non_attendees=("Freedonia",),
-        disputed=("Freedonia",), sources=("a1", "a2"),
+        disputed=("Freedonia",), sources=("a1", "a2"), iso_date="2025-04-07",
     )]
+
+
+@pytest.mark.parametrize(("since", "until", "found"), [
+    pytest.param(None, None, True, id="no-bounds"),
+    pytest.param("2025-04-07", "2025-04-07", True, id="that-day"),
+    pytest.param(date(2025, 4, 1), date(2025, 4, 30), True, id="dates"),
+    pytest.param(datetime(2025, 4, 7, 18, 30), None, True, id="datetime-counts-its-day"),
+    pytest.param("2025-04-08", None, False, id="after"),
+    pytest.param(None, "2025-04-06", False, id="before"),
+])
+def test_meetings_between_dates(kg: KnowledgeGraph, since: object, until: object,
+                                found: bool) -> None:
+    meetings = kg.meetings(since=since, until=until)  # type: ignore[arg-type]
+    assert [m.id for m in meetings] == ([SUMMIT] if found else [])
+
+
+def test_meetings_without_an_iso_date_are_left_out_by_a_bound(kg: KnowledgeGraph) -> None:
+    graph = kg.to_networkx()
+    graph.nodes[SUMMIT]["iso_date"] = ""
+    undated = KnowledgeGraph(graph)
+    assert [m.id for m in undated.meetings()] == [SUMMIT]
+    assert undated.meetings(until="2100-01-01") == []
+    assert undated.entity(SUMMIT).iso_date is None
+
+
+def test_meetings_refuse_a_bound_that_is_not_an_iso_date(kg: KnowledgeGraph) -> None:
+    with pytest.raises(GraphbuildError, match="^until must be a date written YYYY-MM-DD, "
+                                              "not '7 April'$"):
+        kg.meetings(until="7 April")
 
 
 def test_describe_groups_outgoing_and_incoming(kg: KnowledgeGraph) -> None:

@@ -47,9 +47,11 @@ VIS_NETWORK_CANDIDATES = ("templates/lib/vis-9.1.2/vis-network.min.js",
                           "templates/lib/vis-9.0.4/vis-network.min.js")
 
 _NODE_FIELDS = {"label", "type", "aliases", "mentions", "documents", "sources", "roles", "date",
-                "venue"}
-_EDGE_FIELDS = {"relation", "negated", "confidence", "documents", "sources", "modality", "cue",
-                "disputed", "provenance", "attributed_to", "role"}
+                "iso_date", "venue"}
+_EDGE_FIELDS = {"relation", "negated", "confidence", "documents", "outlets", "sources",
+                "modality", "cue", "disputed", "provenance", "attributed_to", "role"}
+#: What the page learns of each article, by id (``articles`` keeps id -> title).
+_ARTICLE_DETAILS = ("title", "outlet", "published", "url")
 _MARKER = re.compile(r"/\*@([A-Z]+)@\*/")
 
 
@@ -174,7 +176,12 @@ def _smooth(index: int) -> dict[str, object] | None:
 
 def page_data(graph: nx.MultiDiGraph, *, max_nodes: int | None = DEFAULT_MAX_NODES,
               positions: Positions | None = None) -> dict[str, object]:
-    """Everything the page script needs, as plain JSON-ready values."""
+    """Everything the page script needs, as plain JSON-ready values.
+
+    ``articles`` maps article ids to titles; ``article_details`` to their title,
+    outlet, publication date and URL. Edges carry ``outlets`` and meetings
+    ``iso_date``.
+    """
     shown = select_nodes(graph, max_nodes)
     shown_set = set(shown)
     if positions is None:
@@ -191,7 +198,7 @@ def page_data(graph: nx.MultiDiGraph, *, max_nodes: int | None = DEFAULT_MAX_NOD
             "id": str(node), "label": label, "type": entity_type,
             "aliases": [a for a in strings(data.get("aliases")) if a != label],
             "roles": strings(data.get("roles")), "date": str(data.get("date") or ""),
-            "venue": str(data.get("venue") or ""),
+            "iso_date": str(data.get("iso_date") or ""), "venue": str(data.get("venue") or ""),
             "mentions": int(_number(data.get("mentions"))),
             "documents": int(_number(data.get("documents"))),
             "sources": strings(data.get("sources")),
@@ -219,6 +226,7 @@ def page_data(graph: nx.MultiDiGraph, *, max_nodes: int | None = DEFAULT_MAX_NOD
             "negated": data.get("negated") is True, "disputed": data.get("disputed") is True,
             "confidence": round(_number(data.get("confidence")), 3),
             "documents": int(_number(data.get("documents"))) or len(evidence),
+            "outlets": int(_number(data.get("outlets"))),
             "modality": str(data.get("modality") or ""),
             # Lists; the page shows them "; "-joined, as it always has.
             "cue": strings(data.get("cue")),
@@ -230,17 +238,18 @@ def page_data(graph: nx.MultiDiGraph, *, max_nodes: int | None = DEFAULT_MAX_NOD
         })
         per_pair[pair] += 1
     articles = graph.graph.get("articles")
-    titles = {}
+    details = {}
     if isinstance(articles, list):
-        titles = {str(a.get("id")): str(a.get("title") or "") for a in articles
-                  if isinstance(a, Mapping)}
+        details = {str(a.get("id")): {name: str(a.get(name) or "") for name in _ARTICLE_DETAILS}
+                   for a in articles if isinstance(a, Mapping)}
     ordered_types = [t for t in ENTITY_TYPES if t in type_counts]
     ordered_types += sorted(set(type_counts) - set(ordered_types))
     total_nodes, total_edges = graph.number_of_nodes(), graph.number_of_edges()
     return {
         "nodes": nodes,
         "edges": edges,
-        "articles": titles,
+        "articles": {article: about["title"] for article, about in details.items()},
+        "article_details": details,
         "model": str(graph.graph.get("model") or ""),
         "types": [{"name": t, "colour": style.node_colour(t),
                    "shape": style.VIS_SHAPES.get(t, "dot"), "count": type_counts[t]}

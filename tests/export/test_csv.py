@@ -40,8 +40,9 @@ def test_round_trip_through_csv_reader(tiny_graph, tmp_path):
 def test_pandas_reads_typed_columns(tiny_graph, tmp_path):
     write_csv(tiny_graph, tmp_path)
     edges = pd.read_csv(tmp_path / "edges.csv", true_values=["true"], false_values=["false"])
-    assert list(edges.columns[:9]) == ["source", "target", "key", "relation", "negated",
-                                       "confidence", "documents", "sources", "evidence"]
+    assert list(edges.columns[:10]) == ["source", "target", "key", "relation", "negated",
+                                        "confidence", "documents", "outlets", "sources",
+                                        "evidence"]
     assert edges["negated"].dtype == bool and edges["documents"].dtype.kind == "i"
     nodes = pd.read_csv(tmp_path / "nodes.csv")
     assert list(nodes.columns[:3]) == ["id", "label", "type"]

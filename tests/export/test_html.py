@@ -100,6 +100,21 @@ def test_structure_golden(tiny_graph):
     })
 
 
+def test_page_data_carries_outlets_dates_and_urls(tiny_graph):
+    data = page_data(tiny_graph)
+    assert data["article_details"] == {
+        "a1": {"title": "First <b>story</b>", "outlet": "Daily Herald",
+               "published": "2025-04-02", "url": "https://herald.example/a1"},
+        "a2": {"title": "Second story", "outlet": "", "published": "", "url": ""}}
+    assert data["articles"] == {"a1": "First <b>story</b>", "a2": "Second story"}
+    assert {n["id"]: n["iso_date"] for n in data["nodes"] if n["type"] == "meeting"} == {
+        "meeting:summit-monday": "2025-04-07"}
+    assert [e["outlets"] for e in data["edges"]] == [1, 1, 1]
+    # named fields, not repeated among the extra rows the panel lists
+    assert not any(name in ("outlets", "iso_date") for item in data["nodes"] + data["edges"]
+                   for name, _ in item["extra"])
+
+
 # ---- in the browser ---------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
