@@ -312,6 +312,13 @@ EVENTS = [
                  "participation at the summit.",
                  {("Mariusz Blaszczak", "attends", "meeting@Friday", True)},
                  id="cancelled-his-participation"),
+    pytest.param("The summit opened in Lima on Monday. Gabriel Boric met other leaders during the "
+                 "summit, including Dina Boluarte and Javier Milei.",
+                 {("Gabriel Boric", "attends", "meeting", False),
+                  ("Gabriel Boric", "attends", "meeting@Monday", False),
+                  ("Dina Boluarte", "attends", "meeting@Monday", False),
+                  ("Javier Milei", "attends", "meeting@Monday", False)},
+                 id="summit-including"),
 ]
 
 
