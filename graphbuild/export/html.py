@@ -375,7 +375,8 @@ def write_html(graph: nx.MultiDiGraph, path: str | Path, *,
     path : str or Path
         The HTML file to write.
     max_nodes : int or None
-        Show at most this many nodes (the most connected); ``None`` shows all.
+        Draw at most this many nodes (:func:`select_nodes`); ``None`` draws all.
+        Search finds every entity either way.
     positions : mapping, optional
         ``{node: (x, y)}`` shared with the other exports; when omitted the
         shown nodes are laid out here.

@@ -709,7 +709,6 @@
   applyFilters(false);
   if (!selectFromHash()) fitShown();
 
-  window.graphbuild = { showNode: showNode, showEdge: showEdge, applyFilters: applyFilters,
-                        selectNode: selectNode,
-                        labels: function () { return placed.slice(); } };
+  // For tests and tools: the labels and badges of the last frame, in screen pixels.
+  window.graphbuild = { labels: function () { return placed.slice(); } };
 })();
