@@ -47,7 +47,7 @@ def cli(verbose: bool, debug: bool) -> None:
 @click.option("--formats", default="html,graphml,gexf,json,csv", show_default=True,
               help="Comma-separated output formats.")
 @click.option("--max-nodes", type=click.IntRange(min=10), default=500, show_default=True,
-              help="Above this many nodes the HTML page shows the most connected part.")
+              help="Above this many nodes the HTML page draws the best-connected part.")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Parsing processes [default: 1, or 2 from 60 articles].")
 @click.option("--cache", "cache_path", type=click.Path(dir_okay=False, path_type=Path),

@@ -128,7 +128,7 @@ def write_outputs(graph: nx.MultiDiGraph, directory: str | Path,
     formats : iterable of str
         Names from :data:`FORMATS`.
     max_nodes : int
-        Above this many nodes the HTML page shows the most connected part.
+        Above this many nodes the HTML page draws the best-connected part.
 
     Returns
     -------

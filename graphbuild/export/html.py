@@ -15,7 +15,8 @@ except the two inline scripts of the page (by SHA-256 hash) and no network.
 
 Positions come from :mod:`graphbuild.export.layout`; physics is off, so a
 2,000-node graph draws once and is interactive immediately. Above
-``max_nodes`` nodes the page keeps the most connected ones and says so.
+``max_nodes`` nodes the page draws the best-connected part and says so; every
+entity is still in the data, so search finds and draws any of them.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from graphbuild.errors import GraphbuildError
 from graphbuild.export import style
 from graphbuild.export.layout import Positions, compute_layout
 from graphbuild.graph import sentence, strings
+from graphbuild.lexicon import words
 from graphbuild.types import ENTITY_TYPES
 
 log = logging.getLogger(__name__)
@@ -80,14 +82,25 @@ def vis_network_js() -> str:
 
 
 def select_nodes(graph: nx.MultiDiGraph, max_nodes: int | None) -> list[Hashable]:
-    """The nodes the page shows: all of them, or the ``max_nodes`` most connected.
+    """The nodes the page draws: all of them, or the best-connected ``max_nodes``.
 
-    Ranked by degree (parallel edges count), then articles, mentions and id.
+    Above ``max_nodes`` only entities with a relation are drawn, since isolated
+    dots tell nothing at that size (search still finds them). Nodes are taken by
+    rank (degree, parallel edges counting, then articles, mentions and id), each
+    with its best-ranked neighbour when none of its neighbours is taken yet, so
+    no drawn node is left alone. A claim about itself (``declines_troops``, a
+    loop) is a relation too.
 
     >>> import networkx as nx
-    >>> g = nx.MultiDiGraph([("hub", "a"), ("hub", "b"), ("c", "d")])
+    >>> g = nx.MultiDiGraph([("hub", "a"), ("hub", "b"), ("hub", "c"), ("p", "q"), ("p", "q"),
+    ...                      ("loop", "loop")])
+    >>> g.add_node("alone")
     >>> select_nodes(g, 2)
     ['a', 'hub']
+    >>> select_nodes(g, 5)
+    ['a', 'hub', 'loop', 'p', 'q']
+    >>> len(select_nodes(g, 10))
+    8
     """
     nodes = sorted(graph.nodes, key=str)
     if max_nodes is None or max_nodes <= 0 or len(nodes) <= max_nodes:
@@ -98,7 +111,18 @@ def select_nodes(graph: nx.MultiDiGraph, max_nodes: int | None) -> list[Hashable
         return (-graph.degree(node), -_number(data.get("documents")),
                 -_number(data.get("mentions")), str(node))
 
-    return sorted(sorted(nodes, key=rank)[:max_nodes], key=str)
+    kept: set[Hashable] = set()
+    for node in sorted(nodes, key=rank):
+        neighbours = set(nx.all_neighbors(graph, node)) - {node}
+        if node in kept or not graph.degree(node):
+            continue
+        if not neighbours or neighbours & kept:
+            kept.add(node)
+        elif len(kept) + 2 <= max_nodes:
+            kept.update((node, min(neighbours, key=rank)))
+        if len(kept) >= max_nodes:
+            break
+    return sorted(kept, key=str)
 
 
 def _number(value: object) -> float:
@@ -174,44 +198,82 @@ def _smooth(index: int) -> dict[str, object] | None:
             "roundness": round(0.2 * ((index + 1) // 2), 2)}
 
 
+#: Articles that open a description as well as the lexicon's anaphoric determiners.
+_INDEFINITE_ARTICLES = frozenset({"a", "an"})
+
+
+def is_description(alias: str) -> bool:
+    """Whether an alias only describes a meeting instead of naming it.
+
+    A determiner, lower-case words and a meeting noun ("this gathering", "the
+    next meeting") refer back to a meeting the article named; shown as aliases
+    they would bury the names.
+
+    >>> [is_description(a) for a in ("this gathering", "The talks", "a summit")]
+    [True, True, True]
+    >>> [is_description(a) for a in ("the G7 summit", "Thursday's meeting", "the UK")]
+    [False, False, False]
+    """
+    first, *rest = alias.split()
+    determiners = words("meetings", "anaphoric") | _INDEFINITE_ARTICLES
+    return (bool(rest) and first.casefold() in determiners
+            and all(word.islower() for word in rest)
+            and rest[-1] in words("meetings", "nouns"))
+
+
+def _articles(graph: nx.MultiDiGraph) -> dict[str, Mapping[str, object]]:
+    articles = graph.graph.get("articles")
+    if not isinstance(articles, list):
+        return {}
+    return {str(a.get("id")): a for a in articles if isinstance(a, Mapping)}
+
+
+def _outlets(sources: list[str], articles: Mapping[str, Mapping[str, object]]) -> list[str]:
+    """The distinct outlets of the articles ``sources``, when the articles name theirs."""
+    return sorted({str(articles[s]["outlet"]) for s in sources
+                   if s in articles and articles[s].get("outlet")})
+
+
 def page_data(graph: nx.MultiDiGraph, *, max_nodes: int | None = DEFAULT_MAX_NODES,
               positions: Positions | None = None) -> dict[str, object]:
     """Everything the page script needs, as plain JSON-ready values.
 
+    Every entity and relation is listed so that search finds them all; the
+    ``drawn`` nodes (:func:`select_nodes`) are the ones the page starts with.
     ``articles`` maps article ids to titles; ``article_details`` to their title,
     outlet, publication date and URL. Edges carry ``outlets`` and meetings
     ``iso_date``.
     """
-    shown = select_nodes(graph, max_nodes)
-    shown_set = set(shown)
+    drawn = set(select_nodes(graph, max_nodes))
     if positions is None:
-        positions = compute_layout(graph.subgraph(shown))
+        positions = compute_layout(graph)
+    articles = _articles(graph)
     nodes = []
     type_counts: dict[str, int] = defaultdict(int)
-    for node in shown:
+    for node in sorted(graph.nodes, key=str):
         data = graph.nodes[node]
         entity_type = str(data.get("type") or "unknown")
         type_counts[entity_type] += 1
         x, y = positions.get(node, (0.0, 0.0))
         label = str(data.get("label") or node)
+        sources = strings(data.get("sources"))
         nodes.append({
-            "id": str(node), "label": label, "type": entity_type,
-            "aliases": [a for a in strings(data.get("aliases")) if a != label],
+            "id": str(node), "label": label, "type": entity_type, "drawn": node in drawn,
+            "aliases": [a for a in strings(data.get("aliases"))
+                        if a != label and not is_description(a)],
             "roles": strings(data.get("roles")), "date": str(data.get("date") or ""),
             "iso_date": str(data.get("iso_date") or ""), "venue": str(data.get("venue") or ""),
             "mentions": int(_number(data.get("mentions"))),
             "documents": int(_number(data.get("documents"))),
-            "sources": strings(data.get("sources")),
+            "sources": sources, "outlets": _outlets(sources, articles),
             "x": round(float(x), 1), "y": round(-float(y), 1),
             "size": style.node_size(data.get("mentions")),
             "colour": style.node_colour(entity_type),
             "shape": style.VIS_SHAPES.get(entity_type, "dot"),
             "extra": _extra(data, _NODE_FIELDS),
         })
-    edge_list = sorted(
-        ((u, v, k, d) for u, v, k, d in graph.edges(keys=True, data=True)
-         if u in shown_set and v in shown_set),
-        key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
+    edge_list = sorted(graph.edges(keys=True, data=True),
+                       key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
     per_pair: dict[frozenset[str], int] = defaultdict(int)
     edges = []
     relation_counts: dict[str, int] = defaultdict(int)
@@ -237,18 +299,16 @@ def page_data(graph: nx.MultiDiGraph, *, max_nodes: int | None = DEFAULT_MAX_NOD
             "extra": _extra(data, _EDGE_FIELDS),
         })
         per_pair[pair] += 1
-    articles = graph.graph.get("articles")
-    details = {}
-    if isinstance(articles, list):
-        details = {str(a.get("id")): {name: str(a.get(name) or "") for name in _ARTICLE_DETAILS}
-                   for a in articles if isinstance(a, Mapping)}
+    details = {id_: {name: str(about.get(name) or "") for name in _ARTICLE_DETAILS}
+               for id_, about in articles.items()}
     ordered_types = [t for t in ENTITY_TYPES if t in type_counts]
     ordered_types += sorted(set(type_counts) - set(ordered_types))
     total_nodes, total_edges = graph.number_of_nodes(), graph.number_of_edges()
+    drawn_edges = sum(1 for u, v in graph.edges() if u in drawn and v in drawn)
     return {
         "nodes": nodes,
         "edges": edges,
-        "articles": {article: about["title"] for article, about in details.items()},
+        "articles": {id_: about["title"] for id_, about in details.items()},
         "article_details": details,
         "model": str(graph.graph.get("model") or ""),
         "types": [{"name": t, "colour": style.node_colour(t),
@@ -258,9 +318,9 @@ def page_data(graph: nx.MultiDiGraph, *, max_nodes: int | None = DEFAULT_MAX_NOD
                       for r in sorted(relation_counts)],
         "style": {"edge": style.EDGE_COLOUR, "negated": style.NEGATED_COLOUR,
                   "disputed": style.DISPUTED_COLOUR},
-        "truncated": len(shown) < total_nodes,
+        "truncated": len(drawn) < total_nodes,
         "max_nodes": max_nodes,
-        "shown": {"nodes": len(nodes), "edges": len(edges)},
+        "shown": {"nodes": len(drawn), "edges": drawn_edges},
         "total": {"nodes": total_nodes, "edges": total_edges},
     }
 
@@ -324,7 +384,8 @@ def write_html(graph: nx.MultiDiGraph, path: str | Path, *,
     path : str or Path
         The HTML file to write.
     max_nodes : int or None
-        Show at most this many nodes (the most connected); ``None`` shows all.
+        Draw at most this many nodes (:func:`select_nodes`); ``None`` draws all.
+        Search finds every entity either way.
     positions : mapping, optional
         ``{node: (x, y)}`` shared with the other exports; when omitted the
         shown nodes are laid out here.

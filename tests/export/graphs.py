@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 import networkx as nx
 
@@ -93,4 +94,56 @@ def synthetic_graph(n: int = 2000, *, seed: int = 7, edges_per_node: float = 1.5
                            "end": start + len(sentence), "cue": relation,
                            "cue_start": start + cue_at, "cue_end": start + cue_at + len(relation),
                            "negated": negated, "modality": "asserted"}])
+    return graph
+
+
+def summit_graph() -> nx.MultiDiGraph:
+    """A meeting with a host, an attendee, a refusal and described aliases; a country
+    that declines troops (a loop) and two entities with no relation, one of them a
+    person known by several names. Article ``a1`` names its outlet."""
+    text = ("Kenya will host the Nairobi summit on Monday. Chile will not attend this "
+            "gathering. Peru will attend the talks. Poland will not send troops.")
+    sentences = [s.strip() for s in re.findall(r"[^.]+\.", text)]
+    starts = [text.index(s) for s in sentences]
+    article = Article("a1", "a1.txt", "Summit story", text)
+
+    def mention(words: str, kind: str, key: str, after: int = 0) -> Mention:
+        return _mention("a1", words, kind, key, text.index(words, after))
+
+    def evidence(index: int, cue: str) -> Evidence:
+        start = starts[index]
+        cue_at = text.index(cue, start)
+        return Evidence("a1", sentences[index], start, start + len(sentences[index]), cue,
+                        cue_at, cue_at + len(cue))
+
+    kenya, chile = mention("Kenya", "country", "k"), mention("Chile", "country", "c")
+    peru, poland = mention("Peru", "country", "p"), mention("Poland", "country", "pl")
+    summit = mention("the Nairobi summit", "meeting", "m")
+    gathering = mention("this gathering", "meeting", "m")
+    talks = mention("the talks", "meeting", "m")
+    entities = (
+        Entity("country:kenya", "Kenya", "country", ("Kenya",), 1, ("a1",)),
+        Entity("country:chile", "Chile", "country", ("Chile",), 1, ("a1",)),
+        Entity("country:peru", "Peru", "country", ("Peru",), 1, ("a1",)),
+        Entity("country:poland", "Poland", "country", ("Poland",), 1, ("a1",)),
+        Entity("meeting:nairobi-summit", "Nairobi summit (Monday)", "meeting",
+               ("the Nairobi summit", "this gathering", "the talks"), 3, ("a1",),
+               date="Monday", venue="Nairobi"),
+        Entity("person:william-ruto", "William Ruto", "person",
+               ("William Ruto", "Ruto", "William Samoei Ruto"), 2, ("a1",)),
+        Entity("organization:lonely-league", "Lonely League", "organization", (), 1, ("a1",)),
+    )
+    claims = [
+        Claim(kenya, "hosts", summit, evidence(0, "host")),
+        Claim(chile, "attends", gathering, evidence(1, "will not attend"), negated=True),
+        Claim(peru, "attends", talks, evidence(2, "attend")),
+        Claim(poland, "declines_troops", None, evidence(3, "send troops")),
+    ]
+    resolution = Resolution(entities, {kenya: "country:kenya", chile: "country:chile",
+                                       peru: "country:peru", poland: "country:poland",
+                                       summit: "meeting:nairobi-summit",
+                                       gathering: "meeting:nairobi-summit",
+                                       talks: "meeting:nairobi-summit"})
+    graph = build_graph([article], resolution, claims, model="test")
+    graph.graph["articles"][0]["outlet"] = "Daily Nation"
     return graph

@@ -82,3 +82,73 @@ def without_none(picture: tuple) -> tuple:
     strip = lambda d: {k: v for k, v in d.items() if v is not None}  # noqa: E731
     return (strip(graph), {n: strip(d) for n, d in nodes.items()},
             {e: strip(d) for e, d in edges.items()})
+
+
+class Page:
+    """A page opened from file:// with every request, console error and dialog recorded."""
+
+    def __init__(self, browser, path: Path, *, fragment: str = "") -> None:
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.context = browser.new_context(viewport={"width": 1280, "height": 800})
+        self.page = self.context.new_page()
+        self.page.set_default_timeout(10000)
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        self.path = path
+        self.url = path.resolve().as_uri()
+        self.page.goto(self.url + fragment)
+        self.page.wait_for_function("window.graphReady === true", timeout=15000)
+
+    def position(self, node: str) -> tuple[float, float]:
+        """Where ``node`` is on the screen (page coordinates)."""
+        x, y = self.page.evaluate("""(id) => {
+            const p = window.network.canvasToDOM(window.network.getPositions([id])[id]);
+            const r = document.getElementById('graph').getBoundingClientRect();
+            return [p.x + r.left, p.y + r.top]; }""", node)
+        return x, y
+
+    def click_node(self, node: str) -> None:
+        self.page.mouse.click(*self.position(node))
+
+    def drawn(self) -> set[str]:
+        """The ids of the nodes drawn now."""
+        return set(self.page.evaluate(
+            "window.network.body.data.nodes.get({filter: n => !n.hidden}).map(n => n.id)"))
+
+    def drawn_edges(self) -> list[dict]:
+        return self.page.evaluate("window.network.body.data.edges.get({filter: e => !e.hidden})")
+
+    def labels(self) -> list[dict]:
+        """The labels and badges drawn in the last frame: id, kind and screen box."""
+        self.page.evaluate("window.network.redraw()")
+        self.page.wait_for_timeout(50)
+        return self.page.evaluate("window.graphbuild.labels()")
+
+    def assert_clean(self) -> None:
+        assert self.requests == [self.url]
+        assert self.errors == []
+        assert self.dialogs == []
+
+    def close(self) -> None:
+        self.context.close()
+
+
+def overlapping(boxes: list[dict]) -> int:
+    """How many of ``boxes`` overlap another one."""
+    def overlap(a: dict, b: dict) -> bool:
+        return (a["left"] < b["right"] and b["left"] < a["right"]
+                and a["top"] < b["bottom"] and b["top"] < a["bottom"])
+
+    return sum(1 for i, a in enumerate(boxes)
+               if any(overlap(a, b) for j, b in enumerate(boxes) if i != j))
+
+
+def isolated(view: Page) -> set[str]:
+    """Drawn nodes without a drawn edge or a badge."""
+    linked = {end for e in view.drawn_edges() for end in (e["from"], e["to"])}
+    badged = {box["id"] for box in view.labels() if box["kind"] == "badge"}
+    return view.drawn() - linked - badged

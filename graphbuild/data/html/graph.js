@@ -27,31 +27,45 @@
     return String(text).normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim();
   }
 
+  // ---- the data: every entity and relation, drawn or not ----------------------
+  // A relation without an object (declines_troops) is a loop in the graph; the page
+  // shows it as a badge on its entity, never as a loop.
+  function isLoop(e) { return e.from === e.to; }
   var nodeById = new Map();
   data.nodes.forEach(function (n) { nodeById.set(n.id, n); });
   var edgeById = new Map();
   var edgesOf = new Map();
+  var degree = new Map();
+  data.nodes.forEach(function (n) { edgesOf.set(n.id, []); degree.set(n.id, 0); });
   data.edges.forEach(function (e) {
     edgeById.set(e.id, e);
-    [e.from, e.to].forEach(function (id) {
-      if (!edgesOf.has(id)) edgesOf.set(id, []);
-      if (edgesOf.get(id).indexOf(e) < 0) edgesOf.get(id).push(e);
-    });
+    edgesOf.get(e.from).push(e);
+    degree.set(e.from, degree.get(e.from) + 1);
+    if (isLoop(e)) return;
+    edgesOf.get(e.to).push(e);
+    degree.set(e.to, degree.get(e.to) + 1);
   });
+  // Label priority: most related first, then most mentioned.
+  var byImportance = data.nodes.slice().sort(function (a, b) {
+    return degree.get(b.id) - degree.get(a.id) || b.mentions - a.mentions ||
+      (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
+  }).map(function (n) { return n.id; });
+  var importance = new Map(byImportance.map(function (id, i) { return [id, i]; }));
   function articleTitle(id) {
     var title = data.articles[id];
     return title ? title + ' (' + id + ')' : id;
   }
+  function other(e, id) { return e.from === id ? e.to : e.from; }
 
   // ---- vis-network ------------------------------------------------------------
   var style = data.style;
+  // No vis label: the page places labels itself (drawOverlay) so that they never collide.
   function visNode(n) {
     return {
-      id: n.id, label: n.label, x: n.x, y: n.y, size: n.size, shape: n.shape,
+      id: n.id, x: n.x, y: n.y, size: n.size, shape: n.shape,
       color: { background: n.colour, border: '#3d434b',
                highlight: { background: n.colour, border: '#000' },
-               hover: { background: n.colour, border: '#000' } },
-      font: { size: 12 + Math.min(8, Math.round(n.size / 8)) }
+               hover: { background: n.colour, border: '#000' } }
     };
   }
   function visEdge(e) {
@@ -70,20 +84,195 @@
     return edge;
   }
 
-  var nodes = new vis.DataSet(data.nodes.map(visNode));
-  var edges = new vis.DataSet(data.edges.map(visEdge));
-  var big = data.nodes.length > 1000;
+  // What the filters let through. An entity is drawn when it passes them and has a
+  // relation drawn, unless the isolated toggle is on or search brought it in.
+  var revealed = new Set();
+  var hiddenNodes = new Set(), hiddenEdges = new Set();
+  var passesEdge = function () { return true; };
+  function visibleLoops(id) {
+    return edgesOf.get(id).filter(function (e) { return isLoop(e) && passesEdge(e); });
+  }
+
+  // The DataSets hold the drawn part of the graph plus what search or a link brought in.
+  var loaded = new Set();
+  var nodes = new vis.DataSet();
+  var edges = new vis.DataSet();
+  function load(ids) {
+    var fresh = ids.filter(function (id) { return !loaded.has(id); });
+    fresh.forEach(function (id) { loaded.add(id); });
+    nodes.add(fresh.map(function (id) { return visNode(nodeById.get(id)); }));
+    var added = new Set();
+    var newEdges = [];
+    fresh.forEach(function (id) {
+      edgesOf.get(id).forEach(function (e) {
+        if (!isLoop(e) && !added.has(e.id) && loaded.has(e.from) && loaded.has(e.to) &&
+            edges.get(e.id) === null) {
+          added.add(e.id);
+          newEdges.push(visEdge(e));
+        }
+      });
+    });
+    edges.add(newEdges);
+  }
+  load(data.nodes.filter(function (n) { return n.drawn; }).map(function (n) { return n.id; }));
+
+  var big = data.shown.nodes > 1000;
   var container = document.getElementById('graph');
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, {
     autoResize: true,
     physics: false,
     layout: { improvedLayout: false, randomSeed: 1 },
-    nodes: { borderWidth: 1, scaling: { label: { drawThreshold: 6 } } },
+    nodes: { borderWidth: 1 },
     edges: { arrows: { to: { enabled: true, scaleFactor: 0.5 } }, selectionWidth: 2 },
     interaction: { hover: true, tooltipDelay: 150, hideEdgesOnDrag: big,
                    hideEdgesOnZoom: big, navigationButtons: false, keyboard: false }
   });
   window.network = network;
+
+  // ---- labels and badges, drawn over the graph in screen pixels ---------------
+  // Labels keep their size at any zoom; one that would overlap a label already
+  // placed (more important, selected or hovered) is left out, so zooming in or
+  // hovering shows more of them.
+  var LABEL_FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif';
+  var BADGE_FONT = 'bold 10px system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif';
+  var LABEL_HEIGHT = 15, BADGE_HEIGHT = 14, CELL = 64;
+  var hoveredId = null;
+  var placed = [];
+  var textWidths = new Map();
+  function textWidth(ctx, font, text) {
+    var key = font + '\u0000' + text;
+    if (!textWidths.has(key)) {
+      ctx.font = font;
+      textWidths.set(key, ctx.measureText(text).width);
+    }
+    return textWidths.get(key);
+  }
+  function Boxes() { this.cells = new Map(); }
+  Boxes.prototype.keys = function (box) {
+    var keys = [];
+    for (var cx = Math.floor(box.left / CELL); cx <= Math.floor(box.right / CELL); cx++) {
+      for (var cy = Math.floor(box.top / CELL); cy <= Math.floor(box.bottom / CELL); cy++) {
+        keys.push(cx + ',' + cy);
+      }
+    }
+    return keys;
+  };
+  // Free for the label of ``owner``: no label or badge there, and no entity more
+  // important than ``owner`` (a label may cover lesser nodes, never a hub).
+  Boxes.prototype.free = function (box, owner) {
+    var cells = this.cells;
+    var rank = importance.get(owner);
+    return this.keys(box).every(function (key) {
+      return !(cells.get(key) || []).some(function (b) {
+        return (b.kind !== 'node' || importance.get(b.id) < rank) && overlap(b, box);
+      });
+    });
+  };
+  Boxes.prototype.add = function (box) {
+    var cells = this.cells;
+    this.keys(box).forEach(function (key) {
+      if (!cells.has(key)) cells.set(key, []);
+      cells.get(key).push(box);
+    });
+  };
+  function overlap(a, b) {
+    return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  }
+  function labelOrder() {
+    var first = network.getSelectedNodes().slice();
+    if (hoveredId) first.push(hoveredId);
+    network.getSelectedNodes().forEach(function (id) {
+      edgesOf.get(id).forEach(function (e) { first.push(other(e, id)); });
+    });
+    var seen = new Set(first);
+    return Array.from(seen).concat(byImportance.filter(function (id) { return !seen.has(id); }));
+  }
+  // Where a label may go, best first: below its node, above, right, left.
+  function labelPlaces(at, w) {
+    var gap = at.r + 2;
+    return [
+      { left: at.x - w / 2, right: at.x + w / 2, top: at.y + gap, bottom: at.y + gap + LABEL_HEIGHT },
+      { left: at.x - w / 2, right: at.x + w / 2, top: at.y - gap - LABEL_HEIGHT, bottom: at.y - gap },
+      { left: at.x + gap, right: at.x + gap + w, top: at.y - LABEL_HEIGHT / 2, bottom: at.y + LABEL_HEIGHT / 2 },
+      { left: at.x - gap - w, right: at.x - gap, top: at.y - LABEL_HEIGHT / 2, bottom: at.y + LABEL_HEIGHT / 2 }
+    ];
+  }
+  function pill(ctx, box, text, background, colour) {
+    ctx.fillStyle = background;
+    ctx.fillRect(box.left, box.top, box.right - box.left, box.bottom - box.top);
+    ctx.fillStyle = colour;
+    ctx.fillText(text, (box.left + box.right) / 2, (box.top + box.bottom) / 2);
+  }
+  function drawOverlay(ctx) {
+    var ratio = (network.canvas && network.canvas.pixelRatio) || window.devicePixelRatio || 1;
+    var width = container.clientWidth, height = container.clientHeight;
+    var scale = network.getScale();
+    var shown = Array.from(loaded).filter(function (id) { return !hiddenNodes.has(id); });
+    var positions = network.getPositions(shown);
+    var boxes = new Boxes();
+    placed = [];
+    ctx.save();
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    function screen(id) {
+      var p = network.canvasToDOM(positions[id]);
+      var r = nodeById.get(id).size * scale;
+      return { x: p.x, y: p.y, r: r,
+               on: p.x + r > 0 && p.x - r < width && p.y + r > 0 && p.y - r < height };
+    }
+    // Badges first: they are facts, always drawn.
+    ctx.font = BADGE_FONT;
+    shown.forEach(function (id) {
+      var claims = visibleLoops(id);
+      if (!claims.length) return;
+      var at = screen(id);
+      if (!at.on) return;
+      var text = '\u2715 ' + claims.map(function (e) { return e.label; }).join(', ');
+      var w = textWidth(ctx, BADGE_FONT, text) + 8;
+      var box = { id: id, kind: 'badge', left: at.x + at.r * 0.6,
+                  top: at.y - at.r * 0.6 - BADGE_HEIGHT, right: 0, bottom: 0 };
+      if (box.left + w > width) box.left = at.x - at.r * 0.6 - w;  // keep it on screen
+      box.right = box.left + w;
+      box.bottom = box.top + BADGE_HEIGHT;
+      pill(ctx, box, text, style.negated, '#fff');
+      boxes.add(box);
+      placed.push(box);
+    });
+    // Nodes are obstacles too (see Boxes.free).
+    var first = new Set(network.getSelectedNodes().concat(hoveredId ? [hoveredId] : []));
+    shown.forEach(function (id) {
+      var at = screen(id);
+      if (at.on) boxes.add({ id: id, kind: 'node', left: at.x - at.r, top: at.y - at.r,
+                             right: at.x + at.r, bottom: at.y + at.r });
+    });
+    ctx.font = LABEL_FONT;
+    ctx.lineWidth = 3;
+    ctx.strokeStyle = 'rgba(255,255,255,0.9)';
+    labelOrder().forEach(function (id) {
+      if (!loaded.has(id) || hiddenNodes.has(id)) return;
+      var at = screen(id);
+      if (!at.on) return;
+      var text = nodeById.get(id).label;
+      var w = textWidth(ctx, LABEL_FONT, text) + 4;
+      var box = labelPlaces(at, w).find(function (place) {
+        return place.left >= 0 && place.right <= width && place.top >= 0 &&
+          place.bottom <= height && boxes.free(place, id);
+      });
+      if (!box && first.has(id)) box = labelPlaces(at, w)[0];
+      if (!box) return;
+      box.id = id;
+      box.kind = 'label';
+      ctx.fillStyle = '#1f2328';
+      var x = (box.left + box.right) / 2, y = (box.top + box.bottom) / 2;
+      ctx.strokeText(text, x, y);
+      ctx.fillText(text, x, y);
+      boxes.add(box);
+      placed.push(box);
+    });
+    ctx.restore();
+  }
+  network.on('afterDrawing', drawOverlay);
 
   network.once('afterDrawing', function () {
     window.graphReady = true;
@@ -91,25 +280,27 @@
     if (window.performance && performance.mark) performance.mark('graphbuild-ready');
   });
 
-  // ---- legend, notice, counts ------------------------------------------------
-  var legend = document.getElementById('legend');
+  // ---- legend, notice --------------------------------------------------------
+  var legend = document.getElementById('legend-items');
   data.types.forEach(function (t) {
     var swatch = el('span', 'swatch' + (t.shape === 'diamond' ? ' diamond' : ''));
     swatch.style.background = t.colour;
-    legend.appendChild(el('div', null, swatch, t.name));
+    legend.appendChild(el('span', null, swatch, t.name));
   });
-  legend.appendChild(el('div', null, el('span', 'line'), 'relation'));
-  legend.appendChild(el('div', null, el('span', 'line negated'), 'negated ("not …")'));
-  legend.appendChild(el('div', null, el('span', 'line disputed'), 'disputed'));
-  legend.appendChild(el('div', null, 'size: mentions'));
+  legend.appendChild(el('span', null, el('span', 'line'), 'relation'));
+  legend.appendChild(el('span', null, el('span', 'line negated'), 'negated ("not …")'));
+  legend.appendChild(el('span', null, el('span', 'line disputed'), 'disputed'));
+  legend.appendChild(el('span', null, el('span', 'pill', '\u2715'), 'claim without object'));
+  legend.appendChild(el('span', null, 'size: mentions; zoom or hover for more labels'));
 
   if (data.truncated) {
     var notice = document.getElementById('notice');
-    notice.textContent = 'Showing the ' + data.shown.nodes.toLocaleString('en') +
-      ' most connected of ' + data.total.nodes.toLocaleString('en') + ' entities' +
+    notice.textContent = 'Drawing the ' + data.shown.nodes.toLocaleString('en') +
+      ' best-connected of ' + data.total.nodes.toLocaleString('en') + ' entities' +
       ' and ' + data.shown.edges.toLocaleString('en') + ' of ' +
       plural(data.total.edges, 'relation') + ' (limit: ' + data.max_nodes +
-      ' nodes). The GraphML, GEXF and JSON exports contain the full graph.';
+      ' nodes); search finds and draws any other. The GraphML, GEXF and JSON exports ' +
+      'contain the full graph.';
     notice.hidden = false;
   }
 
@@ -129,8 +320,12 @@
   function hideTooltip() { tooltip.hidden = true; }
   network.on('hoverNode', function (params) {
     var n = nodeById.get(params.node);
+    hoveredId = n.id;
+    network.redraw();
     var lines = [n.label, n.type + ' · ' + plural(n.mentions, 'mention') + ' · ' +
       plural(n.documents, 'article')];
+    var claims = visibleLoops(n.id);
+    if (claims.length) lines.push(claims.map(function (e) { return e.label; }).join(', '));
     if (n.aliases.length) lines.push('also: ' + n.aliases.slice(0, 5).join(', '));
     lines.push('click for evidence');
     showTooltip(lines, params.pointer);
@@ -142,7 +337,11 @@
       (e.disputed ? ' · disputed' : '') + (e.modality ? ' · ' + e.modality : '')];
     showTooltip(lines, params.pointer);
   });
-  network.on('blurNode', hideTooltip);
+  network.on('blurNode', function () {
+    hoveredId = null;
+    hideTooltip();
+    network.redraw();
+  });
   network.on('blurEdge', hideTooltip);
   network.on('dragStart', hideTooltip);
   network.on('zoom', hideTooltip);
@@ -155,7 +354,9 @@
         (Array.isArray(value) && !value.length)) return;
     dl.appendChild(el('dt', null, term));
     var dd = el('dd');
-    if (Array.isArray(value) && oneLineEach) {
+    if (value instanceof Node) {
+      dd.appendChild(value);
+    } else if (Array.isArray(value) && oneLineEach) {
       value.forEach(function (item) { dd.appendChild(el('div', null, item)); });
     } else {
       dd.textContent = Array.isArray(value) ? value.join('; ') : String(value);
@@ -186,10 +387,13 @@
     });
     return list;
   }
+  function edgeTitle(e) {
+    return nodeById.get(e.from).label + ' — ' + e.label +
+      (isLoop(e) ? '' : ' → ' + nodeById.get(e.to).label);
+  }
   function edgeSection(e, heading) {
     var section = el('section', 'relation');
-    section.appendChild(el(heading, null, nodeById.get(e.from).label + ' — ' + e.label + ' → ' +
-      nodeById.get(e.to).label));
+    section.appendChild(el(heading, null, edgeTitle(e)));
     section.appendChild(badges(e));
     var dl = el('dl');
     row(dl, 'attributed to', e.attributed_to);
@@ -207,29 +411,77 @@
     panel.setAttribute('data-id', id);
     panel.scrollTop = 0;
   }
+  // How a relation reads in a panel: "does not attend" rather than "not attends", and
+  // "← affiliated with" for a relation that points at the entity.
+  var NEGATED_WORDING = { attends: 'does not attend', hosts: 'does not host' };
+  var MEETING_FIRST = ['hosts', 'attends', 'does not attend'];
+  function groupName(e, id) {
+    var name = e.negated && NEGATED_WORDING[e.relation] ? NEGATED_WORDING[e.relation] : e.label;
+    var meeting = nodeById.get(id).type === 'meeting';
+    return e.to === id && !isLoop(e) && !meeting ? '← ' + name : name;
+  }
+  function relationGroups(id) {
+    var groups = new Map();
+    edgesOf.get(id).slice().sort(function (a, b) {
+      return b.documents - a.documents || (a.id < b.id ? -1 : 1);
+    }).forEach(function (e) {
+      var name = groupName(e, id);
+      if (!groups.has(name)) groups.set(name, []);
+      groups.get(name).push(e);
+    });
+    var first = nodeById.get(id).type === 'meeting' ? MEETING_FIRST : [];
+    return Array.from(groups.keys()).sort(function (a, b) {
+      var ia = first.indexOf(a), ib = first.indexOf(b);
+      if (ia !== ib) return (ia < 0 ? first.length : ia) - (ib < 0 ? first.length : ib);
+      return a.replace('← ', '') < b.replace('← ', '') ? -1 : 1;
+    }).map(function (name) { return { name: name, edges: groups.get(name) }; });
+  }
+  function entityLinks(group, id) {
+    var span = el('span', 'entities');
+    group.edges.forEach(function (e) {
+      if (isLoop(e)) {
+        span.appendChild(el('span', null, plural(e.documents, 'article')));
+        return;
+      }
+      var target = other(e, id);
+      var link = el('button', 'entity-link', nodeById.get(target).label);
+      link.type = 'button';
+      link.addEventListener('click', function () { selectNode(target); });
+      span.appendChild(link);
+      if (e.disputed) span.appendChild(el('span', 'badge disputed', 'disputed'));
+    });
+    return span;
+  }
   function showNode(id) {
     var n = nodeById.get(id);
-    if (!n) return;
     openPanel('node', id);
     panelBody.appendChild(el('h2', null, n.label));
-    var dl = el('dl');
-    row(dl, 'type', n.type);
-    row(dl, 'aliases', n.aliases);
-    row(dl, 'roles', n.roles);
-    row(dl, 'date', n.date);
-    row(dl, 'venue', n.venue);
-    row(dl, 'mentions', n.mentions);
-    row(dl, 'articles', n.sources.map(articleTitle), true);
-    row(dl, 'id', n.id);
-    extras(dl, n);
-    panelBody.appendChild(dl);
-    var related = (edgesOf.get(id) || []).slice().sort(function (a, b) {
-      return b.documents - a.documents || (a.id < b.id ? -1 : 1);
-    });
-    panelBody.appendChild(el('h3', null, related.length
-      ? 'Supporting sentences (' + plural(related.length, 'relation') + ')'
+    panelBody.appendChild(el('p', 'subtitle', n.type + ' · ' + plural(n.mentions, 'mention') +
+      ' · ' + plural(n.documents, 'article')));
+    // The answer first: who hosts, attends and stays away; when and where; then the rest.
+    var groups = relationGroups(id);
+    var answers = el('dl', 'answers');
+    groups.forEach(function (g) { row(answers, g.name, entityLinks(g, id)); });
+    row(answers, 'date', n.date);
+    row(answers, 'venue', n.venue);
+    row(answers, 'outlets', n.outlets);
+    if (answers.firstChild) panelBody.appendChild(answers);
+    panelBody.appendChild(el('h3', null, groups.length
+      ? 'Evidence (' + plural(edgesOf.get(id).length, 'relation') + ')'
       : 'No relations extracted'));
-    related.forEach(function (e) { panelBody.appendChild(edgeSection(e, 'h4')); });
+    groups.forEach(function (g) {
+      g.edges.forEach(function (e) { panelBody.appendChild(edgeSection(e, 'h4')); });
+    });
+    var details = el('dl', 'details');
+    row(details, 'aliases', n.aliases);
+    row(details, 'roles', n.roles);
+    row(details, 'id', n.id);
+    extras(details, n);
+    panelBody.appendChild(details);
+    var articles = el('details', 'articles',
+      el('summary', null, 'Articles (' + n.sources.length + ')'));
+    n.sources.forEach(function (s) { articles.appendChild(el('div', null, articleTitle(s))); });
+    panelBody.appendChild(articles);
   }
   function showEdge(id) {
     var e = edgeById.get(id);
@@ -237,27 +489,56 @@
     openPanel('edge', id);
     panelBody.appendChild(edgeSection(e, 'h2'));
   }
-  function closePanel() { panel.hidden = true; network.unselectAll(); }
+
+  // ---- selection and #node=<id> links ---------------------------------------------
+  var HASH = /^#node=(.+)$/;
+  function setHash(id) {
+    var url = location.pathname + location.search + (id ? '#node=' + encodeURIComponent(id) : '');
+    history.replaceState(null, '', url);
+  }
+  // Select any entity: one not drawn yet is brought in with its edges to drawn ones.
+  function selectNode(id) {
+    if (!nodeById.has(id)) return;
+    if (!loaded.has(id) || hiddenNodes.has(id)) {
+      load([id]);
+      revealed.add(id);
+      applyFilters(false);
+    }
+    results.hidden = true;
+    network.selectNodes([id]);
+    network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: false });
+    showNode(id);
+    setHash(id);
+  }
+  function closePanel() {
+    panel.hidden = true;
+    network.unselectAll();
+    setHash(null);
+  }
   document.getElementById('panel-close').addEventListener('click', closePanel);
   network.on('click', function (params) {
     hideTooltip();
-    if (params.nodes.length) showNode(params.nodes[0]);
-    else if (params.edges.length) showEdge(params.edges[0]);
-    else panel.hidden = true;
+    if (params.nodes.length) selectNode(params.nodes[0]);
+    else if (params.edges.length) { showEdge(params.edges[0]); setHash(null); }
+    else closePanel();
   });
+  function selectFromHash() {
+    var match = HASH.exec(location.hash);
+    if (!match) return false;
+    var id;
+    try { id = decodeURIComponent(match[1]); } catch (error) { return false; }
+    if (!nodeById.has(id)) return false;
+    selectNode(id);
+    return true;
+  }
+  window.addEventListener('hashchange', selectFromHash);
 
-  // ---- search ----------------------------------------------------------------------
+  // ---- search: every entity, drawn or not ------------------------------------------
   var searchIndex = data.nodes.map(function (n) {
     return { node: n, names: [n.label].concat(n.aliases).map(normalise) };
   });
   var search = document.getElementById('search');
   var results = document.getElementById('search-results');
-  function focusNode(id) {
-    results.hidden = true;
-    network.selectNodes([id]);
-    network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: false });
-    showNode(id);
-  }
   function runSearch() {
     var query = normalise(search.value);
     clear(results);
@@ -283,24 +564,39 @@
       var matched = n.aliases.filter(function (a) {
         return normalise(a).indexOf(query) >= 0 && a !== n.label;
       });
+      var drawn = loaded.has(n.id) && !hiddenNodes.has(n.id);
       var item = el('li', null, n.label,
-        el('span', 'alias', n.type + (matched.length ? ' · ' + matched.join(', ') : '')));
+        el('span', 'alias', n.type + (matched.length ? ' · ' + matched.join(', ') : '') +
+          (drawn ? '' : ' · not drawn')));
       item.setAttribute('role', 'option');
+      item.setAttribute('data-id', n.id);
       item.setAttribute('aria-selected', i === 0 ? 'true' : 'false');
       item.addEventListener('mousedown', function (event) {
         event.preventDefault();
-        focusNode(n.id);
+        selectNode(n.id);
       });
       results.appendChild(item);
     });
     if (!hits.length) results.appendChild(el('li', null, 'no match'));
     results.hidden = false;
   }
+  function moveSelection(step) {
+    var items = Array.from(results.querySelectorAll('li[role=option]'));
+    if (!items.length) return;
+    var at = items.findIndex(function (li) { return li.getAttribute('aria-selected') === 'true'; });
+    var next = Math.max(0, Math.min(items.length - 1, at + step));
+    items.forEach(function (li, i) { li.setAttribute('aria-selected', String(i === next)); });
+    items[next].scrollIntoView({ block: 'nearest' });
+  }
   search.addEventListener('input', runSearch);
   search.addEventListener('keydown', function (event) {
-    if (event.key === 'Enter') {
-      var first = results.querySelector('li[aria-selected="true"]');
-      if (first) first.dispatchEvent(new MouseEvent('mousedown'));
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      if (results.hidden) runSearch();
+      else moveSelection(event.key === 'ArrowDown' ? 1 : -1);
+    } else if (event.key === 'Enter') {
+      var chosen = results.querySelector('li[aria-selected="true"]');
+      if (chosen) selectNode(chosen.getAttribute('data-id'));
     } else if (event.key === 'Escape') {
       results.hidden = true;
     }
@@ -314,7 +610,7 @@
     box.type = 'checkbox';
     box.checked = true;
     box.value = value;
-    box.addEventListener('change', applyFilters);
+    box.addEventListener('change', refilter);
     list.push(box);
     var label = el('label', null, box);
     if (colour) {
@@ -335,45 +631,84 @@
   });
   var showNegated = document.getElementById('show-negated');
   var minDocuments = document.getElementById('min-documents');
-  showNegated.addEventListener('change', applyFilters);
-  minDocuments.addEventListener('input', applyFilters);
+  var showIsolated = document.getElementById('show-isolated');
+  showNegated.addEventListener('change', refilter);
+  minDocuments.addEventListener('input', refilter);
+  showIsolated.addEventListener('change', refilter);
+  var isolatedCount = data.nodes.filter(function (n) {
+    return n.drawn && !degree.get(n.id);
+  }).length;
+  document.getElementById('isolated-count').textContent = isolatedCount.toLocaleString('en');
+  if (!isolatedCount) {
+    showIsolated.disabled = true;
+    showIsolated.parentNode.title = data.truncated
+      ? 'Above the node limit only related entities are drawn; search finds the others.'
+      : 'Every entity has a relation.';
+  }
 
-  var hiddenNodes = new Set(), hiddenEdges = new Set();
   var counts = document.getElementById('counts');
-  function applyFilters() {
+  function applyFilters(refit) {
     var types = new Set(typeBoxes.filter(function (b) { return b.checked; })
       .map(function (b) { return b.value; }));
     var relations = new Set(relationBoxes.filter(function (b) { return b.checked; })
       .map(function (b) { return b.value; }));
     var minimum = Math.max(1, parseInt(minDocuments.value, 10) || 1);
+    passesEdge = function (e) {
+      return relations.has(e.relation) && (!e.negated || showNegated.checked) &&
+        e.documents >= minimum;
+    };
+    function passesNode(id) {
+      var n = nodeById.get(id);
+      return revealed.has(id) || (types.has(n.type) && n.documents >= minimum);
+    }
+    var related = new Set();
+    var edgeShown = new Map();
+    edges.forEach(function (item) {
+      var e = edgeById.get(item.id);
+      var show = passesEdge(e) && passesNode(e.from) && passesNode(e.to);
+      edgeShown.set(e.id, show);
+      if (show) { related.add(e.from); related.add(e.to); }
+    });
     var nodeUpdates = [], edgeUpdates = [];
     var shownNodes = 0, shownEdges = 0;
-    data.nodes.forEach(function (n) {
-      var hide = !types.has(n.type) || n.documents < minimum;
-      if (hide !== hiddenNodes.has(n.id)) {
-        nodeUpdates.push({ id: n.id, hidden: hide });
-        if (hide) hiddenNodes.add(n.id); else hiddenNodes.delete(n.id);
+    loaded.forEach(function (id) {
+      var hide = !passesNode(id) ||
+        !(related.has(id) || visibleLoops(id).length || showIsolated.checked || revealed.has(id));
+      if (hide !== hiddenNodes.has(id)) {
+        nodeUpdates.push({ id: id, hidden: hide });
+        if (hide) hiddenNodes.add(id); else hiddenNodes.delete(id);
       }
       if (!hide) shownNodes++;
     });
-    data.edges.forEach(function (e) {
-      var hide = !relations.has(e.relation) || (e.negated && !showNegated.checked) ||
-        e.documents < minimum || hiddenNodes.has(e.from) || hiddenNodes.has(e.to);
-      if (hide !== hiddenEdges.has(e.id)) {
-        edgeUpdates.push({ id: e.id, hidden: hide });
-        if (hide) hiddenEdges.add(e.id); else hiddenEdges.delete(e.id);
+    edgeShown.forEach(function (show, id) {
+      var hide = !show;
+      if (hide !== hiddenEdges.has(id)) {
+        edgeUpdates.push({ id: id, hidden: hide });
+        if (hide) hiddenEdges.add(id); else hiddenEdges.delete(id);
       }
-      if (!hide) shownEdges++;
+      if (show) shownEdges++;
     });
     if (nodeUpdates.length) nodes.update(nodeUpdates);
     if (edgeUpdates.length) edges.update(edgeUpdates);
     counts.textContent = shownNodes.toLocaleString('en') + ' of ' +
       data.nodes.length.toLocaleString('en') + ' entities, ' +
       shownEdges.toLocaleString('en') + ' of ' + data.edges.length.toLocaleString('en') +
-      ' relations shown';
+      ' relations drawn';
+    if (refit) fitShown();
+    network.redraw();
   }
-  applyFilters();
+  function refilter() { applyFilters(true); }
+  // Fit the view to what is drawn, without zooming a handful of nodes up to giant size.
+  function fitShown() {
+    var shown = Array.from(loaded).filter(function (id) { return !hiddenNodes.has(id); });
+    if (!shown.length) return;
+    network.fit({ nodes: shown, animation: false });
+    if (network.getScale() > 1.5) network.moveTo({ scale: 1.5, animation: false });
+  }
 
-  window.graphbuild = { showNode: showNode, showEdge: showEdge, applyFilters: applyFilters,
-                        focusNode: focusNode };
+  applyFilters(false);
+  if (!selectFromHash()) fitShown();
+
+  // For tests and tools: the labels and badges of the last frame, in screen pixels.
+  window.graphbuild = { labels: function () { return placed.slice(); } };
 })();
