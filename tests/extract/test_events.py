@@ -319,6 +319,16 @@ EVENTS = [
                   ("Dina Boluarte", "attends", "meeting@Monday", False),
                   ("Javier Milei", "attends", "meeting@Monday", False)},
                  id="summit-including"),
+    pytest.param("Iran declined an invitation to attend the summit in Paris on Monday.",
+                 {("Iran", "attends", "meeting@Monday", True)}, id="declined-an-invitation"),
+    pytest.param("North Korea rejected an invitation for leader Kim Jong Un to attend a planned "
+                 "summit in Seoul next week.",
+                 {("Kim Jong Un", "attends", "meeting@next week", True)},
+                 id="rejected-an-invitation-for-someone"),
+    pytest.param("Iran turned down an invitation to the summit in Paris on Monday.",
+                 {("Iran", "attends", "meeting@Monday", True)}, id="turned-down-an-invitation"),
+    pytest.param("Iran accepted an invitation to attend the summit in Paris on Monday.",
+                 {("Iran", "attends", "meeting@Monday", False)}, id="accepted-an-invitation"),
 ]
 
 
@@ -398,6 +408,8 @@ def test_event_parties(triples, text, expected):
     pytest.param("The UN's call from Geneva for a truce went unheeded.", id="call-from-a-place"),
     pytest.param("The summit opened in Paris on Monday. Officials declined to comment.",
                  id="declined-to-comment"),
+    pytest.param("Iran received an invitation to attend the summit in Paris on Monday.",
+                 id="received-an-invitation"),
 ])
 def test_no_party_claims(triples, text):
     assert {t for t in triples(text) if t[1] in MEETING_RELATIONS} == set()

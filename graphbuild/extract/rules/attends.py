@@ -19,6 +19,7 @@ from graphbuild.extract.rules.context import (
     emit,
     is_passive,
     meeting_object,
+    particles,
     relation_words,
     required_words,
     requirement_met,
@@ -38,6 +39,9 @@ def _attends(token: Token, ctx: Context) -> Iterator[Claim]:
     preps = relation_words("attends", "meeting_preps")
     if token.i in ctx.meetings and ctx.meetings[token.i].implicit:
         return  # a meeting stated by this verb: see _verb_meeting_parties
+    if token.dep_ in ("acl", "advcl") and token.head.lemma_.lower() in relation_words(
+            "attends", "declined_objects"):
+        return  # "declined an invitation to attend": see _answered_invitation
     if token.lemma_.lower() == "represent" and not is_passive(token):
         yield from _represents(token, ctx)
         return
@@ -119,6 +123,38 @@ def _declined(token: Token, ctx: Context) -> Iterator[Claim]:
     if meeting is not None:
         claims = emit(ctx, "attends", subjects(token, ctx), meeting, token, [token])
         yield from (replace(c, negated=not c.negated) for c in claims)
+
+
+@starts_at("NOUN")
+def _answered_invitation(token: Token, ctx: Context) -> Iterator[Claim]:
+    """'Iran declined an invitation to attend the summit', 'turned down an invitation to
+    the talks' (a negated attendance); 'accepted an invitation to attend' (attends); 'an
+    invitation for Kim to attend' names the invitee."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in relation_words(
+            "attends", "declined_objects") or token.dep_ != "dobj":
+        return
+    answer = token.head
+    lemma = answer.lemma_.lower()
+    turned_down = {c.lower_ for c in answer.children if c.dep_ == "prt"} & set(
+        particles("attends", "turning_down").get(lemma, ()))
+    declined = bool(turned_down) or lemma in relation_words("attends", "declining_verbs") | \
+        relation_words("attends", "refusal_words")
+    if not declined and lemma not in relation_words("attends", "accepting_verbs"):
+        return  # "received an invitation" says nothing of going
+    clauses = children(token, "acl", "advcl")
+    meeting = next((ctx.meetings[o.i] for _, o in prep_objects(token, {"to"})
+                    if o.i in ctx.meetings), None)
+    for clause in clauses:
+        meeting = meeting or meeting_object(clause, ctx, relation_words("attends",
+                                                                        "meeting_preps"))
+    meeting = meeting or focus_meeting(ctx.meetings, token.i, ctx.sentence_of[token.i],
+                                       window=2)
+    invitees = [m for c in clauses for s in children(c, "nsubj") for m in actors(s, ctx)]
+    if meeting is None:
+        return
+    claims = emit(ctx, "attends", invitees or subjects(answer, ctx), meeting, answer,
+                  [answer, token])
+    yield from (replace(c, negated=c.negated != declined) for c in claims)
 
 
 def _preventing_verb(token: Token) -> Token | None:
@@ -316,4 +352,5 @@ def delegation(token: Token, ctx: Context) -> Iterator[Claim]:
 
 
 RULES = (attendance_verb, delegation, _delegation_head, _absent_from, _attendee_list,
-         _attendance_noun, _invited, _agreed_together, _present, _declined)
+         _attendance_noun, _invited, _agreed_together, _present, _declined,
+         _answered_invitation)
