@@ -329,6 +329,14 @@ EVENTS = [
                  {("Iran", "attends", "meeting@Monday", True)}, id="turned-down-an-invitation"),
     pytest.param("Iran accepted an invitation to attend the summit in Paris on Monday.",
                  {("Iran", "attends", "meeting@Monday", False)}, id="accepted-an-invitation"),
+    pytest.param("Myanmar's junta chief was excluded from the summit in Brunei on Tuesday.",
+                 {("Myanmar", "attends", "meeting@Tuesday", True)}, id="excluded-from"),
+    pytest.param("Morocco recalled its ambassador and pulled out of the summit in Tunis.",
+                 {("Morocco", "attends", "meeting", True)}, id="pulled-out-of-a-summit"),
+    pytest.param("Narendra Modi and Scott Morrison held a virtual summit on Thursday.",
+                 {("Narendra Modi", "attends", "meeting@Thursday", False),
+                  ("Scott Morrison", "attends", "meeting@Thursday", False)},
+                 id="two-holding-a-summit-meet"),
 ]
 
 

@@ -157,6 +157,32 @@ def _answered_invitation(token: Token, ctx: Context) -> Iterator[Claim]:
     yield from (replace(c, negated=c.negated != declined) for c in claims)
 
 
+@starts_at("VERB")
+def _kept_from_meeting(token: Token, ctx: Context) -> Iterator[Claim]:
+    """'Morocco pulled out of the summit', 'withdrew from the talks' (the subject);
+    'the junta chief was excluded from the summit', 'ASEAN barred Myanmar from the
+    summit' (the one kept out) -> a negated attendance."""
+    lemma = token.lemma_.lower()
+    preventing = lemma in relation_words("attends", "preventing_verbs")
+    if token.pos_ != "VERB" or not (preventing or lemma in relation_words("withdrew_from",
+                                                                          "verbs")):
+        return
+    required = () if preventing else particles("withdrew_from").get(lemma, ())
+    anchors = [token, *(c for c in token.children if c.dep_ in ("prt", "advmod", "prep")
+                        and c.lower_ in required)]
+    if required and len(anchors) == 1:
+        return  # "pull" without "out"
+    meeting = next((ctx.meetings[o.i] for anchor in anchors
+                    for _, o in prep_objects(anchor, {"from", "of"}) if o.i in ctx.meetings),
+                   None)
+    if meeting is None:
+        return
+    kept_out = [m for o in children(token, "dobj", "nsubjpass") for o2 in conjuncts(o)
+                for m in actors(o2, ctx)] if preventing else subjects(token, ctx)
+    claims = emit(ctx, "attends", unique(kept_out), meeting, token, anchors)
+    yield from (replace(c, negated=not c.negated) for c in claims)
+
+
 def _preventing_verb(token: Token) -> Token | None:
     """The verb that keeps someone from attending: 'barred X from attending'."""
     prep = token.head
@@ -353,4 +379,4 @@ def delegation(token: Token, ctx: Context) -> Iterator[Claim]:
 
 RULES = (attendance_verb, delegation, _delegation_head, _absent_from, _attendee_list,
          _attendance_noun, _invited, _agreed_together, _present, _declined,
-         _answered_invitation)
+         _answered_invitation, _kept_from_meeting)

@@ -200,7 +200,8 @@ def _clause_parties(token: Token, ctx: Context) -> Iterator[Claim]:
         # "Biden held a summit" hosts it; "Musharraf will hold a summit with Vajpayee"
         # is the two of them meeting.
         hosting = token.lemma_.lower() in relation_words("hosts", "holding_nouns") \
-            and holder.lemma_.lower() == "hold" and not partners
+            and holder.lemma_.lower() == "hold" and not partners \
+            and len(subjects(holder, ctx)) == 1  # "Modi and Morrison held a summit" meet
         yield from emit(ctx, "hosts" if hosting else "attends", subjects(holder, ctx),
                         meeting, holder, [holder, token])
         yield from emit(ctx, "attends", partners, meeting, holder, [holder, token])
