@@ -418,6 +418,8 @@ def test_event_parties(triples, text, expected):
                  id="declined-to-comment"),
     pytest.param("Iran received an invitation to attend the summit in Paris on Monday.",
                  id="received-an-invitation"),
+    pytest.param("While he is president, Ecuador will not attend any summit that excludes Cuba.",
+                 id="any-summit"),
 ])
 def test_no_party_claims(triples, text):
     assert {t for t in triples(text) if t[1] in MEETING_RELATIONS} == set()

@@ -32,6 +32,9 @@ def explicit_kind(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool
            for c in token.children):
         return None  # "a press conference" speaks to the public
     modifiers = [c for c in token.children if c.dep_ in ("det", "poss", "amod", "compound")]
+    if any(c.dep_ == "det" and c.lower_ in words("meetings", "generic_determiners")
+           for c in modifiers):
+        return None  # "any summit" is no summit in particular
     contrastive = any(c.lower_ in words("meetings", "contrastive") for c in modifiers)
     weak_nouns = words("meetings", "weak_nouns")
     plural = token.tag_ in ("NNS", "NNPS") and token.lower_ not in words("meetings",
