@@ -102,6 +102,7 @@ class EntityCorrector:
         if doc.has_annotation("DEP"):
             for span in [*self._named_after_cue(doc), *self._quoted_groups(doc)]:
                 entities = [ent for ent in entities if not _overlaps(ent, span)] + [span]
+        entities = _split_possessed(entities, matches, self.org_heads)
         entities = _apply_gazetteer(entities, matches)
         doc.ents = _state_institutions(filter_spans(entities), self.institution_heads)
         return doc
@@ -226,6 +227,25 @@ def _overlaps(a: Span, b: Span) -> bool:
 
 
 _JOINERS = {"and", ",", "&", "the", "or", "-", "–"}
+
+
+def _split_possessed(entities: list[Span], matches: list[Span], org_heads: frozenset[str]
+                     ) -> list[Span]:
+    """"Armenia's Pashinyan", "Chile's Sebastian Pinera" read as one name: the known
+    place, then the name it possesses (a person unless it ends in a body's head word)."""
+    ending_at = {m.end: m for m in matches}
+    result: list[Span] = []
+    for ent in entities:
+        split = next((i for i in range(ent.start + 1, ent.end - 1)
+                      if ent.doc[i].tag_ == "POS" and i in ending_at
+                      and ending_at[i].start == ent.start), None)
+        if split is None:
+            result.append(ent)
+            continue
+        rest = Span(ent.doc, split + 1, ent.end)
+        label = "ORG" if ent.doc[ent.end - 1].lower_ in org_heads else "PERSON"
+        result.append(Span(ent.doc, rest.start, rest.end, label=label))
+    return result
 
 
 def _apply_gazetteer(entities: list[Span], matches: list[Span]) -> list[Span]:

@@ -268,3 +268,16 @@ def test_a_paragraph_is_not_cut_after_its_first_word(nlp: Language, headline: st
                                                       paragraph: str) -> None:
     doc = nlp(f"{headline}\n\n{paragraph}\n\nIt rained.")
     assert [s.text.strip() for s in doc.sents][-2:] == [paragraph, "It rained."]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Catherine Colonna held talks with Armenia's Pashinyan in Yerevan.",
+     [("Armenia", "GPE"), ("Pashinyan", "PERSON")]),
+    ("Pence will meet Chile’s Sebastian Pinera on Friday.",
+     [("Chile", "GPE"), ("Sebastian Pinera", "PERSON")]),
+    ("Britain's Labour Party won.", [("Britain", "GPE"), ("Labour Party", "ORG")]),
+])
+def test_a_place_possessing_a_name_is_two_names(nlp: Language, text: str,
+                                                expected: list[tuple[str, str]]) -> None:
+    found = [(e.text, e.label_) for e in nlp(text).ents]
+    assert all(pair in found for pair in expected)
