@@ -179,6 +179,8 @@ def test_graphbuild_entities_types_by_gazetteer(nlp: Language, text: str,
     pytest.param("Foreign Minister Anna Berg and Prime Minister Olaf Lind spoke.",
                  ["Foreign Minister", "Prime Minister"], id="two"),
     pytest.param("Delegates from Kyiv arrived late.", [], id="none"),
+    pytest.param("Chinese FM Wang Yi, EAM Jaishankar hold talks", ["FM", "EAM"],
+                 id="abbreviated"),
 ])
 def test_graphbuild_titles_extension(nlp: Language, text: str, titles: list[str]) -> None:
     doc = nlp(text)
