@@ -337,6 +337,13 @@ EVENTS = [
                  {("Narendra Modi", "attends", "meeting@Thursday", False),
                   ("Scott Morrison", "attends", "meeting@Thursday", False)},
                  id="two-holding-a-summit-meet"),
+    pytest.param("Peru and Ecuador signed a peace treaty in Brasilia on Monday. The signing "
+                 "ceremony was attended by the presidents of Argentina and Chile.",
+                 {("Peru", "attends", "meeting@Monday", False),
+                  ("Ecuador", "attends", "meeting@Monday", False),
+                  ("Argentina", "attends", "meeting@Monday", False),
+                  ("Chile", "attends", "meeting@Monday", False)},
+                 id="countries-signing-somewhere-and-the-signing-ceremony"),
 ]
 
 
@@ -420,6 +427,7 @@ def test_event_parties(triples, text, expected):
                  id="received-an-invitation"),
     pytest.param("While he is president, Ecuador will not attend any summit that excludes Cuba.",
                  id="any-summit"),
+    pytest.param("Both countries signed the Paris Agreement.", id="signing-nowhere-in-particular"),
 ])
 def test_no_party_claims(triples, text):
     assert {t for t in triples(text) if t[1] in MEETING_RELATIONS} == set()

@@ -76,7 +76,8 @@ def _attended(token: Token) -> bool:
 
 def _framed_kind(token: Token, by_token: dict[int, Mention]) -> str | None:
     """'a phone call', 'a call with Macron' (a call); 'a state banquet', 'dinner with
-    Tsai', 'their dinner' (a meeting over a meal); not 'calls for a ceasefire' nor
+    Tsai', 'their dinner' (a meeting over a meal); 'the signing ceremony'; not 'calls for a
+    ceasefire' nor
     'dinner was served'. These nouns name a meeting only with a medium or occasion, a
     partner or a possessor."""
     lemma = token.lemma_.lower()
@@ -84,6 +85,8 @@ def _framed_kind(token: Token, by_token: dict[int, Mention]) -> str | None:
         kind, modifiers = "call", words("meetings", "call_media")
     elif lemma in words("meetings", "meal_nouns"):
         kind, modifiers = "meeting", words("meetings", "meal_occasions")
+    elif lemma in words("meetings", "ceremony_nouns"):
+        kind, modifiers = "meeting", words("meetings", "ceremony_occasions")
     else:
         return None
     if any(c.dep_ in ("compound", "amod") and c.lower_ in modifiers for c in token.children):
@@ -158,8 +161,13 @@ def stated_kind(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool] 
                                                                        *subject.conjuncts]]
         people = [p for p in [*signers, *partners] if by_token.get(p.i) is not None
                   and by_token[p.i].type == "person"]
-        if len(people) >= 2:
-            return "meeting", False  # "Japarov and Rahmon have signed a border treaty"
+        countries = [p for p in [*signers, *partners] if by_token.get(p.i) is not None
+                     and by_token[p.i].type == "country"]
+        placed = any(venue_of(t, by_token) for t in [token, *objects])
+        if len(people) >= 2 or (len(countries) >= 2 and placed):
+            # "Japarov and Rahmon have signed a border treaty"; "Peru and Ecuador signed a
+            # peace treaty in Brasilia" (signing somewhere is meeting there)
+            return "meeting", False
     # "Macron has met with Trump": a meeting of its own, not the one in focus; "refused to
     # meet with Mugabe" is none.
     named = [o for o in [*objects, *partners] if is_actor(o, by_token)]
