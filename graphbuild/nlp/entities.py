@@ -72,6 +72,8 @@ class EntityCorrector:
         self.org_heads = words("organizations", "heads")
         self.institution_heads = words("organizations", "institution_heads")
         self.honorifics = words("people", "honorifics")
+        # Single words of job titles ("prince", "adviser"): never the name after a title.
+        self.title_words = frozenset(w for head in words("titles", "heads") for w in head.split())
         self.alias_cues = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.alias_cues.add("ALIAS", [nlp.make_doc(c) for c in words("aliases", "cues")
                                       if c != "or"])
@@ -92,6 +94,8 @@ class EntityCorrector:
         title_ends = {span.end for span in title_spans}
         entities = _join_adjacent_people(
             [_as_person(ent, title_ends, self.honorifics) for ent in entities])
+        entities += _unnamed_after_title(doc, title_spans, entities,
+                                         self.honorifics | self.title_words)
         taken = {i for ent in entities for i in range(ent.start, ent.end)}
         entities = [_extend_person(ent, taken) for ent in entities]
         # "Nile Basin Alliance" tagged as a place: a group noun at the end makes a body.
@@ -347,6 +351,27 @@ def _extend_person(ent: Span, taken: set[int]) -> Span:
             and ent.doc[end].is_title and ent.doc[end - 1].whitespace_:
         end += 1
     return Span(ent.doc, ent.start, end, label="PERSON") if end != ent.end else ent
+
+
+def _unnamed_after_title(doc: Doc, titles: list[Span], entities: list[Span],
+                         title_words: frozenset[str]) -> list[Span]:
+    """A capitalised name the model missed right after a title is a person ("met Sultan
+    Qaboos"): at most four proper nouns that are no title words ("Crown Prince"), none
+    inside a name already found, and not in a headline written in title case."""
+    taken = {i for ent in entities for i in range(ent.start, ent.end)}
+    found: list[Span] = []
+    for title in titles:
+        words_of_sentence = [t for t in title.sent if t.is_alpha]
+        if sum(t.is_title for t in words_of_sentence) > 0.6 * len(words_of_sentence):
+            continue  # "Saudi Arabia Seeks Resumption of Talks"
+        end = title.end
+        while end < len(doc) and end - title.end < 4 and end not in taken \
+                and doc[end].pos_ == "PROPN" and doc[end].is_title \
+                and doc[end].lower_.rstrip(".") not in title_words:
+            end += 1
+        if end > title.end:
+            found.append(Span(doc, title.end, end, label="PERSON"))
+    return found
 
 
 def _as_person(ent: Span, title_ends: set[int], honorifics: frozenset[str]) -> Span:

@@ -283,3 +283,13 @@ def test_a_place_possessing_a_name_is_two_names(nlp: Language, text: str,
                                                 expected: list[tuple[str, str]]) -> None:
     found = [(e.text, e.label_) for e in nlp(text).ents]
     assert all(pair in found for pair in expected)
+
+
+def test_a_name_the_model_missed_after_a_title_is_a_person(nlp: Language) -> None:
+    doc = nlp("Benjamin Netanyahu made a surprise visit to Oman, where he met Sultan Qaboos.")
+    assert ("Qaboos", "PERSON") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_title_words_after_a_title_are_not_a_name(nlp: Language) -> None:
+    doc = nlp("Saudi Crown Prince Mohammed bin Salman met the National Security Adviser.")
+    assert all(e.text not in ("Prince", "Adviser") for e in doc.ents)
