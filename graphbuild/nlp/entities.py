@@ -358,6 +358,8 @@ def _unnamed_after_title(doc: Doc, titles: list[Span], entities: list[Span],
     """A capitalised name the model missed right after a title is a person ("met Sultan
     Qaboos"): at most four proper nouns that are no title words ("Crown Prince"), none
     inside a name already found, and not in a headline written in title case."""
+    if not doc.has_annotation("DEP"):
+        return []  # proper nouns and sentences come from the parse
     taken = {i for ent in entities for i in range(ent.start, ent.end)}
     found: list[Span] = []
     for title in titles:
