@@ -344,6 +344,11 @@ EVENTS = [
                   ("Argentina", "attends", "meeting@Monday", False),
                   ("Chile", "attends", "meeting@Monday", False)},
                  id="countries-signing-somewhere-and-the-signing-ceremony"),
+    pytest.param("Saudi Arabia and Iran agreed to restore relations after talks in Beijing.",
+                 {("Saudi Arabia", "attends", "meeting", False),
+                  ("Iran", "attends", "meeting", False)}, id="two-agreeing-after-talks"),
+    pytest.param("The United States imposed sanctions after the summit in Hanoi.", set(),
+                 id="one-acting-after-a-summit"),
 ]
 
 

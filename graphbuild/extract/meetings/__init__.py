@@ -115,8 +115,8 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
             target = None  # "the banquet after their summit": two meetings
         if target is None and not date and (weak or (explicit and anaphoric)):
             pending.append((token.i, mention, kind))
-            if weak and not parties:
-                weak_pending.add(token.i)  # "the talks" with no parties of its own
+            if weak and not parties and not venue:
+                weak_pending.add(token.i)  # "the talks" with no parties or place of its own
             continue
         bare = explicit is not None and not (anaphoric or date or venue or group or parties)
         if target is None and bare and kind in strong_focus:

@@ -236,6 +236,10 @@ def _clause_parties(token: Token, ctx: Context) -> Iterator[Claim]:
                                                                      "continuing_verbs")
     engaged = prep.lower_ == "in" and (token.lemma_.lower() in words("meetings", "weak_nouns")
                                        or lemma == "be")  # "were also in the Al Ula summit"
+    # "Saudi Arabia and Iran agreed to restore ties after talks in Beijing": what two or
+    # more do after talks, they did together.
+    engaged |= prep.lower_ in relation_words("attends", "after_preps") and len(
+        subjects(verb, ctx)) > 1
     if any(o.lemma_.lower() in relation_words("attends", "nouns") for o in children(verb, "dobj")):
         return  # "cancelled his participation at the meeting": read with the noun
     if inside or travelling or engaged:
