@@ -15,8 +15,6 @@ from __future__ import annotations
 import copy
 import datetime
 import logging
-import re
-import unicodedata
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -28,6 +26,7 @@ from rapidfuzz import fuzz, process
 from graphbuild.errors import GraphbuildError, UnknownEntityError
 from graphbuild.export.flat import join_list
 from graphbuild.graph import EDGE_ATTRIBUTES, NODE_ATTRIBUTES, sentence, strings
+from graphbuild.names import normalise_name
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -151,33 +150,6 @@ class GraphSummary:
     model: str = ""
 
 
-def normalize_name(name: str) -> str:
-    """Key used to match names: case, accents, dots and a leading "the" ignored.
-
-    Parameters
-    ----------
-    name : str
-        A label, alias or node id as a user might type it.
-
-    Returns
-    -------
-    str
-        The lookup key.
-
-    Examples
-    --------
-    >>> normalize_name("U.K.") == normalize_name("UK")
-    True
-    >>> normalize_name("the  Sébastien-Lecornu")
-    'sebastien lecornu'
-    """
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(char for char in text if not unicodedata.combining(char)).casefold()
-    text = re.sub(r"[.'\u2019]", "", text)
-    text = re.sub(r"(?:[^\w:]|_)+", " ", text).strip()
-    return re.sub(r"^(?:the(?: |$))+", "", text)
-
-
 def format_summary(summary: GraphSummary) -> str:
     """Render a :class:`GraphSummary` as a few lines of plain text.
 
@@ -241,13 +213,13 @@ class KnowledgeGraph:
             names = [(0, str(node)), (1, str(data.get("label") or node))]
             names += [(2, alias) for alias in strings(data.get("aliases"))]
             for rank, name in names:
-                key = normalize_name(name)
+                key = normalise_name(name)
                 if key:
                     index.setdefault(key, []).append((rank, str(node), name))
         return index
 
     def _resolve(self, name: str) -> str:
-        matches = self._index.get(normalize_name(name))
+        matches = self._index.get(normalise_name(name))
         if not matches:
             raise UnknownEntityError(self._unknown_message(name))
         # An alias shared by several nodes ("the summit") goes to the node
@@ -261,7 +233,7 @@ class KnowledgeGraph:
         return node
 
     def _unknown_message(self, name: str) -> str:
-        found = process.extract(normalize_name(name), list(self._index),
+        found = process.extract(normalise_name(name), list(self._index),
                                 scorer=fuzz.WRatio, score_cutoff=SUGGESTION_CUTOFF, limit=20)
         suggestions: dict[str, str] = {}
         for key, _score, _position in found:
@@ -285,7 +257,7 @@ class KnowledgeGraph:
         >>> "Atlantis" in kg
         False
         """
-        return isinstance(name, str) and normalize_name(name) in self._index
+        return isinstance(name, str) and normalise_name(name) in self._index
 
     def entity(self, name: str) -> EntityRecord:
         """Find an entity by id, label or alias.

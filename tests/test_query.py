@@ -9,8 +9,6 @@ from datetime import date, datetime
 
 import networkx as nx
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from graphbuild.errors import GraphbuildError, UnknownEntityError
 from graphbuild.export.json import read_json, write_json
@@ -22,7 +20,6 @@ from graphbuild.query import (
     Meeting,
     Relation,
     format_summary,
-    normalize_name,
 )
 
 UK = "country:united-kingdom"
@@ -132,12 +129,6 @@ def test_entities_sorted_and_filtered(kg: KnowledgeGraph) -> None:
     assert [e.id for e in kg.entities()] == [FREEDONIA, UK, SUMMIT]
     assert [e.label for e in kg.entities(type="country")] == ["Freedonia", "United Kingdom"]
     assert kg.entities(type="person") == []
-
-
-@given(st.text())
-def test_normalize_name_is_idempotent(text: str) -> None:
-    once = normalize_name(text)
-    assert normalize_name(once) == once
 
 
 # -- relations ------------------------------------------------------------
