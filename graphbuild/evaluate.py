@@ -65,7 +65,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import re
 from collections import defaultdict
 from collections.abc import Hashable, Mapping
 from dataclasses import asdict, dataclass

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from graphbuild.lexicon import words
+from graphbuild.lexicon import name_rules, words
 
 _NAME_CHARS = re.compile(r"[^\w\s.'’-]")
 _LEADING_THE = re.compile(r"^(?:the )+")
@@ -96,3 +96,41 @@ def same_name(a: str, b: str) -> bool:
     key_a, key_b = name_key(a), name_key(b)
     return key_a == key_b or (key_a.split()[:1] == key_b.split()[:1]
                               and key_a.replace(" ", "") == key_b.replace(" ", ""))
+
+
+def honorific_sexes(text: str) -> frozenset[str]:
+    """The sexes the honorifics before a person's name say ("female", "male"), so that a
+    "Mrs Howard" is never taken for a man.
+
+    >>> sorted(honorific_sexes("Mrs. Howard"))
+    ['female']
+    >>> honorific_sexes("Dr Howard")
+    frozenset()
+    """
+    sexes = {word: sex for sex, listed in name_rules()["honorifics"].items() for word in listed}
+    found = set()
+    for piece in text.split()[:-1]:
+        word = piece.lower().rstrip(".")
+        if word not in words("people", "honorifics"):
+            break
+        if word in sexes:
+            found.add(sexes[word])
+    return frozenset(found)
+
+
+@lru_cache(maxsize=_REMEMBERED)
+def party_words(name: str) -> frozenset[str] | None:
+    """The words that tell a party name from another ("the Labour Party" -> labour); None
+    when the name is not a party's or names none in particular ("the party").
+
+    >>> sorted(party_words("the Labour Party"))
+    ['labour']
+    >>> party_words("Party") is None, party_words("Labour") is None
+    (True, True)
+    """
+    rules = name_rules()["parties"]
+    tokens = normalise_name(name).split()
+    if not tokens or tokens[-1] not in rules["heads"]:
+        return None
+    distinctive = frozenset(tokens[:-1]) - set(rules["generic"])
+    return distinctive or None

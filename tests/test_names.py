@@ -9,7 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from graphbuild.evaluate import evaluate, gold_from_dict
-from graphbuild.names import normalise_name
+from graphbuild.lexicon import name_rules, words
+from graphbuild.names import honorific_sexes, normalise_name, party_words
 from graphbuild.query import KnowledgeGraph
 from graphbuild.resolve import AliasRules, resolve
 from graphbuild.types import ArticleExtraction, Mention
@@ -77,3 +78,34 @@ def test_resolution_lookup_and_evaluation_agree(written: str, typed: str) -> Non
     resolution = resolve([ArticleExtraction("a1", (article, other), ())],
                          rules=AliasRules(merge=((typed, "Other"),)))
     assert resolution.entity_of[article] == resolution.entity_of[other]
+
+
+def test_gendered_honorifics_are_honorifics_the_names_lose() -> None:
+    """Every honorific that says a sex is also stripped from names by clean_person_name."""
+    listed = name_rules()["honorifics"]
+    assert set(listed) == {"female", "male"}
+    assert not set(listed["female"]) & set(listed["male"])
+    assert set(listed["female"]) | set(listed["male"]) <= words("people", "honorifics")
+
+
+@pytest.mark.parametrize(("text", "sexes"), [
+    pytest.param("Mrs Howard", {"female"}, id="mrs"),
+    pytest.param("Sir Tony Radakin", {"male"}, id="sir"),
+    pytest.param("Adm. Lady Jane Grey", {"female"}, id="after-another-title"),
+    pytest.param("Dr Howard", set(), id="no-sex"),
+    pytest.param("Lord", set(), id="a-name-alone"),
+])
+def test_honorific_sexes(text: str, sexes: set[str]) -> None:
+    assert honorific_sexes(text) == sexes
+
+
+@pytest.mark.parametrize(("name", "distinctive"), [
+    pytest.param("the Labour Party", {"labour"}, id="labour"),
+    pytest.param("Conservative party", {"conservative"}, id="lower-case-head"),
+    pytest.param("Scottish Labour Party", {"scottish", "labour"}, id="two-words"),
+    pytest.param("the party", None, id="generic"),
+    pytest.param("Labour", None, id="no-head"),
+    pytest.param("Party Congress", None, id="head-not-last"),
+])
+def test_party_words(name: str, distinctive: set[str] | None) -> None:
+    assert party_words(name) == distinctive

@@ -24,26 +24,41 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from graphbuild.graph import entity_id
-from graphbuild.lexicon import Place, place_by_key
+from graphbuild.lexicon import place_by_key
 from graphbuild.names import normalise_name
-from graphbuild.resolve.core import STOPWORDS, Resolver, unique_id
+from graphbuild.resolve.core import STOPWORDS, Resolver, alias_forms, unique_id
+from graphbuild.resolve.explain import explain
 from graphbuild.resolve.meetings import meeting_entities
 from graphbuild.resolve.organisations import anaphor_keys, merge_by_meeting_role, organisation_keys
 from graphbuild.resolve.people import person_keys
 from graphbuild.resolve.rules import AliasRules, apply_user_merges, load_alias_rules
-from graphbuild.types import ArticleExtraction, Claim, Entity, Mention, MergeDecision, Resolution
+from graphbuild.types import (
+    Article,
+    ArticleExtraction,
+    Claim,
+    Entity,
+    Mention,
+    MergeDecision,
+    Resolution,
+)
 
 __all__ = ["AliasRules", "load_alias_rules", "resolve"]
 
 
-def resolve(extractions: Sequence[ArticleExtraction], *,
-            rules: AliasRules | None = None) -> Resolution:
-    """Resolve every mention of every article to an entity."""
-    resolver = Resolver(extractions, rules or AliasRules())
+def resolve(extractions: Sequence[ArticleExtraction], *, rules: AliasRules | None = None,
+            articles: Sequence[Article] = ()) -> Resolution:
+    """Resolve every mention of every article to an entity.
+
+    ``articles`` give the words before each mention: the "Mr" of "Mr Howard said" tells
+    whose sex a person is, which keeps "Mrs Howard" apart from him.
+    """
+    resolver = Resolver(extractions, rules or AliasRules(),
+                        texts={article.id: article.text for article in articles})
     claims = [c for e in extractions for c in e.claims]
     person_keys(resolver)
     organisation_keys(resolver)
     _simple_keys(resolver)
+    _unjoin_forbidden_gazetteer_names(resolver)
     anaphor_keys(resolver)
     apply_user_merges(resolver)
     merge_by_meeting_role(resolver, claims)
@@ -60,10 +75,12 @@ def resolve(extractions: Sequence[ArticleExtraction], *,
     for root, members in sorted(members_by_root.items()):
         canonical = next((k for k in sorted({resolver.key_of[m] for m in members})
                           if k in place_by_key()), root)
-        label = _label(members, canonical)
-        node_id = unique_id(entity_id(members[0].type, label), entities)
+        # A capital kept apart from its country (alias file) is the city, a location.
+        kind = "location" if root.startswith("location:") else members[0].type
+        label = _label(members, canonical, kind)
+        node_id = unique_id(entity_id(kind, label), entities)
         id_of_root[root] = node_id
-        entities[node_id] = _entity(node_id, label, members, roles_of)
+        entities[node_id] = _entity(node_id, label, kind, members, roles_of)
 
     meetings, meeting_of = meeting_entities(resolver, claims, id_of_root, entities)
     entity_of = {m: id_of_root[resolver.union.find(k)] for m, k in resolver.key_of.items()}
@@ -78,41 +95,27 @@ def resolve(extractions: Sequence[ArticleExtraction], *,
     decisions = tuple(MergeDecision(d.alias, node_of_key.get(d.entity_id, d.entity_id), d.reason)
                       for d in resolver.decisions
                       if node_of_key.get(d.entity_id, d.entity_id) in kept_ids)
-    decisions += _gazetteer_decisions(entity_of, {e.id: e.label for e in kept}, decisions)
+    decisions += explain(resolver, entity_of, kept, decisions)
     return Resolution(tuple(sorted(kept, key=lambda e: e.id)),
                       {m: i for m, i in entity_of.items() if i in kept_ids}, decisions)
 
 
-def _gazetteer_decisions(entity_of: dict[Mention, str], labels: dict[str, str],
-                         made: Sequence[MergeDecision]) -> tuple[MergeDecision, ...]:
-    """"Britain" -> United Kingdom: names the gazetteer joins, so that aliases.json lists
-    every merge and not only those the rules decided."""
+def _unjoin_forbidden_gazetteer_names(resolver: Resolver) -> None:
+    """A name the alias file forbids with another name of its gazetteer entry ("Kyiv" and
+    "Ukraine") gets a node of its own, unless it is the entry's own name: a capital the
+    city's, any other name one of the entry's type."""
+    if not resolver.rules.forbid:
+        return
     places = place_by_key()
-    recorded = {(normalise_name(d.alias), d.entity_id) for d in made}
-    found: dict[tuple[str, str], MergeDecision] = {}
-    for mention, node in entity_of.items():
-        place = places.get(mention.key)
-        if place is None or node not in labels:
+    for mention, key in list(resolver.key_of.items()):
+        place = places.get(key)
+        if place is None or normalise_name(mention.text) == normalise_name(place.name):
             continue
-        alias = normalise_name(mention.text)
-        if alias == normalise_name(labels[node]) or (alias, node) in recorded:
-            continue
-        how = _gazetteer_reason(alias, place)
-        if how:
-            found.setdefault((alias, node), MergeDecision(mention.text, node,
-                                                          f"gazetteer: {how} {place.name}"))
-    return tuple(found[key] for key in sorted(found))
-
-
-def _gazetteer_reason(alias: str, place: Place) -> str:
-    """How a name stands for a gazetteer entry; empty when it is not one of its names (an
-    anaphor such as "the group" is resolved by other rules)."""
-    for how, names in (("a name of", (place.name, *place.aliases)),
-                       ("the demonym of", place.demonyms),
-                       ("the capital, standing for", place.capitals)):
-        if alias in {normalise_name(n) for n in names}:
-            return how
-    return ""
+        names = (place.name, *place.aliases, *place.demonyms, *place.capitals)
+        if any(resolver.forbidden_names(mention.text, name) for name in names):
+            capital = normalise_name(mention.text) in map(normalise_name, place.capitals)
+            kind = "location" if capital else key.split(":", 1)[0]
+            resolver.key_of[mention] = f"{kind}:{mention.text}"
 
 
 def _simple_keys(resolver: Resolver) -> None:
@@ -124,16 +127,17 @@ def _simple_keys(resolver: Resolver) -> None:
             resolver.key_of[mention] = key
 
 
-def _label(members: list[Mention], key: str) -> str:
+def _label(members: list[Mention], key: str, kind: str) -> str:
     place = place_by_key().get(key)
     if place is not None:
         return place.name
-    kind = members[0].type
     texts = Counter(m.text if kind != "person" else m.key.removeprefix("person:")
                     for m in members if not m.key.startswith("anaphor:"))
     if kind == "person":
-        full = [t for t in texts if " " in t] or list(texts)
-        return max(full, key=lambda t: (texts[t], len(t), t))
+        full = [t for t in texts if " " in t]
+        if not full and " " in key:
+            return key.removeprefix("person:")  # titled apart: "Mrs Howard"
+        return max(full or list(texts), key=lambda t: (texts[t], len(t), t))
     if kind == "organization":
         titled = [t for t in texts if all(w[:1].isupper() for w in t.split()
                                           if w.lower() not in STOPWORDS)]
@@ -143,15 +147,11 @@ def _label(members: list[Mention], key: str) -> str:
     return label.title() if label.isupper() and len(label) > 4 else label
 
 
-def _entity(node_id: str, label: str, members: list[Mention],
+def _entity(node_id: str, label: str, kind: str, members: list[Mention],
             roles_of: dict[Mention, list[str]]) -> Entity:
-    kind = members[0].type
-    aliases = [m.key.removeprefix("person:") if kind == "person" else m.text for m in members
-               if not m.key.startswith("anaphor:")]
-    if kind == "person":
-        aliases += [m.text for m in members]
+    aliases = [form for m in members for form in alias_forms(kind, m)]
     roles = [role for m in members for role in roles_of.get(m, ())]
-    return Entity(node_id, label, kind, tuple(sorted(set(aliases) - {""})), len(members),
+    return Entity(node_id, label, kind, tuple(sorted(set(aliases))), len(members),
                   tuple(sorted({m.article_id for m in members})), tuple(dict.fromkeys(roles)))
 
 

@@ -19,7 +19,7 @@ from graphbuild.meeting_identity import (
     same_place,
     venue_key,
 )
-from graphbuild.resolve.core import Resolver, UnionFind, unique_id
+from graphbuild.resolve.core import Resolver, UnionFind, alias_forms, unique_id
 from graphbuild.types import Claim, Entity, Mention
 
 
@@ -106,8 +106,10 @@ def merge_meetings(resolver: Resolver, clusters: dict[str, _Meeting]) -> UnionFi
     articles_of: dict[str, set[str]] = {}
     places_of: dict[str, set[str]] = {}
     dates_of: dict[str, set[str]] = {}
+    members_of: dict[str, set[str]] = {}
     for meeting in ordered:
         union.find(meeting.key)
+        members_of[meeting.key] = {meeting.key}
         articles_of[meeting.key] = set(meeting.articles)
         place = venue_key(meeting.venue)
         places_of[meeting.key] = {place} if place else set()
@@ -117,21 +119,27 @@ def merge_meetings(resolver: Resolver, clusters: dict[str, _Meeting]) -> UnionFi
     def one_story(a: _Meeting, b: _Meeting) -> bool:
         return any(same_story(*sorted((x, y))) for x in a.articles for y in b.articles)
 
+    def forbidden(root_a: str, root_b: str) -> bool:
+        return any((x in members_of[root_a] and y in members_of[root_b])
+                   or (y in members_of[root_a] and x in members_of[root_b])
+                   for x, y in resolver.rules.forbidden_meetings())
+
     def join(a: _Meeting, b: _Meeting, reason: str) -> None:
         root_a, root_b = union.find(a.key), union.find(b.key)
         if root_a == root_b or not articles_of[root_a].isdisjoint(articles_of[root_b]) \
                 or not groups_compatible(places_of[root_a], dates_of[root_a],
-                                         places_of[root_b], dates_of[root_b]):
+                                         places_of[root_b], dates_of[root_b]) \
+                or forbidden(root_a, root_b):
             return
         union.union(root_a, root_b)
         root = union.find(root_a)
         other = root_b if root == root_a else root_a
-        for table in (articles_of, places_of, dates_of):
+        for table in (articles_of, places_of, dates_of, members_of):
             # The smaller set joins the larger one in place: merging stays linear.
             large, small = sorted((table[root], table[other]), key=len, reverse=True)
             large |= small
             table[root] = large
-        resolver.decide(b.key, a.key, reason)
+        resolver.decide(b.key, a.key, f"{reason}; joined to {a.key}")
 
     # Only meetings that share a participant, group, place or kind and date can be one
     # (every rule of meeting_identity needs one of these), so those are all compared.
@@ -257,7 +265,7 @@ def meeting_entities(resolver: Resolver, claims: list[Claim], id_of_root: dict[s
                                             labelled("attends"))
         node_id = unique_id(f"meeting:{slugify(label)}", taken)
         mentions = [m for key in sorted(keys) for m in mentions_of[key]]
-        aliases = tuple(sorted({m.text for m in mentions if not m.implicit}))
+        aliases = tuple(sorted({f for m in mentions for f in alias_forms("meeting", m)}))
         entity = Entity(node_id, label, "meeting", aliases,
                         len(mentions), tuple(sorted({m.article_id for m in mentions})),
                         date=date, venue=venue)

@@ -27,14 +27,15 @@ def organisation_keys(resolver: Resolver) -> None:
             continue
         person = people.get(name_key(mention.text))
         if person is not None and mention.key.removeprefix("org:") not in gazetteer_names:
-            resolver.key_of[mention] = person
-            resolver.decide(mention.text, person, "the same name is a person elsewhere")
+            resolver.assign(mention, person, "the same name is a person elsewhere")
             continue
         resolver.key_of[mention] = mention.key
         if mention.key.removeprefix("org:") in gazetteer_names:
             continue
         signature = content_words(mention.text)
-        if len(signature) > 1:
+        # Only a mention that is the name compares by its words: "the only party" read as
+        # Labour in one article and as the Conservatives in another names neither.
+        if len(signature) > 1 and signature == content_words(mention.key.removeprefix("org:")):
             earlier = by_words.setdefault(signature, mention.key)
             if earlier != mention.key:
                 resolver.merge(earlier, mention.key, mention.text, "same words in another order")
@@ -47,7 +48,12 @@ def organisation_keys(resolver: Resolver) -> None:
 
 
 def _short_forms(resolver: Resolver) -> None:
-    """'the Council' after 'the Arctic Council' in one article: one group."""
+    """'the Council' after 'the Arctic Council' in one article: one group.
+
+    A short form that is a bare head noun ("Party", "the Council") names that group in
+    that article only, so the mention joins it, not every "Party" of the corpus.
+    """
+    heads = words("organizations", "heads")
     by_article: dict[str, list[tuple[Mention, str]]] = defaultdict(list)
     for mention, key in resolver.key_of.items():
         if mention.type == "organization":
@@ -60,9 +66,14 @@ def _short_forms(resolver: Resolver) -> None:
             (word,) = words_of
             longer = {resolver.union.find(k) for m, k in pairs
                       if len(content_words(m.text)) > 1 and word in head_words(m.text)}
-            if len(longer) == 1:
-                resolver.merge(longer.pop(), key, mention.text,
-                               f"short form of a longer name in {article_id}")
+            if len(longer) != 1:
+                continue
+            (root,) = longer
+            reason = f"short form of a longer name in {article_id}"
+            if word in heads:
+                resolver.assign(mention, root, reason)
+            else:
+                resolver.merge(root, key, mention.text, reason)
 
 
 def anaphor_keys(resolver: Resolver) -> None:
@@ -84,8 +95,7 @@ def anaphor_keys(resolver: Resolver) -> None:
         roots = roots_by_head.get(noun, set())
         if len(roots) == 1:
             (root,) = roots
-            resolver.key_of[mention] = root
-            resolver.decide(mention.text, root, f'only group called "{noun}" in the corpus')
+            resolver.assign(mention, root, f'only group called "{noun}" in the corpus')
 
 
 def merge_by_meeting_role(resolver: Resolver, claims: list[Claim]) -> None:
