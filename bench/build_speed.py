@@ -51,7 +51,7 @@ def main() -> None:
     timings["parse + extract"] = time.perf_counter() - start
 
     start = time.perf_counter()
-    resolution = resolve(extractions)
+    resolution = resolve(extractions, articles=corpus.articles)
     timings["resolve"] = time.perf_counter() - start
 
     start = time.perf_counter()

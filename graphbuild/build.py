@@ -185,7 +185,7 @@ def build_corpus(paths: str | Path | Sequence[str | Path], *, model: str | None 
     lap("parse+extract")
     corpus = _without_over_budget(corpus, {e.article_id for e in extractions if e.over_budget})
     extractions = [e for e in extractions if not e.over_budget]
-    resolution = resolve(extractions, rules=rules)
+    resolution = resolve(extractions, rules=rules, articles=corpus.articles)
     lap("resolve")
     claims = [claim for extraction in extractions for claim in extraction.claims]
     graph = build_graph(corpus.articles, resolution, claims, model=model_name)

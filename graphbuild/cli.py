@@ -69,7 +69,7 @@ def build_command(corpus: tuple[Path, ...], outputs: Path, model: str | None,
     from graphbuild.build import build_corpus, write_outputs
     from graphbuild.export import resolve_formats
     from graphbuild.export.folder import check_output_folder
-    from graphbuild.query import format_summary
+    from graphbuild.query import format_summary, meeting_lines
 
     chosen = [f.name for f in resolve_formats(formats.split(","))]
     check_output_folder(outputs)  # before the parse, not after it
@@ -93,8 +93,8 @@ def build_command(corpus: tuple[Path, ...], outputs: Path, model: str | None,
     click.echo(format_summary(result.knowledge_graph.summary()))
     meetings = result.knowledge_graph.meetings()
     click.echo(f"meetings:  {len(meetings)}")
-    for meeting in meetings:
-        click.echo(f"  - {meeting.label}")
+    for line in meeting_lines(meetings):
+        click.echo(f"  - {line}")
     click.echo("Wrote " + ", ".join(str(p) for p in written))
     page = outputs / "graph.html"
     if page in written:

@@ -8,9 +8,9 @@ the meeting alignment, and every miss and false hit with a readable line.
 Scoring rules
 -------------
 Names
-    :func:`normalise_name`: Unicode NFC (accents are kept), casefold, remove
-    dots, drop a possessive ``'s``/``’s`` at a word end, collapse whitespace,
-    strip one leading ``"the "``.
+    :func:`graphbuild.names.normalise_name`, the form resolution and look-up use
+    too: case, accents, dots, quotes, a possessive ``'s``, other punctuation and a
+    leading ``"the"`` are ignored.
 Entities (types person, country, organization)
     A predicted node matches a gold entity of the *same type* when its label or
     one of its aliases equals the gold name or one of the gold aliases, after
@@ -65,8 +65,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Hashable, Mapping
 from dataclasses import asdict, dataclass
@@ -78,6 +76,7 @@ from graphbuild import jsonlimits
 from graphbuild.errors import GoldFormatError
 from graphbuild.export.flat import join_list
 from graphbuild.graph import CORE_RELATIONS, best_sentence, strings
+from graphbuild.names import normalise_name
 
 logger = logging.getLogger(__name__)
 
@@ -86,24 +85,7 @@ MEETING_TYPE = "meeting"
 ANY_OBJECT = "*"
 ROLE_RELATION = "affiliated_with"
 
-_POSSESSIVE = re.compile(r"['’]s\b")
-_LEADING_THE = re.compile(r"^the ")
 _EVIDENCE_WIDTH = 160
-
-
-def normalise_name(text: str) -> str:
-    """Comparison form of a name: casefolded, accents kept.
-
-    >>> normalise_name("The U.K.")
-    'uk'
-    >>> normalise_name("  Ukraine’s ")
-    'ukraine'
-    >>> normalise_name("Sébastien  LECORNU")
-    'sébastien lecornu'
-    """
-    text = unicodedata.normalize("NFC", text).casefold().replace(".", "")
-    text = " ".join(_POSSESSIVE.sub("", text).split())
-    return _LEADING_THE.sub("", text)
 
 
 # --- gold records ------------------------------------------------------------------------

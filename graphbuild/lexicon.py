@@ -1,8 +1,9 @@
 """Load the package's lexicons and gazetteers once.
 
-``data/lexicon.toml`` holds trigger words and cues; ``data/*.json`` hold
+``data/lexicon.toml`` holds trigger words and cues, ``data/names.toml`` the words that
+tell names apart (honorifics by sex, party names); ``data/*.json`` hold
 real-world facts (countries with their names, demonyms and capitals,
-international bodies, cities, regions). Both are data so that adding a word
+international bodies, cities, regions). All are data so that adding a word
 or a country needs no code change.
 """
 
@@ -24,6 +25,12 @@ def _read(name: str) -> str:
 def lexicon() -> dict[str, Any]:
     """The parsed ``lexicon.toml``."""
     return tomllib.loads(_read("lexicon.toml"))
+
+
+@cache
+def name_rules() -> dict[str, Any]:
+    """The parsed ``names.toml``: honorifics by sex and the words of party names."""
+    return tomllib.loads(_read("names.toml"))
 
 
 @cache

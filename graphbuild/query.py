@@ -14,20 +14,21 @@ from __future__ import annotations
 
 import copy
 import datetime
+import html
 import logging
-import re
-import unicodedata
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 from rapidfuzz import fuzz, process
 
-from graphbuild.errors import GraphbuildError, UnknownEntityError
+from graphbuild.errors import GraphbuildError, GraphFormatError, UnknownEntityError
 from graphbuild.export.flat import join_list
 from graphbuild.graph import EDGE_ATTRIBUTES, NODE_ATTRIBUTES, sentence, strings
+from graphbuild.names import normalise_name
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -37,6 +38,8 @@ logger = logging.getLogger(__name__)
 SUGGESTION_CUTOFF = 70.0
 """Minimum rapidfuzz ``WRatio`` score for a name to be suggested."""
 MAX_SUGGESTIONS = 3
+# Entities listed in the notebook summary (_repr_html_), most mentioned first.
+_REPR_ROWS = 10
 
 _EdgeData = dict[str, Any]
 
@@ -151,31 +154,27 @@ class GraphSummary:
     model: str = ""
 
 
-def normalize_name(name: str) -> str:
-    """Key used to match names: case, accents, dots and a leading "the" ignored.
+def meeting_lines(meetings: Iterable[Meeting]) -> list[str]:
+    """Meeting labels, each one told apart from the meetings of the same label by its day,
+    else its node id: a list of "Summit" twice says nothing.
 
-    Parameters
-    ----------
-    name : str
-        A label, alias or node id as a user might type it.
-
-    Returns
-    -------
-    str
-        The lookup key.
-
-    Examples
-    --------
-    >>> normalize_name("U.K.") == normalize_name("UK")
-    True
-    >>> normalize_name("the  Sébastien-Lecornu")
-    'sebastien lecornu'
+    >>> meeting_lines([Meeting("meeting:summit", "Summit", None, None, iso_date="2025-04-03"),
+    ...                Meeting("meeting:summit-2", "Summit", None, None),
+    ...                Meeting("meeting:talks", "Talks", None, None)])
+    ['Summit [2025-04-03]', 'Summit [meeting:summit-2]', 'Talks']
     """
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(char for char in text if not unicodedata.combining(char)).casefold()
-    text = re.sub(r"[.'\u2019]", "", text)
-    text = re.sub(r"(?:[^\w:]|_)+", " ", text).strip()
-    return re.sub(r"^(?:the(?: |$))+", "", text)
+    listed = list(meetings)
+    twins = Counter(m.label for m in listed)
+    days = Counter((m.label, m.iso_date) for m in listed)
+    lines = []
+    for meeting in listed:
+        if twins[meeting.label] == 1:
+            lines.append(meeting.label)
+        elif meeting.iso_date and days[(meeting.label, meeting.iso_date)] == 1:
+            lines.append(f"{meeting.label} [{meeting.iso_date}]")
+        else:
+            lines.append(f"{meeting.label} [{meeting.id}]")
+    return lines
 
 
 def format_summary(summary: GraphSummary) -> str:
@@ -241,13 +240,13 @@ class KnowledgeGraph:
             names = [(0, str(node)), (1, str(data.get("label") or node))]
             names += [(2, alias) for alias in strings(data.get("aliases"))]
             for rank, name in names:
-                key = normalize_name(name)
+                key = normalise_name(name)
                 if key:
                     index.setdefault(key, []).append((rank, str(node), name))
         return index
 
     def _resolve(self, name: str) -> str:
-        matches = self._index.get(normalize_name(name))
+        matches = self._index.get(normalise_name(name))
         if not matches:
             raise UnknownEntityError(self._unknown_message(name))
         # An alias shared by several nodes ("the summit") goes to the node
@@ -261,7 +260,7 @@ class KnowledgeGraph:
         return node
 
     def _unknown_message(self, name: str) -> str:
-        found = process.extract(normalize_name(name), list(self._index),
+        found = process.extract(normalise_name(name), list(self._index),
                                 scorer=fuzz.WRatio, score_cutoff=SUGGESTION_CUTOFF, limit=20)
         suggestions: dict[str, str] = {}
         for key, _score, _position in found:
@@ -285,7 +284,7 @@ class KnowledgeGraph:
         >>> "Atlantis" in kg
         False
         """
-        return isinstance(name, str) and normalize_name(name) in self._index
+        return isinstance(name, str) and normalise_name(name) in self._index
 
     def entity(self, name: str) -> EntityRecord:
         """Find an entity by id, label or alias.
@@ -677,6 +676,53 @@ class KnowledgeGraph:
 
     # -- conversion ------------------------------------------------------
 
+    def write(self, path: str | Path, *, formats: str | Iterable[str] | None = None,
+              max_nodes: int | None = None) -> list[Path]:
+        """Write the graph as ``build`` does: to one file, or to a folder in several formats.
+
+        Parameters
+        ----------
+        path : str or Path
+            A ``.html``, ``.graphml``, ``.gexf`` or ``.json`` file, written in the format
+            its suffix names; or a folder (no suffix), which receives ``graph.html``,
+            ``graph.graphml``, ``graph.gexf``, ``graph.json``, ``nodes.csv`` and
+            ``edges.csv``, or only the ``formats`` named.
+        formats : str or iterable of str, optional
+            For a folder: ``"html"``, ``"graphml"``, ``"gexf"``, ``"json"``, ``"csv"``.
+        max_nodes : int, optional
+            Above this many nodes the page shows the most connected part (default 500).
+
+        Returns
+        -------
+        list of Path
+            The files written.
+
+        Raises
+        ------
+        GraphFormatError
+            For an unknown format, or ``formats`` given with a file.
+
+        Examples
+        --------
+        >>> import tempfile
+        >>> folder = tempfile.mkdtemp()
+        >>> [p.name for p in kg.subgraph("Poland").write(Path(folder) / "poland.json")]
+        ['poland.json']
+        >>> [p.name for p in kg.subgraph("Poland").write(folder, formats="csv")]
+        ['nodes.csv', 'edges.csv']
+        """
+        from graphbuild.export import DEFAULT_FORMATS, DEFAULT_MAX_NODES, write_file, write_outputs
+
+        target = Path(path)
+        limit = max_nodes or DEFAULT_MAX_NODES
+        if not target.suffix:
+            chosen = DEFAULT_FORMATS if formats is None else formats
+            return write_outputs(self.graph, target, chosen, max_nodes=limit)
+        if formats is not None:
+            raise GraphFormatError(f'"{path}" is a file: its suffix names the format; give a '
+                                   "folder to write several formats")
+        return [write_file(self.graph, target, max_nodes=limit)]
+
     def to_networkx(self) -> nx.MultiDiGraph:
         """A deep copy of the wrapped graph, safe to change.
 
@@ -787,6 +833,36 @@ class KnowledgeGraph:
         True
         """
         return self.graph.number_of_nodes()
+
+    def _repr_html_(self) -> str:
+        """A compact summary for Jupyter: counts, and the most mentioned entities.
+
+        Examples
+        --------
+        >>> kg.subgraph("Poland", depth=0)._repr_html_().startswith("<div")
+        True
+        """
+        summary = self.summary()
+        shown = sorted(self.graph.nodes(data=True), key=lambda item: (
+            -_as_int(item[1].get("mentions")), str(item[1].get("label") or item[0])))
+        rows = "".join(
+            f"<tr><td>{html.escape(str(data.get('label') or node))}</td>"
+            f"<td>{html.escape(str(data.get('type') or ''))}</td>"
+            f"<td>{_as_int(data.get('mentions'))}</td>"
+            f"<td>{self.graph.degree(node)}</td></tr>"
+            for node, data in shown[:_REPR_ROWS])
+        more = len(shown) - _REPR_ROWS
+        relations = ", ".join(f"{html.escape(name)} {count}"
+                              for name, count in summary.relations_by_type)
+        return (f"<div><p><b>KnowledgeGraph</b>: {_plural(summary.entities, 'entity')}, "
+                f"{_plural(summary.relations, 'relation')}, "
+                f"{_plural(summary.articles, 'article')}</p>"
+                + (f"<p>relations: {relations}</p>" if relations else "")
+                + "<table><thead><tr><th>entity</th><th>type</th><th>mentions</th>"
+                "<th>relations</th></tr></thead>"
+                f"<tbody>{rows}</tbody></table>"
+                + (f"<p>and {_plural(more, 'more entity')}</p>" if more > 0 else "")
+                + "</div>")
 
     def __repr__(self) -> str:
         """Counts at a glance.

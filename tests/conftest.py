@@ -87,9 +87,16 @@ class Story:
         self.links: list[AliasLink] = []
         self._offset = 0
         self._meetings = 0
+        self._text: list[str] = []
+
+    def write(self, text: str) -> None:
+        """Words of the article that are no mention ("Mr" before "Lindqvist")."""
+        self._text.append(text)
+        self._offset += len(text) + 1
 
     def mention(self, text: str, type_: str, key: str, **fields: object) -> Mention:
         start = self._offset
+        self._text.append(text)
         self._offset += len(text) + 1
         mention = Mention(self.article_id, start, start + len(text), text, type_, key,
                           **fields)  # type: ignore[arg-type]
@@ -127,6 +134,11 @@ class Story:
         link = AliasLink(first, second, reason)
         self.links.append(link)
         return link
+
+    def article(self) -> Article:
+        """The article whose text holds the mentions at their offsets."""
+        return Article(self.article_id, f"{self.article_id}.txt", self.article_id,
+                       " ".join(self._text))
 
     def extraction(self) -> ArticleExtraction:
         return ArticleExtraction(self.article_id, tuple(self.mentions), tuple(self.claims),

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import json
 import os
+from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +19,7 @@ import pytest
 from graphbuild.build import BuildResult, build, build_corpus, load, write_outputs
 from graphbuild.errors import CorpusError, GraphFormatError
 from graphbuild.models import default_model
+from graphbuild.names import normalise_name
 from graphbuild.query import KnowledgeGraph
 from graphbuild.types import Article, ArticleExtraction
 
@@ -117,6 +120,30 @@ def test_write_outputs_only_the_chosen_formats(sample_build: BuildResult,
     assert [p.name for p in written] == ["graph.json", "aliases.json", "files.json"]
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
         "aliases.json", "files.json", "graph.json"]
+
+
+def test_aliases_json_explains_every_merge_of_the_sample(sample_build: BuildResult,
+                                                        tmp_path: Path) -> None:
+    """Each name of a node but its label, and each per-article meeting joined to another,
+    has an entry on that node in aliases.json."""
+    write_outputs(sample_build, tmp_path, formats=["json"])
+    nodes = json.loads((tmp_path / "graph.json").read_text(encoding="utf-8"))["nodes"]
+    entries = json.loads((tmp_path / "aliases.json").read_text(encoding="utf-8"))
+    explained = {(normalise_name(e["alias"]), e["entity"]) for e in entries}
+    assert [(n["id"], alias) for n in nodes for alias in n["aliases"]
+            if normalise_name(alias) != normalise_name(n["label"])
+            and (normalise_name(alias), n["id"]) not in explained] == []
+    assert ("britain", "country:united-kingdom") in explained
+    assert ("kyiv", "country:ukraine") in explained
+
+    meetings: dict[str, set[str]] = defaultdict(set)
+    for mention, node in sample_build.resolution.entity_of.items():
+        if mention.type == "meeting":
+            meetings[node].add(mention.key)
+    joined = {(e["alias"], e["entity"]) for e in entries if "#meeting-" in e["alias"]}
+    for node, keys in meetings.items():
+        assert len({k for k in keys if (k, node) in joined}) == len(keys) - 1, node
+    assert any(len(keys) > 1 for keys in meetings.values())
 
 
 # -- load ----------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from pathlib import Path
 from unittest import mock
 
 import click
+import networkx as nx
 import pytest
 from click.testing import CliRunner, Result
 
@@ -28,8 +29,9 @@ from graphbuild.errors import (
     OutputError,
     SchedulerError,
 )
-from graphbuild.ingest import LOOKED_FOR
-from graphbuild.query import format_summary
+from graphbuild.ingest import LOOKED_FOR, CorpusReport
+from graphbuild.query import KnowledgeGraph, format_summary, meeting_lines
+from graphbuild.types import Resolution
 
 REPO = Path(__file__).resolve().parents[1]
 GOLD = REPO / "tests" / "data" / "gold" / "seeds.gold.json"
@@ -107,7 +109,7 @@ def test_build_prints_the_summary_and_writes_the_files(sample_build: BuildResult
         f"Read 5 articles from corpus with {sample_build.model}",
         *format_summary(kg.summary()).splitlines(),
         f"meetings:  {len(meetings)}",
-        *(f"  - {m.label}" for m in meetings),
+        *(f"  - {line}" for line in meeting_lines(meetings)),
         "Wrote " + ", ".join(str(out / name) for name in OUTPUT_FILES),
         f"Open {out / 'graph.html'} in a browser, or run: graphbuild open {out}",
     ]
@@ -133,6 +135,24 @@ def test_build_summary_names_articles_entities_relations_and_meetings(tmp_path: 
     assert lines[4] == "meetings:  4"
     assert lines[-1] == "Wrote " + ", ".join(
         str(tmp_path / name) for name in ("graph.json", "aliases.json", "files.json"))
+
+
+def test_build_summary_tells_meetings_of_one_label_apart(tmp_path: Path) -> None:
+    graph = nx.MultiDiGraph()
+    for node, label, iso_date in [("meeting:summit", "Summit", "2025-04-03"),
+                                  ("meeting:summit-2", "Summit", ""),
+                                  ("meeting:talks", "Talks", "")]:
+        graph.add_node(node, label=label, type="meeting", iso_date=iso_date)
+    result = BuildResult(KnowledgeGraph(graph), CorpusReport((), ()), Resolution(()), "m")
+
+    with mock.patch("graphbuild.build.build_corpus", autospec=True, return_value=result), \
+            mock.patch("graphbuild.build.write_outputs", autospec=True, return_value=[]):
+        cli_result = invoke("build", "-o", tmp_path / "out")
+
+    assert cli_result.exit_code == 0, cli_result.output
+    lines = cli_result.stdout.splitlines()
+    assert lines[lines.index("meetings:  3") + 1:][:3] == [
+        "  - Summit [2025-04-03]", "  - Summit [meeting:summit-2]", "  - Talks"]
 
 
 def test_build_of_a_missing_folder_is_a_usage_error(tmp_path: Path) -> None:

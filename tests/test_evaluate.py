@@ -17,7 +17,6 @@ from graphbuild.evaluate import (
     format_evaluation,
     gold_from_dict,
     load_gold,
-    normalise_name,
 )
 from graphbuild.graph import SENTENCES, edge_key, entity_id, sentence_key
 
@@ -65,36 +64,6 @@ def all_scores(evaluation: Evaluation) -> dict[str, Score]:
     return {"entities": evaluation.entities, "meetings": evaluation.meetings,
             "entities_and_meetings": evaluation.entities_and_meetings,
             "core": evaluation.core, "extended": evaluation.extended}
-
-
-# --- normalisation -------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        pytest.param("United Kingdom", "united kingdom", id="casefold"),
-        pytest.param("U.K.", "uk", id="dots"),
-        pytest.param("U.S.A.", "usa", id="dots-three"),
-        pytest.param("the United States", "united states", id="leading-the"),
-        pytest.param("The  Ramstein   group", "ramstein group", id="the-and-whitespace"),
-        pytest.param("Macron's", "macron", id="possessive"),
-        pytest.param("Ukraine’s leadership", "ukraine leadership", id="curly-possessive"),
-        pytest.param("Sébastien Lecornu", "sébastien lecornu", id="accents-kept"),
-        pytest.param("Se\u0301bastien", "sébastien", id="decomposed-accent"),
-        pytest.param("Türkiye", "türkiye", id="turkish"),
-        pytest.param("STRASSE", "strasse", id="casefold-not-lower"),
-        pytest.param("Theresa May", "theresa may", id="the-only-as-word"),
-        pytest.param("the", "the", id="bare-the"),
-        pytest.param("  ", "", id="blank"),
-    ],
-)
-def test_normalise_name(text: str, expected: str) -> None:
-    assert normalise_name(text) == expected
-
-
-def test_accents_are_not_stripped() -> None:
-    assert normalise_name("Sébastien") != normalise_name("Sebastien")
 
 
 # --- load_gold -----------------------------------------------------------------------------

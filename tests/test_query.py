@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import json
 import sys
 from datetime import date, datetime
+from pathlib import Path
 
 import networkx as nx
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
-from graphbuild.errors import GraphbuildError, UnknownEntityError
+from graphbuild.build import load
+from graphbuild.errors import GraphbuildError, GraphFormatError, UnknownEntityError
 from graphbuild.export.json import read_json, write_json
 from graphbuild.query import (
     EntityRecord,
@@ -22,7 +23,6 @@ from graphbuild.query import (
     Meeting,
     Relation,
     format_summary,
-    normalize_name,
 )
 
 UK = "country:united-kingdom"
@@ -132,12 +132,6 @@ def test_entities_sorted_and_filtered(kg: KnowledgeGraph) -> None:
     assert [e.id for e in kg.entities()] == [FREEDONIA, UK, SUMMIT]
     assert [e.label for e in kg.entities(type="country")] == ["Freedonia", "United Kingdom"]
     assert kg.entities(type="person") == []
-
-
-@given(st.text())
-def test_normalize_name_is_idempotent(text: str) -> None:
-    once = normalize_name(text)
-    assert normalize_name(once) == once
 
 
 # -- relations ------------------------------------------------------------
@@ -358,6 +352,74 @@ def test_subgraph_keeps_edges_among_kept_nodes_and_copies(kg: KnowledgeGraph) ->
     sub.graph.edges[UK, SUMMIT, "hosts"]["provenance"].clear()
     assert kg.entity("Britain").label == "United Kingdom"
     assert kg.relations("hosts")[0].evidence
+
+
+@pytest.mark.parametrize("name", ["around.html", "around.graphml", "around.gexf",
+                                  "around.json"])
+def test_subgraph_writes_the_file_its_suffix_names(kg: KnowledgeGraph, tmp_path: Path,
+                                                   name: str) -> None:
+    around = kg.subgraph("Britain")
+    path = tmp_path / "notebook" / name
+
+    assert around.write(path) == [path]
+    text = path.read_text(encoding="utf-8")
+    assert "Summit (Monday)" in text and "Freedonia" not in text.split("articles")[0]
+    if path.suffix in (".json", ".graphml"):
+        assert sorted(load(path).graph.nodes) == sorted(around.graph.nodes)
+    if path.suffix == ".gexf":
+        assert sorted(nx.read_gexf(path).nodes) == sorted(around.graph.nodes)
+
+
+def test_subgraph_writes_a_folder_in_every_format_or_those_named(kg: KnowledgeGraph,
+                                                                 tmp_path: Path) -> None:
+    around = kg.subgraph("Britain")
+
+    written = around.write(tmp_path / "all")
+    assert [p.name for p in written] == ["graph.html", "graph.graphml", "graph.gexf",
+                                         "graph.json", "nodes.csv", "edges.csv"]
+    assert [p.name for p in around.write(tmp_path / "csv", formats="csv")] == [
+        "nodes.csv", "edges.csv"]
+    with (tmp_path / "csv" / "nodes.csv").open(encoding="utf-8") as rows:
+        assert sorted(row["id"] for row in csv.DictReader(rows)) == [UK, SUMMIT]
+
+
+@pytest.mark.parametrize(("name", "formats", "message"), [
+    pytest.param("around.png", None, 'Cannot tell the format of "{path}": name a .html, '
+                 ".graphml, .gexf, .json file, or a folder to write every format into",
+                 id="unknown-suffix"),
+    pytest.param("around.json", "csv", '"{path}" is a file: its suffix names the format; give '
+                 "a folder to write several formats", id="formats-with-a-file"),
+    pytest.param("out", "png", 'Unknown output format "png". Choose from: html, graphml, gexf, '
+                 "json, csv", id="unknown-format"),
+])
+def test_write_refuses_what_it_cannot_write(kg: KnowledgeGraph, tmp_path: Path, name: str,
+                                            formats: str | None, message: str) -> None:
+    with pytest.raises(GraphFormatError) as caught:
+        kg.write(tmp_path / name, formats=formats)
+    assert str(caught.value) == message.format(path=tmp_path / name)
+    assert not list(tmp_path.iterdir())
+
+
+def test_repr_html_is_a_compact_escaped_summary(chain: KnowledgeGraph) -> None:
+    chain.graph.nodes["country:a"]["label"] = "<b>A</b>"
+    chain.graph.nodes["country:e"]["mentions"] = 7
+    page = chain.subgraph("C", depth=1)._repr_html_()
+
+    assert page.startswith("<div><p><b>KnowledgeGraph</b>: 3 entities, 2 relations, "
+                           "0 articles</p><p>relations: member_of 1, met_with 1</p>")
+    assert "<tr><td>C</td><td>country</td><td>1</td><td>2</td></tr>" in page
+    assert "<b>A</b>" not in chain._repr_html_() and "&lt;b&gt;A&lt;/b&gt;" in chain._repr_html_()
+    assert chain._repr_html_().index(">E<") < chain._repr_html_().index(">B<")
+    assert "more" not in page
+
+
+def test_repr_html_lists_the_most_mentioned_entities_only(chain: KnowledgeGraph) -> None:
+    for i in range(12):
+        _node(chain.graph, f"country:x{i}", f"X{i}", mentions=2)
+
+    page = chain._repr_html_()
+    assert page.count("<tr><td>") == 10 and ">A<" not in page
+    assert page.endswith("<p>and 7 more entities</p></div>")
 
 
 # -- conversion and summary -------------------------------------------------

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from graphbuild.errors import AliasFileError
+from graphbuild.names import normalise_name
 from graphbuild.resolve import AliasRules, load_alias_rules, resolve
 from graphbuild.types import Entity, Mention, Resolution
 
@@ -23,7 +24,8 @@ if TYPE_CHECKING:
 
 
 def run(*stories: Story, rules: AliasRules | None = None) -> Resolution:
-    return resolve([s.extraction() for s in stories], rules=rules)
+    return resolve([s.extraction() for s in stories], rules=rules,
+                   articles=[s.article() for s in stories])
 
 
 def entity(resolution: Resolution, mention: Mention) -> Entity:
@@ -34,6 +36,15 @@ def entity(resolution: Resolution, mention: Mention) -> Entity:
 
 def ids(resolution: Resolution, kind: str) -> list[str]:
     return [e.id for e in resolution.entities if e.type == kind]
+
+
+def assert_every_alias_explained(resolution: Resolution) -> None:
+    """Each name of each node but its label has a decision on that node."""
+    explained = {(normalise_name(d.alias), d.entity_id) for d in resolution.decisions}
+    for e in resolution.entities:
+        unexplained = {a for a in e.aliases if normalise_name(a) != normalise_name(e.label)
+                       and (normalise_name(a), e.id) not in explained}
+        assert not unexplained, (e.id, unexplained)
 
 
 def reasons(resolution: Resolution) -> dict[str, str]:
@@ -110,6 +121,75 @@ def test_surname_variant_joins_the_only_close_full_name(story: StoryFactory) -> 
     assert resolution.entity_of[variant] == resolution.entity_of[full]
 
 
+def test_middle_names_left_out_and_titles_are_one_person(story: StoryFactory) -> None:
+    a1, a2, a3 = story("a1"), story("a2"), story("a3")
+    full = a1.person("Walter K. Brandt")
+    shorter = a2.person("Walter Brandt")
+    bare = a3.person("Brandt")
+    titled = a3.mention("President Brandt", "person", "person:Brandt")
+    resolution = run(a1, a2, a3)
+
+    assert {resolution.entity_of[m] for m in (full, shorter, bare, titled)} == {
+        "person:walter-k-brandt"}
+    assert reasons(resolution)["Walter Brandt"] == "Walter K. Brandt without a middle name"
+
+
+def test_two_people_of_one_surname_leave_the_bare_surname_apart(story: StoryFactory) -> None:
+    a1, a2, a3, a4 = story("a1"), story("a2"), story("a3"), story("a4")
+    elder, younger = a1.person("Walter A. K. Brandt"), a2.person("Walter K. Brandt")
+    shorter = a3.person("Walter Brandt")
+    bare = a3.person("Brandt")
+    both = [a4.person("Walter A. K. Brandt"), a4.person("Walter K. Brandt")]
+    bare_beside_both = a4.person("Brandt")
+    resolution = run(a1, a2, a3, a4)
+
+    assert resolution.entity_of[elder] != resolution.entity_of[younger]
+    assert resolution.entity_of[both[0]] == resolution.entity_of[elder]
+    nodes = {resolution.entity_of[elder], resolution.entity_of[younger]}
+    for ambiguous in (shorter, bare, bare_beside_both):
+        assert resolution.entity_of[ambiguous] not in nodes
+
+
+def test_the_full_name_of_its_own_article_takes_the_bare_surname(story: StoryFactory) -> None:
+    a1, a2 = story("a1"), story("a2")
+    elder = a1.person("Walter A. K. Brandt")
+    bare = a1.person("Brandt")
+    a2.person("Walter K. Brandt")
+    resolution = run(a1, a2)
+
+    assert resolution.entity_of[bare] == resolution.entity_of[elder]
+
+
+def test_an_honorific_of_the_other_sex_does_not_join_a_person(story: StoryFactory) -> None:
+    a1, a2 = story("a1"), story("a2")
+    full = a1.person("Anders Lindqvist")
+    for _ in range(3):  # what most honorifics say of him wins
+        a1.write("Mr")
+        mister = a1.person("Lindqvist")
+    missus = a1.mention("Mrs Lindqvist", "person", "person:Lindqvist")
+    a2.write("Mrs.")
+    later = a2.person("Lindqvist")
+    resolution = run(a1, a2)
+
+    assert resolution.entity_of[mister] == resolution.entity_of[full]
+    assert resolution.entity_of[missus] == resolution.entity_of[later] == "person:mrs-lindqvist"
+    assert entity(resolution, missus).label == "Mrs Lindqvist"
+    assert resolution.entity_of[missus] != resolution.entity_of[full]
+    assert reasons(resolution)["Mrs Lindqvist"] == (
+        '"Mrs" says another sex than the honorifics of Anders Lindqvist')
+    assert_every_alias_explained(resolution)
+
+
+def test_an_honorific_joins_a_person_of_whom_no_other_sex_is_said(
+        story: StoryFactory) -> None:
+    a1 = story("a1")
+    full, missus = a1.person("Marta Lindqvist"), a1.person("Lindqvist")
+    a1.mention("Mrs Lindqvist", "person", "person:Lindqvist")
+    resolution = run(a1)
+
+    assert resolution.entity_of[missus] == resolution.entity_of[full]
+
+
 # -- countries and organisations -----------------------------------------------
 
 
@@ -170,6 +250,43 @@ def test_same_words_in_another_order_merge(story: StoryFactory, first: str, seco
     assert (resolution.entity_of[one] == resolution.entity_of[two]) is merged
 
 
+def test_a_party_never_merges_into_another_party(story: StoryFactory) -> None:
+    a1, a2, a3 = story("a1"), story("a2"), story("a3")
+    harbour = a1.org("the Harbour Party")
+    meadow = a2.org("Meadow Party")
+    # The same words read as each party in its own article ("the only party") ...
+    a1.org("the only party", "org:the harbour party")
+    a2.org("the only party", "org:meadow party")
+    # ... a bare "Party" short for each ...
+    short_one, short_two = a1.org("Party"), a2.org("Party")
+    # ... and even text evidence does not make two parties one.
+    a3.link(a3.org("Meadow Party"), a3.org("Harbour Party"), "apposition")
+    resolution = run(a1, a2, a3)
+
+    assert resolution.entity_of[harbour] != resolution.entity_of[meadow]
+    assert resolution.entity_of[short_one] == resolution.entity_of[harbour]
+    assert resolution.entity_of[short_two] == resolution.entity_of[meadow]
+    assert_every_alias_explained(resolution)
+
+
+def test_one_party_written_two_ways_is_one_node(story: StoryFactory) -> None:
+    a1, a2 = story("a1"), story("a2")
+    party, lower = a1.org("the Harbour Party"), a2.org("Harbour party")
+    short = a2.org("Harbour")
+    resolution = run(a1, a2, rules=AliasRules(merge=(("Harbour Party", "Meadow Party"),)))
+
+    assert resolution.entity_of[party] == resolution.entity_of[lower]
+    assert resolution.entity_of[short] == resolution.entity_of[party]
+
+
+def test_the_alias_file_may_merge_two_parties(story: StoryFactory) -> None:
+    a1, a2 = story("a1"), story("a2")
+    harbour, meadow = a1.org("Harbour Party"), a2.org("Meadow Party")
+    resolution = run(a1, a2, rules=AliasRules(merge=(("Harbour Party", "Meadow Party"),)))
+
+    assert resolution.entity_of[harbour] == resolution.entity_of[meadow]
+
+
 def test_gazetteer_bodies_do_not_merge_by_their_words(story: StoryFactory) -> None:
     a1, a2 = story("a1"), story("a2")
     union = a1.org("European Union", "org:European Union")
@@ -220,7 +337,7 @@ def test_meetings_with_the_same_kind_date_and_a_participant_merge(story: StoryFa
                                                                ("a1", "a2"))
     assert meeting.label == "Meeting hosted by Norway (Thursday)"
     assert reasons(resolution)["a2#meeting-0"] == (
-        "same date (Thursday) with a shared group or participant")
+        "same date (Thursday) with a shared group or participant; joined to a1#meeting-0")
 
 
 @pytest.mark.parametrize("venue", [
@@ -352,6 +469,57 @@ def test_alias_rules_forbid_an_alias_link(story: StoryFactory) -> None:
     assert resolution.entity_of[forum] != resolution.entity_of[nickname]
 
 
+def test_alias_rules_forbid_a_capital_standing_for_its_country(story: StoryFactory) -> None:
+    a1, a2 = story("a1"), story("a2")
+    capital, country = a1.country("Kyiv", "UKR"), a1.country("Ukraine", "UKR")
+    city = a2.mention("Kyiv", "location", "location:Kyiv")
+    demonym = a2.country("Ukrainian", "UKR")
+    resolution = run(a1, a2, rules=AliasRules(forbid=(("Kyiv", "Ukraine"),)))
+
+    assert resolution.entity_of[capital] == resolution.entity_of[city] == "location:kyiv"
+    assert entity(resolution, capital).type == "location"
+    assert resolution.entity_of[demonym] == resolution.entity_of[country] == "country:ukraine"
+    assert not [d for d in resolution.decisions if d.alias == "Kyiv"]
+    assert run(a1, a2).entity_of[capital] == "country:ukraine"
+
+
+def test_alias_rules_forbid_a_gazetteer_name(story: StoryFactory) -> None:
+    a1 = story("a1")
+    britain, kingdom = a1.country("Britain", "GBR"), a1.country("United Kingdom", "GBR")
+    resolution = run(a1, rules=AliasRules(forbid=(("United Kingdom", "Britain"),)))
+
+    assert resolution.entity_of[britain] == "country:britain"
+    assert resolution.entity_of[kingdom] == "country:united-kingdom"
+
+
+def test_alias_rules_forbid_two_meetings_to_merge(story: StoryFactory) -> None:
+    a1, a2, a3 = story("a1"), story("a2"), story("a3")
+    first = a1.meeting("Thursday")
+    a1.claim(a1.country("Norway", "NOR"), "hosts", first)
+    second = a2.meeting("Thursday")
+    a2.claim(a2.country("Norway", "NOR"), "attends", second)
+    third = a3.meeting("Thursday")
+    a3.claim(a3.country("Norway", "NOR"), "attends", third)
+    merged = run(a1, a2, a3)
+    assert merged.entity_of[first] == merged.entity_of[second] == merged.entity_of[third]
+
+    resolution = run(a1, a2, a3, rules=AliasRules(forbid=(("a3#meeting-0", "a1#meeting-0"),)))
+    assert resolution.entity_of[first] == resolution.entity_of[second]
+    assert resolution.entity_of[third] != resolution.entity_of[first]
+    assert_every_alias_explained(resolution)
+
+
+def test_alias_rules_naming_a_meeting_no_article_has_stop(story: StoryFactory) -> None:
+    a1 = story("a1")
+    a1.claim(a1.country("Norway", "NOR"), "hosts", a1.meeting("Thursday"))
+
+    with pytest.raises(AliasFileError) as caught:
+        run(a1, rules=AliasRules(forbid=(("a1#meeting-0", "a9#meeting-3"),)))
+    assert str(caught.value) == (
+        'Alias file: no meeting "a9#meeting-3" in this corpus. A meeting is named by its id '
+        'as aliases.json shows it, such as "a1#meeting-0"')
+
+
 def test_load_alias_rules(tmp_path: Path) -> None:
     path = tmp_path / "aliases.json"
     path.write_text(json.dumps({"merge": [["Riga group", "Baltic Supply Forum", "BSF"]],
@@ -374,6 +542,8 @@ def test_load_alias_rules(tmp_path: Path) -> None:
     pytest.param('{"merge": [["Georgia", "Sakartvelo"]], "forbid": [["sakartvelo", "Georgia"]]}',
                  id="merged-and-forbidden"),
     pytest.param(None, id="missing-file"),
+    pytest.param('{"forbid": [["a1#meeting-0", "Kyiv"]]}', id="meeting-with-a-name"),
+    pytest.param('{"merge": [["a1#meeting-0", "a2#meeting-0"]]}', id="merged-meetings"),
 ])
 def test_load_alias_rules_rejects_a_bad_file(tmp_path: Path, content: str | None) -> None:
     path = tmp_path / "aliases.json"
@@ -408,11 +578,15 @@ def test_every_merge_records_a_reason(story: StoryFactory) -> None:
     assert {(d.alias, d.entity_id) for d in resolution.decisions} == {
         ("Lindqvist", "person:marta-lindqvist"),
         ("Olena Kowalenko", "person:olena-kowalenko"),
+        ("Olena Kovalenko", "person:olena-kowalenko"),
         ("Riga group", "organization:baltic-supply-forum"),
         ("Alliance of Volunteers", "organization:alliance-of-volunteers"),
+        ("Volunteers Alliance", "organization:alliance-of-volunteers"),
         ("a2#meeting-0", "meeting:meeting-hosted-by-norway-thursday"),
+        ("the meeting", "meeting:meeting-hosted-by-norway-thursday"),
     }
     assert all(d.reason.strip() for d in resolution.decisions)
+    assert_every_alias_explained(resolution)
 
 
 def test_resolution_is_deterministic(story: StoryFactory) -> None:
@@ -439,7 +613,7 @@ def test_undated_meeting_joins_the_one_dated_meeting_it_shares_a_participant_wit
     assert resolution.entity_of[undated] == resolution.entity_of[dated]
     assert len(ids(resolution, "meeting")) == 2
     assert reasons(resolution)["a3#meeting-0"] == (
-        "undated meeting sharing participants with one dated meeting")
+        "undated meeting sharing participants with one dated meeting; joined to a1#meeting-0")
 
 
 # -- bugs found while writing these tests ---------------------------------------

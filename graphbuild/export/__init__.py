@@ -30,34 +30,30 @@ class _Options:
     max_nodes: int
 
 
-def _html(graph: nx.MultiDiGraph, directory: Path, options: _Options) -> list[Path]:
+def _html(graph: nx.MultiDiGraph, path: Path, options: _Options) -> list[Path]:
     from graphbuild.export.html import write_html
 
-    path = directory / "graph.html"
     write_html(graph, path, max_nodes=options.max_nodes, positions=options.positions)
     return [path]
 
 
-def _graphml(graph: nx.MultiDiGraph, directory: Path, options: _Options) -> list[Path]:
+def _graphml(graph: nx.MultiDiGraph, path: Path, options: _Options) -> list[Path]:
     from graphbuild.export.graphml import write_graphml
 
-    path = directory / "graph.graphml"
     write_graphml(graph, path, positions=options.positions)
     return [path]
 
 
-def _gexf(graph: nx.MultiDiGraph, directory: Path, options: _Options) -> list[Path]:
+def _gexf(graph: nx.MultiDiGraph, path: Path, options: _Options) -> list[Path]:
     from graphbuild.export.gexf import write_gexf
 
-    path = directory / "graph.gexf"
     write_gexf(graph, path, positions=options.positions)
     return [path]
 
 
-def _json(graph: nx.MultiDiGraph, directory: Path, options: _Options) -> list[Path]:
+def _json(graph: nx.MultiDiGraph, path: Path, options: _Options) -> list[Path]:
     from graphbuild.export.json import write_json
 
-    path = directory / "graph.json"
     write_json(graph, path)
     return [path]
 
@@ -70,7 +66,8 @@ def _csv(graph: nx.MultiDiGraph, directory: Path, options: _Options) -> list[Pat
 
 @dataclass(frozen=True)
 class Format:
-    """An output format: the file names it writes and the writer."""
+    """An output format: the file names it writes and the writer, which is given the file
+    to write, or the folder when the format writes several files."""
 
     name: str
     files: tuple[str, ...]
@@ -147,11 +144,43 @@ def write_outputs(graph: nx.MultiDiGraph, directory: str | Path,
     options = _Options(positions=positions, max_nodes=max_nodes)
     written: list[Path] = []
     for fmt in chosen:
-        paths = fmt.write(graph, directory, options)
+        target = directory / fmt.files[0] if len(fmt.files) == 1 else directory
+        paths = fmt.write(graph, target, options)
         log.info("Wrote %s: %s", fmt.name, ", ".join(str(p) for p in paths))
         written.extend(paths)
     return written
 
 
+def write_file(graph: nx.MultiDiGraph, path: str | Path, *,
+               max_nodes: int = DEFAULT_MAX_NODES) -> Path:
+    """Write ``graph`` to one file, in the format its suffix names.
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        The graph to write; it is not modified.
+    path : str or Path
+        A ``.html``, ``.graphml``, ``.gexf`` or ``.json`` file (its folder is created).
+    max_nodes : int
+        Above this many nodes the HTML page shows the most connected part.
+
+    Raises
+    ------
+    GraphFormatError
+        When the suffix names no single-file format.
+    """
+    path = Path(path)
+    single = {f".{f.name}": f for f in FORMATS.values() if len(f.files) == 1}
+    fmt = single.get(path.suffix.lower())
+    if fmt is None:
+        raise GraphFormatError(
+            f'Cannot tell the format of "{path}": name a {", ".join(single)} file, or a '
+            "folder to write every format into")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    positions = compute_layout(graph) if fmt.needs_layout else {}
+    fmt.write(graph, path, _Options(positions=positions, max_nodes=max_nodes))
+    return path
+
+
 __all__ = ["DEFAULT_FORMATS", "DEFAULT_MAX_NODES", "FORMATS", "Format", "resolve_formats",
-           "write_outputs"]
+           "write_file", "write_outputs"]
