@@ -349,6 +349,13 @@ EVENTS = [
                   ("Iran", "attends", "meeting", False)}, id="two-agreeing-after-talks"),
     pytest.param("The United States imposed sanctions after the summit in Hanoi.", set(),
                  id="one-acting-after-a-summit"),
+    pytest.param("The talks opened in Geneva on Monday. The talks were held under the auspices "
+                 "of the African Union.",
+                 {("African Union", "hosts", "meeting@Monday", False)}, id="under-the-auspices"),
+    pytest.param("Saudi Arabia invited Bashar al-Assad to attend the summit in Jeddah on Friday.",
+                 {("Saudi Arabia", "hosts", "meeting@Friday", False),
+                  ("Bashar al-Assad", "attends", "meeting@Friday", False)},
+                 id="invited-to-attend"),
 ]
 
 

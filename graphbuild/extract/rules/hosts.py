@@ -56,11 +56,14 @@ def _joined_hosts(token: Token, ctx: Context) -> list[Mention]:
 
 
 def _invitation(token: Token, ctx: Context) -> Iterator[Claim]:
-    """'meeting this Saturday in Niamey, at the invitation of Niger' -> Niger hosts."""
-    if token.lemma_.lower() not in relation_words("hosts", "invitation_nouns"):
+    """'meeting this Saturday in Niamey, at the invitation of Niger', 'talks held under
+    the auspices of the AU', 'under United Nations auspices' -> they host."""
+    nouns = relation_words("hosts", "invitation_nouns")
+    if token.lemma_.lower() not in nouns and token.lower_ not in nouns:
         return
     inviters = [m for _, obj in prep_objects(token, {"of"}) for o in conjuncts(obj)
                 for m in actors(o, ctx)]
+    inviters += [m for c in children(token, "compound", "poss") for m in actors(c, ctx)]
     clause = next((a for a in token.ancestors if a.i in ctx.meetings), None)
     meeting = ctx.meetings[clause.i] if clause is not None else focus_meeting(
         ctx.meetings, token.i, ctx.sentence_of[token.i], window=0)
@@ -89,10 +92,24 @@ def _host_noun(token: Token, ctx: Context) -> Iterator[Claim]:
 
 
 @starts_at("VERB")
+def _invited_to_attend(token: Token, ctx: Context) -> Iterator[Claim]:
+    """'Saudi Arabia invited Assad to attend the summit' -> Saudi Arabia hosts (the guest's
+    attendance is read by the attends rules)."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in relation_words(
+            "attends", "inviting_verbs") or is_passive(token):
+        return
+    for clause in children(token, "xcomp"):
+        if clause.lemma_.lower() in relation_words("attends", "verbs"):
+            meeting = meeting_object(clause, ctx, relation_words("attends", "meeting_preps"))
+            if meeting is not None:
+                yield from emit(ctx, "hosts", subjects(token, ctx), meeting, token, [token])
+
+
+@starts_at("VERB")
 def hosting_verb(token: Token, ctx: Context) -> Iterator[Claim]:
     """A hosting verb and the meeting it hosts."""
     if token.pos_ == "VERB" and token.lemma_.lower() in relation_words("hosts", "verbs"):
         yield from _hosts(token, ctx)
 
 
-RULES = (hosting_verb, _invitation, _host_noun)
+RULES = (hosting_verb, _invitation, _host_noun, _invited_to_attend)
