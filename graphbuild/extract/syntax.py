@@ -137,12 +137,14 @@ def is_negated(token: Token) -> tuple[bool, str]:
     preps = words("negation", "preps")
     cues: list[str] = []
     # An adverbial clause is not negated by its head: "cannot send troops, citing threats".
-    for index, node in enumerate(clause_chain(token, through={"xcomp", "ccomp", "acomp", "pcomp"})):
+    chain = clause_chain(token, through={"xcomp", "ccomp", "acomp", "pcomp"})
+    for index, node in enumerate(chain):
         for child in node.children:
             if child.dep_ == "neg" or (child.dep_ in ("advmod", "det")
                                        and child.lower_ in particles):
                 cues.append(child.text)
-            if child.dep_ in ("acomp", "amod") and child.lemma_.lower() in adjectives:
+            if child.dep_ in ("acomp", "amod") and child.lemma_.lower() in adjectives \
+                    and child not in chain:  # counted once: "is unlikely to attend"
                 cues.append(child.text)
         if index > 0 and (node.lemma_.lower() in verbs | adjectives
                           or node.dep_ == "prep" and node.lower_ in preps):

@@ -356,6 +356,18 @@ EVENTS = [
                  {("Saudi Arabia", "hosts", "meeting@Friday", False),
                   ("Bashar al-Assad", "attends", "meeting@Friday", False)},
                  id="invited-to-attend"),
+    pytest.param("Absent from the summit were the leaders of Sudan and Eritrea.",
+                 {("Sudan", "attends", "meeting", True), ("Eritrea", "attends", "meeting", True)},
+                 id="absent-inverted"),
+    pytest.param("The summit opened in Addis Ababa on Monday. Notably absent was Russian "
+                 "President Vladimir Putin.",
+                 {("Vladimir Putin", "attends", "meeting@Monday", True)},
+                 id="absent-from-the-meeting-in-focus"),
+    pytest.param("Donald Trump will not be at the summit in Lima.",
+                 {("Donald Trump", "attends", "meeting", True)}, id="will-not-be-at"),
+    pytest.param("Alexander Lukashenko is unlikely to attend the Riga summit.",
+                 {("Alexander Lukashenko", "attends", "meeting", True)},
+                 id="unlikely-to-attend"),
 ]
 
 

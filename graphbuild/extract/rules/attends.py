@@ -218,17 +218,24 @@ def _leads_delegation(token: Token, ctx: Context) -> Iterator[Claim]:
         yield from emit(ctx, "attends", subjects(token, ctx), meeting, token, [token])
 
 
-@starts_at("ADJ")
+@starts_at("ADJ", "NOUN")
 def _absent_from(token: Token, ctx: Context) -> Iterator[Claim]:
-    """'Modi was absent from the summit' -> a negated attendance."""
-    if token.pos_ != "ADJ" or token.lemma_.lower() not in relation_words("attends",
-                                                                          "absence_adjectives"):
+    """'Modi was absent from the summit', 'Absent from the summit were the leaders of
+    Sudan and Eritrea', 'Notably absent was Putin' (the meeting in focus) -> a negated
+    attendance."""
+    if token.pos_ not in ("ADJ", "NOUN") or token.lemma_.lower() not in relation_words(
+            "attends", "absence_adjectives"):
         return
     meeting = next((ctx.meetings[o.i] for _, o in prep_objects(token, {"from", "at"})
-                    if o.i in ctx.meetings), None)
+                    if o.i in ctx.meetings), None) or focus_meeting(
+        ctx.meetings, token.i, ctx.sentence_of[token.i], window=2, in_person=True)
     if meeting is None:
         return
-    absent = subjects(token.head, ctx) if token.dep_ == "acomp" else subjects(token, ctx)
+    if token.dep_ == "nsubj":  # inverted: the absent ones follow the verb
+        absent = [m for c in children(token.head, "attr", "nsubj") if c is not token
+                  for o in conjuncts(c) for m in actors(o, ctx)]
+    else:
+        absent = subjects(token.head, ctx) if token.dep_ == "acomp" else subjects(token, ctx)
     claims = emit(ctx, "attends", absent, meeting, token, [token], negatable=False)
     yield from (replace(c, negated=True) for c in claims)
 

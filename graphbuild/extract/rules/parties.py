@@ -248,8 +248,9 @@ def _clause_parties(token: Token, ctx: Context) -> Iterator[Claim]:
         present = subjects(verb, ctx)
         if inside:
             present += _addressees(verb, ctx)
+        # ... but "will not be at the summit" negates being there.
         yield from emit(ctx, "attends", unique(present), meeting, verb,
-                        [verb, prep], negatable=travelling and not inside)
+                        [verb, prep], negatable=(travelling and not inside) or lemma == "be")
 
 
 def _addressees(verb: Token, ctx: Context) -> list[Mention]:
