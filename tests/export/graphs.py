@@ -24,11 +24,15 @@ def _mention(article: str, text: str, kind: str, key: str, start: int = 0) -> Me
 
 
 def hostile_graph() -> nx.MultiDiGraph:
-    """An article whose title, entity names and sentences are HTML/JS payloads."""
+    """An article whose title, outlet, entity names, meeting date and sentences are HTML/JS
+    payloads, and a second article with another such outlet (so the page offers an
+    outlet filter)."""
     name = f"Evil {IMG}"
     sentence = f"{name} will attend the {SCRIPT} summit {LINK}."
     text = sentence + " Control\x00chars\x0b and \r\n new lines \x1b[0m."
-    article = Article("x1", "x1.html", f"Title {HOSTILE}", text)
+    article = Article("x1", "x1.html", f"Title {HOSTILE}", text, outlet=f"Outlet {SCRIPT}",
+                      published="2025-04-02")
+    other = Article("x2", "x2.html", "Second", "Nothing.", outlet=f"{IMG} & {LINK}")
     evil = _mention("x1", name, "person", "p")
     summit = _mention("x1", "summit", "meeting", "m", sentence.index("summit"))
     cue = sentence.index("attend")
@@ -36,13 +40,13 @@ def hostile_graph() -> nx.MultiDiGraph:
         Entity("person:evil", name, "person", (name, f"alias {ALERT}", "Ünïcode 名前"), 2, ("x1",),
                roles=(f"role {SCRIPT}",)),
         Entity("meeting:summit", f"Summit {HOSTILE}", "meeting", ("summit",), 1, ("x1",),
-               date="\x01Monday", venue=f"{LINK}"),
+               date=f"\x01Monday {ALERT}", venue=f"{LINK}"),
     )
     claims = [Claim(evil, "attends", summit,
                     Evidence("x1", sentence, 0, len(sentence), "attend", cue, cue + 6),
                     cue="attend", confidence=0.7)]
     resolution = Resolution(entities, {evil: "person:evil", summit: "meeting:summit"})
-    return build_graph([article], resolution, claims, model=f"model {SCRIPT}")
+    return build_graph([article, other], resolution, claims, model=f"model {SCRIPT}")
 
 
 TYPES = ("person", "country", "organization", "meeting", "location")
@@ -147,3 +151,61 @@ def summit_graph() -> nx.MultiDiGraph:
     graph = build_graph([article], resolution, claims, model="test")
     graph.graph["articles"][0]["outlet"] = "Daily Nation"
     return graph
+
+
+def outlets_graph() -> nx.MultiDiGraph:
+    """Three articles: Reuters' and AP's of Wednesday 2 April 2025, and one naming neither
+    outlet nor date. Both outlets report Kenya hosting the Nairobi summit (Monday, 7 April),
+    AP alone Chile attending it, Reuters alone Croatia hosting the Zagreb meeting (Thursday,
+    3 April); the undated article has Peru at the Lima talks and Ghana hosting Accra talks."""
+    texts = {"a1": "Kenya will host the Nairobi summit on Monday. "
+                   "Croatia will host the Zagreb meeting on Thursday.",
+             "a2": "Kenya will host the Nairobi summit on Monday. "
+                   "Chile will attend the Nairobi summit.",
+             "a3": "Peru will attend the Lima talks. Ghana will host the Accra talks."}
+    articles = [Article("a1", "a1.txt", "Reuters story", texts["a1"], outlet="Reuters",
+                        published="2025-04-02"),
+                Article("a2", "a2.txt", "AP story", texts["a2"], outlet="AP",
+                        published="2025-04-02"),
+                Article("a3", "a3.txt", "Undated story", texts["a3"])]
+    meetings = {"Nairobi summit": "meeting:nairobi-summit",
+                "Zagreb meeting": "meeting:zagreb-meeting",
+                "Lima talks": "meeting:lima-talks", "Accra talks": "meeting:accra-talks"}
+    entity_of: dict[Mention, str] = {}
+    claims = []
+
+    def claim(article: str, sentence: int, relation: str, cue: str, meeting: str) -> None:
+        """The claim of one sentence: its first word (a country) ``relation`` ``meeting``."""
+        text = texts[article]
+        line = re.findall(r"[^.]+\.", text)[sentence].strip()
+        start = text.index(line)
+        country = line.split()[0]
+        subject = _mention(article, country, "country", country, start)
+        venue = _mention(article, meeting, "meeting", meeting, text.index(meeting, start))
+        entity_of.update({subject: f"country:{country.lower()}", venue: meetings[meeting]})
+        at = text.index(cue, start)
+        claims.append(Claim(subject, relation, venue,
+                            Evidence(article, line, start, start + len(line), cue, at,
+                                     at + len(cue))))
+
+    claim("a1", 0, "hosts", "host", "Nairobi summit")
+    claim("a1", 1, "hosts", "host", "Zagreb meeting")
+    claim("a2", 0, "hosts", "host", "Nairobi summit")
+    claim("a2", 1, "attends", "attend", "Nairobi summit")
+    claim("a3", 0, "attends", "attend", "Lima talks")
+    claim("a3", 1, "hosts", "host", "Accra talks")
+    entities = (
+        Entity("country:kenya", "Kenya", "country", ("Kenya",), 2, ("a1", "a2")),
+        Entity("country:croatia", "Croatia", "country", ("Croatia",), 1, ("a1",)),
+        Entity("country:chile", "Chile", "country", ("Chile",), 1, ("a2",)),
+        Entity("country:peru", "Peru", "country", ("Peru",), 1, ("a3",)),
+        Entity("country:ghana", "Ghana", "country", ("Ghana",), 1, ("a3",)),
+        Entity(meetings["Nairobi summit"], "Nairobi summit (Monday)", "meeting",
+               ("Nairobi summit",), 3, ("a1", "a2"), date="Monday"),
+        Entity(meetings["Zagreb meeting"], "Zagreb meeting (Thursday)", "meeting",
+               ("Zagreb meeting",), 1, ("a1",), date="Thursday"),
+        Entity(meetings["Lima talks"], "Lima talks (end of last month)", "meeting",
+               ("Lima talks",), 1, ("a3",), date="end of last month"),
+        Entity(meetings["Accra talks"], "Accra talks", "meeting", ("Accra talks",), 1, ("a3",)),
+    )
+    return build_graph(articles, Resolution(entities, entity_of), claims, model="test")

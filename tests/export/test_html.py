@@ -19,7 +19,7 @@ from graphbuild.export.html import (
     write_html,
 )
 
-from .graphs import ALERT, XSS_FLAG, summit_graph, synthetic_graph
+from .graphs import ALERT, XSS_FLAG, outlets_graph, summit_graph, synthetic_graph
 from .helpers import golden, isolated, overlapping, snapshot
 
 SUMMIT = "meeting:nairobi-summit"
@@ -203,6 +203,12 @@ def test_hostile_article_runs_nothing(open_page, hostile):
     view = open_page(hostile)
     page = view.page
     view.click_node("person:evil")
+    page.click("#filters summary")
+    page.click("#timeline summary")
+    page.click("#timeline-dated button")
+    assert "<svg onload" in page.inner_text("#timeline")  # the date as written, as text
+    for outlet in page.locator("#outlet-filters input").all():
+        outlet.uncheck()
     page.fill("#search", "alias")
     page.hover("#graph")
     for node in ("person:evil", "meeting:summit"):
@@ -216,6 +222,7 @@ def test_hostile_article_runs_nothing(open_page, hostile):
     assert page.evaluate("document.querySelectorAll('main img, main script, main svg, "
                          "main a, #search-results img, #toolbar img').length") == 0
     assert "<script>window." in page.inner_text("#panel-body")  # shown as text
+    assert page.inner_text("#outlet-filters").startswith('<img src=x onerror="window.')
     assert page.title().startswith("graphbuild")
     view.assert_clean()
 
@@ -397,6 +404,85 @@ def test_entity_panel_starts_with_its_relations_grouped(open_page, tiny_graph):
     view.assert_clean()
 
 
+def test_outlet_filter_hides_what_only_that_outlet_supports(open_page):
+    view = open_page(outlets_graph())
+    page = view.page
+
+    def labels(filters: str) -> list[str]:
+        return page.eval_on_selector_all(f"#{filters} label", "ls => ls.map(l => l.textContent)")
+
+    page.click("#filters summary")
+    assert labels("outlet-filters") == ["AP (1)", "Reuters (1)", "unknown outlet (1)"]
+    assert labels("type-filters") == ["country (5)", "meeting (4)"]
+    assert page.inner_text("#counts") == "9 of 9 entities, 5 of 5 relations drawn"
+    chile = ("country:chile", "meeting:nairobi-summit")
+    assert chile in {(e["from"], e["to"]) for e in view.drawn_edges()}
+    before = page.evaluate("[window.network.getScale(), window.network.getViewPosition()]")
+    page.uncheck("#outlet-filters input[value=AP]")  # Chile's attending is AP's alone
+    assert chile not in {(e["from"], e["to"]) for e in view.drawn_edges()}
+    assert "country:chile" not in view.drawn()
+    assert ("country:kenya", "meeting:nairobi-summit") in {  # Reuters reports it too
+        (e["from"], e["to"]) for e in view.drawn_edges()}
+    assert page.inner_text("#counts") == "8 of 9 entities, 4 of 5 relations drawn"
+    assert labels("type-filters") == ["country (4)", "meeting (4)"]
+    assert labels("relation-filters")[:2] == ["attends (1)", "hosts (3)"]
+    assert page.evaluate("[window.network.getScale(), window.network.getViewPosition()]") \
+        != before  # refitted to what is left
+    view.click_node("meeting:nairobi-summit")
+    assert page.eval_on_selector_all("#panel .answers > *", "d => d.map(x => x.textContent)") \
+        == ["hosts", "Kenya", "date", "Monday (2025-04-07)", "outlets", "AP; Reuters"]
+    panel = page.inner_text("#panel-body")
+    assert "1 relation only from outlets switched off in the filters" in panel
+    assert "Reuters story (a1) · Reuters · 2025-04-02" in panel
+    assert "1 sentence from outlets switched off in the filters" in panel
+    assert "Chile will attend" not in panel
+    page.uncheck('#outlet-filters input[value=""]')  # the article naming no outlet
+    assert view.drawn() == {"country:kenya", "country:croatia", "meeting:nairobi-summit",
+                            "meeting:zagreb-meeting"}
+    page.check("#outlet-filters input[value=AP]")
+    page.check('#outlet-filters input[value=""]')
+    assert page.inner_text("#counts") == "9 of 9 entities, 5 of 5 relations drawn"
+    assert "Chile will attend the Nairobi summit." in page.inner_text("#panel-body")
+    view.assert_clean()
+
+
+def test_no_outlet_filter_for_a_single_outlet(open_page):
+    view = open_page(summit_graph())  # one article, of the Daily Nation
+    assert view.page.locator("#outlet-filters input").count() == 1
+    view.page.click("#filters summary")
+    assert view.page.is_hidden("#outlet-fieldset")
+    view.assert_clean()
+
+
+def test_timeline_lists_meetings_by_date_and_selects_them(open_page):
+    view = open_page(outlets_graph())
+    page = view.page
+    assert page.evaluate("document.getElementById('timeline').open") is False
+    assert page.inner_text("#timeline summary") == "Timeline (4 meetings)"
+    page.click("#timeline summary")
+    entries = "items => items.map(i => [i.dataset.id, i.textContent])"
+    assert page.eval_on_selector_all("#timeline-dated button", entries) == [
+        ["meeting:zagreb-meeting", "2025-04-03 Thursday Zagreb meeting (Thursday)"],
+        ["meeting:nairobi-summit", "2025-04-07 Monday Nairobi summit (Monday)"]]
+    assert page.inner_text("#timeline-undated-heading") == "undated"
+    assert page.eval_on_selector_all("#timeline-undated button", entries) == [
+        ["meeting:accra-talks", "Accra talks"],
+        ["meeting:lima-talks", "end of last month Lima talks (end of last month)"]]
+    timeline = page.locator("#timeline").bounding_box()
+    assert timeline["y"] + timeline["height"] <= page.locator("#graph").bounding_box()["y"]
+    page.click("#timeline button[data-id='meeting:lima-talks']")
+    assert page.evaluate("window.network.getSelectedNodes()") == ["meeting:lima-talks"]
+    assert page.get_attribute("#panel", "data-id") == "meeting:lima-talks"
+    assert page.get_attribute("#timeline button[aria-current=true]", "data-id") \
+        == "meeting:lima-talks"
+    page.click("#filters summary")
+    page.uncheck('#outlet-filters input[value=""]')  # the undated article
+    assert page.inner_text("#timeline summary") == "Timeline (2 meetings)"
+    assert page.is_hidden("#timeline-undated-heading")
+    assert page.is_hidden("#timeline button[data-id='meeting:accra-talks']")
+    view.assert_clean()
+
+
 def _hostile_corpus(root: Path) -> None:
     """Every hostile input the build must survive, with markup in every field that can
     reach the page (titles, names, text, JSON fields, file names)."""
@@ -409,7 +495,8 @@ def _hostile_corpus(root: Path) -> None:
     (root / f"{IMG}.html").write_text(f"<html><head><title>{SCRIPT}</title></head><body>"
                                        f"<p>Peru will attend the {IMG} talks in Lima.</p>"
                                        f"<script>window.{XSS_FLAG}=9</script></body></html>")
-    (root / "c.json").write_text(json.dumps({"title": LINK, "text": f"Ghana hosts {ALERT}."}))
+    (root / "c.json").write_text(json.dumps({"title": LINK, "source": IMG, "date": "2025-04-02",
+                                             "text": f"Ghana hosts {ALERT} talks on Friday."}))
     (root / "deep.json").write_text("[" * 50_000 + "]" * 50_000)
     (root / "d.jsonl").write_text(json.dumps({"text": "Norway met Japan.\u2028Fine."}) + "\n")
     (root / "utf16.txt").write_bytes("Egypt hosts talks on Friday.".encode("utf-16-le"))
@@ -454,5 +541,11 @@ def test_a_hostile_corpus_builds_and_its_page_runs_nothing(open_page, tmp_path):
     view = open_page(result.knowledge_graph.graph)
     for node in list(result.knowledge_graph.graph.nodes)[:5]:
         view.click_node(node)
+    view.page.click("#filters summary")
+    view.page.click("#timeline summary")
+    for entry in view.page.locator("#timeline button").all():
+        entry.click()
+    for outlet in view.page.locator("#outlet-filters input").all():
+        outlet.uncheck()
     assert view.page.evaluate(f"window.{XSS_FLAG}") is None
     view.assert_clean()

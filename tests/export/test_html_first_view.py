@@ -77,6 +77,8 @@ def test_the_400_article_build_opens_on_a_readable_view(browser, bbc_page):
         view.page.click(f"#search-results li[data-id='{hidden['id']}']")
         assert hidden["id"] in view.drawn()
         assert view.page.get_attribute("#panel", "data-id") == hidden["id"]
+        meetings = sum(1 for e in entities if e["type"] == "meeting")
+        assert view.page.locator("#timeline button").count() == meetings
         view.assert_clean()
     finally:
         view.close()
@@ -99,6 +101,45 @@ def test_the_sample_opens_on_a_readable_view(browser, sample_build, tmp_path):
                                                "d => d.map(x => x.textContent)")
         assert terms[:3] == ["hosts", "attends", "does not attend"]
         screenshot(view, "sample-meeting-panel.png")
+        view.assert_clean()
+    finally:
+        view.close()
+
+
+#: Illustrative metadata for the sample corpus (its files carry none): made-up outlets and a
+#: publication date in the week of the meetings, so that the timeline has days to show.
+SAMPLE_SOURCES = """file,outlet,published
+000_dd5084d8ba261f5c.txt,Outlet A,2025-04-09
+001_e47b44724eefc1f5.txt,Outlet A,2025-04-09
+002_fb8c301cd4b9742c.txt,Outlet B,2025-04-09
+003_9780abf448872f11.txt,Outlet B,2025-04-09
+004_0adc4d0cd4fcf6e9.txt,Outlet C,2025-04-09
+"""
+
+
+def test_the_sample_with_outlets_and_dates_has_a_timeline_and_an_outlet_filter(browser, tmp_path):
+    from graphbuild.build import build_corpus, write_outputs
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(Path(__file__).parents[2] / "corpus", corpus)
+    (corpus / "sources.csv").write_text(SAMPLE_SOURCES, encoding="utf-8")
+    write_outputs(build_corpus(corpus), tmp_path / "outputs", formats=["html"])
+    view = Page(browser, tmp_path / "outputs" / "graph.html")
+    try:
+        check_first_view(view)
+        page = view.page
+        page.click("#timeline summary")
+        dated = page.eval_on_selector_all("#timeline-dated time",
+                                          "ts => ts.map(t => t.textContent)")
+        assert dated == sorted(dated) and "2025-04-10" in dated  # Thursday, after Wednesday 9th
+        page.click("#timeline-dated button")
+        assert page.get_attribute("#panel", "data-id") == page.get_attribute(
+            "#timeline-dated button", "data-id")
+        screenshot(view, "sample-timeline.png")
+        before = page.inner_text("#counts")
+        page.click("#filters summary")
+        page.uncheck("#outlet-filters input[value='Outlet A']")
+        assert page.inner_text("#counts") != before
         view.assert_clean()
     finally:
         view.close()

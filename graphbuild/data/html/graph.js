@@ -51,10 +51,23 @@
       (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
   }).map(function (n) { return n.id; });
   var importance = new Map(byImportance.map(function (id, i) { return [id, i]; }));
-  function articleTitle(id) {
+  // An article as the panels cite it: its title and id, then its outlet and date when known.
+  function articleSource(id) {
     var title = data.articles[id];
-    return title ? title + ' (' + id + ')' : id;
+    var about = data.article_details[id] || {};
+    return [title ? title + ' (' + id + ')' : id, about.outlet, about.published]
+      .filter(Boolean).join(' · ');
   }
+  // Articles without an outlet are grouped as the "unknown outlet", which the filter
+  // offers as a choice of its own.
+  var UNKNOWN_OUTLET = '';
+  function outletOf(article) {
+    var about = data.article_details[article];
+    return about ? about.outlet : UNKNOWN_OUTLET;
+  }
+  var edgeArticles = new Map(data.edges.map(function (e) {
+    return [e.id, Array.from(new Set(e.evidence.map(function (p) { return p.article; })))];
+  }));
   function other(e, id) { return e.from === id ? e.to : e.from; }
 
   // ---- vis-network ------------------------------------------------------------
@@ -89,6 +102,21 @@
   var revealed = new Set();
   var hiddenNodes = new Set(), hiddenEdges = new Set();
   var passesEdge = function () { return true; };
+  // Outlets switched off in the filters: their articles support nothing while off.
+  var outletsOff = new Set();
+  function fromOutletsOn(articles) {
+    return articles.filter(function (a) { return !outletsOff.has(outletOf(a)); }).length;
+  }
+  // How many articles support an edge or an entity, counting the outlets switched on.
+  function edgeDocuments(e) {
+    return outletsOff.size ? fromOutletsOn(edgeArticles.get(e.id)) : e.documents;
+  }
+  function nodeDocuments(n) {
+    return outletsOff.size ? fromOutletsOn(n.sources) : n.documents;
+  }
+  // Whether the outlets switched on report it at all (everything does while all are on).
+  function reportedNode(n) { return !outletsOff.size || nodeDocuments(n) > 0; }
+  function reportedEdge(e) { return !outletsOff.size || edgeDocuments(e) > 0; }
   function visibleLoops(id) {
     return edgesOf.get(id).filter(function (e) { return isLoop(e) && passesEdge(e); });
   }
@@ -377,14 +405,20 @@
   }
   function evidenceList(e) {
     var list = el('ul', 'evidence');
+    var filtered = 0;
     e.evidence.forEach(function (p) {
+      if (outletsOff.has(outletOf(p.article))) { filtered++; return; }
       var quote = el('q', null, p.pre);
       if (p.cue) quote.appendChild(el('mark', null, p.cue));
       quote.appendChild(document.createTextNode(p.post));
-      var source = el('span', 'source', '— ' + articleTitle(p.article) +
+      var source = el('span', 'source', '— ' + articleSource(p.article) +
         (p.modality ? ' · ' + p.modality : ''));
       list.appendChild(el('li', p.negated ? 'negated' : null, quote, source));
     });
+    if (filtered) {
+      list.appendChild(el('li', 'filtered', plural(filtered, 'sentence') +
+        ' from outlets switched off in the filters'));
+    }
     return list;
   }
   function edgeTitle(e) {
@@ -422,7 +456,7 @@
   }
   function relationGroups(id) {
     var groups = new Map();
-    edgesOf.get(id).slice().sort(function (a, b) {
+    edgesOf.get(id).filter(reportedEdge).sort(function (a, b) {
       return b.documents - a.documents || (a.id < b.id ? -1 : 1);
     }).forEach(function (e) {
       var name = groupName(e, id);
@@ -462,13 +496,18 @@
     var groups = relationGroups(id);
     var answers = el('dl', 'answers');
     groups.forEach(function (g) { row(answers, g.name, entityLinks(g, id)); });
-    row(answers, 'date', n.date);
+    row(answers, 'date', n.iso_date ? n.date + ' (' + n.iso_date + ')' : n.date);
     row(answers, 'venue', n.venue);
     row(answers, 'outlets', n.outlets);
     if (answers.firstChild) panelBody.appendChild(answers);
-    panelBody.appendChild(el('h3', null, groups.length
-      ? 'Evidence (' + plural(edgesOf.get(id).length, 'relation') + ')'
-      : 'No relations extracted'));
+    var all = edgesOf.get(id).length;
+    var reported = groups.reduce(function (sum, g) { return sum + g.edges.length; }, 0);
+    panelBody.appendChild(el('h3', null, all
+      ? 'Evidence (' + plural(reported, 'relation') + ')' : 'No relations extracted'));
+    if (reported < all) {
+      panelBody.appendChild(el('p', 'subtitle', plural(all - reported, 'relation') +
+        ' only from outlets switched off in the filters'));
+    }
     groups.forEach(function (g) {
       g.edges.forEach(function (e) { panelBody.appendChild(edgeSection(e, 'h4')); });
     });
@@ -480,7 +519,7 @@
     panelBody.appendChild(details);
     var articles = el('details', 'articles',
       el('summary', null, 'Articles (' + n.sources.length + ')'));
-    n.sources.forEach(function (s) { articles.appendChild(el('div', null, articleTitle(s))); });
+    n.sources.forEach(function (s) { articles.appendChild(el('div', null, articleSource(s))); });
     panelBody.appendChild(articles);
   }
   function showEdge(id) {
@@ -509,11 +548,19 @@
     network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: false });
     showNode(id);
     setHash(id);
+    markTimeline(id);
   }
   function closePanel() {
     panel.hidden = true;
     network.unselectAll();
     setHash(null);
+    markTimeline(null);
+  }
+  // After a filter changes, the open panel shows only what the outlets switched on support.
+  function refreshPanel() {
+    if (panel.hidden) return;
+    var id = panel.getAttribute('data-id');
+    if (panel.getAttribute('data-kind') === 'node') showNode(id); else showEdge(id);
   }
   document.getElementById('panel-close').addEventListener('click', closePanel);
   network.on('click', function (params) {
@@ -604,8 +651,9 @@
   search.addEventListener('blur', function () { results.hidden = true; });
 
   // ---- filters -----------------------------------------------------------------
-  var typeBoxes = [], relationBoxes = [];
-  function checkbox(parent, value, text, colour, shape, list) {
+  var typeBoxes = [], relationBoxes = [], outletBoxes = [];
+  // A filter's checkbox labelled "text (count)"; returns the count's element.
+  function checkbox(parent, value, text, count, colour, shape, list) {
     var box = el('input');
     box.type = 'checkbox';
     box.checked = true;
@@ -618,17 +666,38 @@
       swatch.style.background = colour;
       label.appendChild(swatch);
     }
-    label.appendChild(document.createTextNode(text));
+    var shown = el('span', null, count.toLocaleString('en'));
+    label.appendChild(el('span', null, text + ' (', shown, ')'));
     parent.appendChild(label);
+    return shown;
   }
+  // The counts beside the type and relation filters follow the outlet filter.
+  var typeCounts = new Map(), relationCounts = new Map();
   var typeFilters = document.getElementById('type-filters');
   data.types.forEach(function (t) {
-    checkbox(typeFilters, t.name, t.name + ' (' + t.count + ')', t.colour, t.shape, typeBoxes);
+    typeCounts.set(t.name, checkbox(typeFilters, t.name, t.name, t.count, t.colour, t.shape,
+                                    typeBoxes));
   });
   var relationFilters = document.getElementById('relation-filters');
   data.relations.forEach(function (r) {
-    checkbox(relationFilters, r.name, r.text + ' (' + r.count + ')', null, null, relationBoxes);
+    relationCounts.set(r.name, checkbox(relationFilters, r.name, r.text, r.count, null, null,
+                                        relationBoxes));
   });
+  var articlesPerOutlet = new Map();
+  Object.keys(data.article_details).forEach(function (id) {
+    var outlet = outletOf(id);
+    articlesPerOutlet.set(outlet, (articlesPerOutlet.get(outlet) || 0) + 1);
+  });
+  var outletNames = Array.from(articlesPerOutlet.keys()).sort(function (a, b) {
+    return (a === UNKNOWN_OUTLET) - (b === UNKNOWN_OUTLET) || a.localeCompare(b, 'en');
+  });
+  var outletFilters = document.getElementById('outlet-filters');
+  outletNames.forEach(function (outlet) {
+    checkbox(outletFilters, outlet, outlet || 'unknown outlet', articlesPerOutlet.get(outlet),
+             null, null, outletBoxes);
+  });
+  // A single outlet could only be switched off with everything it supports.
+  document.getElementById('outlet-fieldset').hidden = outletNames.length < 2;
   var showNegated = document.getElementById('show-negated');
   var minDocuments = document.getElementById('min-documents');
   var showIsolated = document.getElementById('show-isolated');
@@ -646,8 +715,72 @@
       : 'Every entity has a relation.';
   }
 
+  // ---- timeline: meetings by the day they name, then the undated ones ---------------
+  var timeline = document.getElementById('timeline');
+  var timelineEntries = new Map();  // meeting id -> its list item
+  function byLabel(a, b) { return a.label < b.label ? -1 : a.label > b.label ? 1 : 0; }
+  function timelineEntry(n) {
+    var entry = el('button', 'timeline-entry');
+    entry.type = 'button';
+    [n.iso_date && el('time', null, n.iso_date), n.date && el('span', 'written', n.date),
+     el('span', 'name', n.label)].filter(Boolean).forEach(function (part, i) {
+      if (i) entry.appendChild(document.createTextNode(' '));
+      entry.appendChild(part);
+    });
+    entry.setAttribute('data-id', n.id);
+    entry.addEventListener('click', function () { selectNode(n.id); });
+    var item = el('li', null, entry);
+    timelineEntries.set(n.id, item);
+    return item;
+  }
+  var meetings = data.nodes.filter(function (n) { return n.type === 'meeting'; });
+  var datedList = document.getElementById('timeline-dated');
+  meetings.filter(function (n) { return n.iso_date; }).sort(function (a, b) {
+    return a.iso_date < b.iso_date ? -1 : a.iso_date > b.iso_date ? 1 : byLabel(a, b);
+  }).forEach(function (n) { datedList.appendChild(timelineEntry(n)); });
+  var undatedList = document.getElementById('timeline-undated');
+  meetings.filter(function (n) { return !n.iso_date; }).sort(byLabel)
+    .forEach(function (n) { undatedList.appendChild(timelineEntry(n)); });
+  timeline.hidden = !meetings.length;
+  function markTimeline(selected) {
+    timelineEntries.forEach(function (item, id) {
+      item.firstChild.setAttribute('aria-current', String(id === selected));
+    });
+  }
+  // The timeline lists the meetings the outlets switched on report.
+  function filterTimeline() {
+    var listed = 0, undated = 0;
+    timelineEntries.forEach(function (item, id) {
+      var n = nodeById.get(id);
+      item.hidden = !reportedNode(n);
+      if (item.hidden) return;
+      listed++;
+      if (!n.iso_date) undated++;
+    });
+    document.getElementById('timeline-count').textContent = plural(listed, 'meeting');
+    document.getElementById('timeline-undated-heading').hidden = !undated;
+  }
+
   var counts = document.getElementById('counts');
+  // The type and relation counts of what the outlets switched on report.
+  function countReported() {
+    var types = new Map(), relations = new Map();
+    data.nodes.forEach(function (n) {
+      if (reportedNode(n)) types.set(n.type, (types.get(n.type) || 0) + 1);
+    });
+    data.edges.forEach(function (e) {
+      if (reportedEdge(e)) relations.set(e.relation, (relations.get(e.relation) || 0) + 1);
+    });
+    typeCounts.forEach(function (shown, name) {
+      shown.textContent = (types.get(name) || 0).toLocaleString('en');
+    });
+    relationCounts.forEach(function (shown, name) {
+      shown.textContent = (relations.get(name) || 0).toLocaleString('en');
+    });
+  }
   function applyFilters(refit) {
+    outletsOff = new Set(outletBoxes.filter(function (b) { return !b.checked; })
+      .map(function (b) { return b.value; }));
     var types = new Set(typeBoxes.filter(function (b) { return b.checked; })
       .map(function (b) { return b.value; }));
     var relations = new Set(relationBoxes.filter(function (b) { return b.checked; })
@@ -655,11 +788,11 @@
     var minimum = Math.max(1, parseInt(minDocuments.value, 10) || 1);
     passesEdge = function (e) {
       return relations.has(e.relation) && (!e.negated || showNegated.checked) &&
-        e.documents >= minimum;
+        edgeDocuments(e) >= minimum;
     };
     function passesNode(id) {
       var n = nodeById.get(id);
-      return revealed.has(id) || (types.has(n.type) && n.documents >= minimum);
+      return revealed.has(id) || (types.has(n.type) && nodeDocuments(n) >= minimum);
     }
     var related = new Set();
     var edgeShown = new Map();
@@ -694,10 +827,15 @@
       data.nodes.length.toLocaleString('en') + ' entities, ' +
       shownEdges.toLocaleString('en') + ' of ' + data.edges.length.toLocaleString('en') +
       ' relations drawn';
+    countReported();
+    filterTimeline();
     if (refit) fitShown();
     network.redraw();
   }
-  function refilter() { applyFilters(true); }
+  function refilter() {
+    applyFilters(true);
+    refreshPanel();
+  }
   // Fit the view to what is drawn, without zooming a handful of nodes up to giant size.
   function fitShown() {
     var shown = Array.from(loaded).filter(function (id) { return !hiddenNodes.has(id); });
