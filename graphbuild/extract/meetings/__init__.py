@@ -123,7 +123,8 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
             # "There cannot be a summit if ..." far from the story's summit: a meeting in
             # general, which does not take the focus from the one being told.
             contrastive = True
-        if target is None and token.idx >= headline_end and not contrastive:
+        if target is None and token.idx >= headline_end and not contrastive \
+                and sentence_of[token.i] <= _LEAD_SENTENCES:
             target = _told_in_headline(clusters, Facts(kind, date, venue, group,
                                                        frozenset(parties)), headline_end)
         if target is None:
@@ -160,6 +161,10 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
             _add(clusters[target], waiting)
             assigned[index] = (target, waiting)
     return _finalise(article_id, clusters, assigned)
+
+# A headline sums up the lead: its meetings are looked for in the first sentences only.
+_LEAD_SENTENCES = 4
+
 
 def _told_in_headline(clusters: list[_Cluster], facts: Facts, headline_end: int
                       ) -> int | None:
