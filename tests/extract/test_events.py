@@ -385,6 +385,13 @@ def test_the_headlines_call_is_the_call_the_body_states_with_a_verb(read):
     assert len({m.key for m in found.mentions if m.type == "meeting"}) == 1
 
 
+def test_a_headlines_call_is_not_looked_for_past_the_lead(read):
+    found = read("Yoon and Kishida discuss North Korea in phone call\n\nMarkets rose on Monday. "
+                 "Trade was brisk. Prices fell. Rain was heavy. Officials were busy. Later, Yoon "
+                 "Suk Yeol and Fumio Kishida spoke on the phone about trade.")
+    assert len({m.key for m in found.mentions if m.type == "meeting"}) == 2
+
+
 def test_a_dinner_after_a_summit_is_another_meeting(read):
     found = read("Gustavo Petro and Luis Arce attended a state dinner in La Paz on Monday "
                  "after their summit.")
