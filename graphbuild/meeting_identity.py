@@ -259,4 +259,8 @@ def same_meeting(a: MeetingFacts, b: MeetingFacts, one_story: Callable[[], bool]
             return f"{a.kind} on {a.date} / {b.date} sharing participants or venue in one story"
     if _same_people_and_place(a, b) and one_story():
         return "same people meeting, at the same place or with the same company, in one story"
+    if a.group and a.group == b.group and a.kind == b.kind and not _contradict(a, b) \
+            and one_story():
+        # "the Arab League summit" in three outlets' reports of one story, dated or not
+        return f"the {a.kind} of one body in articles on one story"
     return None

@@ -108,3 +108,14 @@ def test_a_meeting_set_apart_joins_only_on_its_date():
 ])
 def test_groups_compatible(places, dates, other_places, other_dates, expected):
     assert groups_compatible(places, dates, other_places, other_dates) is expected
+
+
+def test_one_bodys_summit_in_one_story_is_one_meeting():
+    a = Facts("summit", group="org:arab-league")
+    b = Facts("summit", venue="Saudi Arabia", group="org:arab-league")
+    assert same_meeting(a, b, lambda: True) is not None
+    assert same_meeting(a, b, lambda: False) is None
+    assert same_meeting(a, Facts("meeting", group="org:arab-league"), lambda: True) is None
+    assert same_meeting(Facts("summit", date="May 19", group="org:arab-league"),
+                        Facts("summit", date="May 16", group="org:arab-league"),
+                        lambda: True) is None
