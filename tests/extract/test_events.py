@@ -368,6 +368,10 @@ EVENTS = [
     pytest.param("Alexander Lukashenko is unlikely to attend the Riga summit.",
                  {("Alexander Lukashenko", "attends", "meeting", True)},
                  id="unlikely-to-attend"),
+    pytest.param("The host, Iraqi Prime Minister Mohammed Shia al-Sudani, opened the summit.",
+                 {("Mohammed Shia al-Sudani", "hosts", "meeting", False),
+                  ("Mohammed Shia al-Sudani", "attends", "meeting", False)},
+                 id="the-host-in-apposition"),
 ]
 
 

@@ -73,14 +73,24 @@ def _invitation(token: Token, ctx: Context) -> Iterator[Claim]:
 
 @starts_at("NOUN")
 def _host_noun(token: Token, ctx: Context) -> Iterator[Claim]:
-    """'Qatar will be the host of the Arab summit', 'with the host Syria calling for ...'."""
+    """'Qatar will be the host of the Arab summit', 'with the host Syria calling for ...',
+    'The host, Iraqi Prime Minister al-Sudani, opened the summit'."""
     if token.pos_ != "NOUN" or token.lemma_.lower() not in relation_words("hosts", "nouns"):
         return
     own = [ctx.meetings[o.i] for _, o in prep_objects(token, {"of", "for"})
            if o.i in ctx.meetings]
+    if not own and token.dep_ in ("nsubj", "nsubjpass"):
+        # "the host ... opened the summit": the meeting its verb names
+        own = [m for m in [meeting_object(token.head, ctx, relation_words("hosts",
+                                                                          "meeting_preps"))]
+               if m is not None]
     meeting = own[0] if own else focus_meeting(ctx.meetings, token.i, ctx.sentence_of[token.i],
                                                window=2)
     if meeting is None:
+        return
+    named = [m for c in children(token, "appos") for o in conjuncts(c) for m in actors(o, ctx)]
+    if named:
+        yield from emit(ctx, "hosts", named, meeting, token, [token], negatable=False)
         return
     if token.dep_ == "attr":
         yield from emit(ctx, "hosts", subjects(token.head, ctx), meeting, token.head,
