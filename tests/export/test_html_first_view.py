@@ -15,8 +15,10 @@ import pytest
 
 from .helpers import Page, isolated, overlapping
 
-BBC = Path(os.environ.get("GRAPHBUILD_BBC_CORPUS")
-           or Path(__file__).parents[3] / "shared" / "corpora" / "bbc_news_2225")
+BBC = next((path for path in (Path(os.environ.get("GRAPHBUILD_BBC_CORPUS", "")),
+                              Path(__file__).parents[3] / "shared" / "corpora" / "bbc_news_2225",
+                              Path("/work/shared/corpora/bbc_news_2225")) if path.is_dir()
+            and path != Path()), Path("bbc_news_2225"))
 ARTICLES = 400
 #: At most this share of the drawn labels may overlap another label.
 MAX_OVERLAP = 0.05
@@ -43,6 +45,10 @@ def bbc_page(tmp_path_factory) -> Path:
     files = [f for folder in folders for f in sorted((BBC / folder).glob("*.txt"))][:ARTICLES]
     for file in files:
         shutil.copy(file, corpus / f"{file.parent.name}-{file.name}")
+    # True but partial metadata: half of the articles are marked as the BBC's, the others
+    # carry none, so the page offers two outlet choices ("BBC" and "unknown outlet").
+    (corpus / "sources.csv").write_text("file,outlet\n" + "".join(
+        f"{f.parent.name}-{f.name},BBC\n" for f in files[:ARTICLES // 2]), encoding="utf-8")
     outputs = corpus.parent / "outputs"
     write_outputs(build_corpus(corpus, cache=outputs / "cache.sqlite"), outputs,
                   formats=["html"])
@@ -79,6 +85,11 @@ def test_the_400_article_build_opens_on_a_readable_view(browser, bbc_page):
         assert view.page.get_attribute("#panel", "data-id") == hidden["id"]
         meetings = sum(1 for e in entities if e["type"] == "meeting")
         assert view.page.locator("#timeline button").count() == meetings
+        before = view.page.inner_text("#counts")
+        view.page.evaluate("document.querySelectorAll('#filters, #filters details')"
+                           ".forEach(d => { d.open = true; })")
+        view.page.uncheck("#outlet-filters input[value='BBC']")
+        assert view.page.inner_text("#counts") != before
         view.assert_clean()
     finally:
         view.close()
