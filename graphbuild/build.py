@@ -31,6 +31,10 @@ logger = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
 PARALLEL_FROM = 60
+#: Written into every outputs folder: how ``load`` tells one from a corpus folder.
+FILES_REPORT = "files.json"
+#: The formats ``load`` looks for in an outputs folder, in this order.
+OUTPUT_GRAPH_FORMATS = ("json", "graphml", "gexf", "csv")
 
 
 @dataclass(frozen=True)
@@ -225,15 +229,26 @@ def build(paths: str | Path | Sequence[str | Path], *, model: str | None = None,
 
 
 def load(path: str | Path) -> KnowledgeGraph:
-    """Read a graph written by graphbuild (``.json`` or ``.graphml``), or build a folder.
+    """Read a graph that ``graphbuild build`` wrote, or build a corpus folder.
+
+    ``path`` is a graph file (``.json``, ``.graphml``, ``.gexf``, or ``nodes.csv`` or
+    ``edges.csv``), an outputs folder (one with ``files.json``: its ``graph.json``, else
+    the first of ``graph.graphml``, ``graph.gexf`` and the two CSV files found there), or
+    any other folder, which is read as a corpus and built. JSON and GraphML give the
+    graph back exactly; GEXF and CSV carry less (see
+    :func:`graphbuild.export.gexf.read_gexf` and :func:`graphbuild.export.csv.read_csv`).
 
     >>> kg = load("outputs/graph.json")
     >>> kg.entity("UK").label
     'United Kingdom'
+    >>> load("outputs").entity("UK").label
+    'United Kingdom'
     """
     target = Path(path)
     if target.is_dir():
-        return build(target)
+        if not (target / FILES_REPORT).is_file():
+            return build(target)
+        target = _outputs_graph(target)
     if not target.exists():
         raise GraphFormatError(f'Graph file "{path}" does not exist')
     suffix = target.suffix.lower()
@@ -245,14 +260,37 @@ def load(path: str | Path) -> KnowledgeGraph:
         from graphbuild.export.graphml import read_graphml
 
         return KnowledgeGraph(read_graphml(target))
+    if suffix == ".gexf":
+        from graphbuild.export.gexf import read_gexf
+
+        return KnowledgeGraph(read_gexf(target))
+    if suffix == ".csv":
+        from graphbuild.export.csv import read_csv
+
+        return KnowledgeGraph(read_csv(target))
     raise GraphFormatError(
-        f'Cannot read "{path}": expected a .json or .graphml file written by graphbuild, '
-        "or a corpus folder")
+        f'Cannot read "{path}": expected a .json, .graphml, .gexf or .csv file written by '
+        "graphbuild, an outputs folder or a corpus folder")
+
+
+def _outputs_graph(folder: Path) -> Path:
+    """The graph file ``load`` reads in an outputs folder: the lossless formats first."""
+    from graphbuild.export import FORMATS
+
+    for name in OUTPUT_GRAPH_FORMATS:
+        files = FORMATS[name].files
+        if all((folder / file).is_file() for file in files):
+            return folder / files[0]
+    wanted = ", ".join(file for name in OUTPUT_GRAPH_FORMATS for file in FORMATS[name].files)
+    raise GraphFormatError(
+        f"{folder} holds the outputs of a build but no graph file ({wanted}): rebuild it "
+        "with: graphbuild build CORPUS -o OUTPUTS --formats json")
 
 
 def write_outputs(result: BuildResult, directory: str | Path, *,
                   formats: Iterable[str] | None = None, max_nodes: int | None = None) -> list[Path]:
-    """Write the graph files plus ``aliases.json`` (merge decisions) and ``files.json``.
+    """Write the graph files plus ``aliases.json`` (merge decisions) and ``files.json``
+    (``FILES_REPORT``), which marks the folder as outputs for :func:`load`.
 
     The folder is locked for the write, and the files replace the previous ones only when
     all of them are written (``export.folder``): a failed write leaves the old outputs.
@@ -271,7 +309,7 @@ def write_outputs(result: BuildResult, directory: str | Path, *,
         aliases = [{"alias": a, "entity": e, "reason": r} for a, e, r in decisions]
         files = [{"path": f.path, "status": f.status, "reason": f.reason,
                   "articles": list(f.articles)} for f in result.corpus.files]
-        for name, payload in (("aliases.json", aliases), ("files.json", files)):
+        for name, payload in (("aliases.json", aliases), (FILES_REPORT, files)):
             path = staging / name
             path.write_text(json.dumps(payload, ensure_ascii=False, indent=1) + "\n",
                             encoding="utf-8")

@@ -180,7 +180,7 @@ def progress_line(done: int, total: int, elapsed: float) -> str:
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def evaluate_command(graph: Path, gold: Path, as_json: bool) -> None:
-    """Score GRAPH (.graphml, .json or corpus folder) against a GOLD reference graph."""
+    """Score GRAPH (a graph file, outputs or corpus folder) against a GOLD graph."""
     from graphbuild.build import load
     from graphbuild.evaluate import evaluate, format_evaluation, load_gold
 

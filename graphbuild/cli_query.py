@@ -31,7 +31,8 @@ from graphbuild.lexicon import relation_names
 from graphbuild.query import EntityDescription, EvidenceItem, KnowledgeGraph, Relation
 from graphbuild.types import MODALITIES
 
-GRAPH_HELP = "GRAPH is a built graph (.json or .graphml) or a corpus folder, which is built first."
+GRAPH_HELP = ("GRAPH is a built graph (.json, .graphml, .gexf, nodes.csv or edges.csv), an "
+              "outputs folder (its graph.json) or a corpus folder, which is built first.")
 
 CSV_COLUMNS = ("subject", "subject_id", "relation", "object", "object_id", "negated",
                "modality", "confidence", "documents", "outlets", "disputed", "sources",
@@ -134,6 +135,7 @@ def query_command(graph: Path, relation: str | None, subject: str | None,
       graphbuild query outputs/graph.json --relation declines_troops
       graphbuild query outputs/graph.json --subject Britain --format json
       graphbuild query outputs/graph.json --sort documents --limit 10
+      graphbuild query outputs --relation hosts
     """
     kg = _load(graph)
     relations = kg.relations(relation, subject=subject, object=object_, negated=negated,

@@ -61,6 +61,10 @@ ARTICLE_FIELDS = ("id", "title", "path", "outlet", "published", "url")
 #: The attributes whose values are lists of strings.
 NODE_LIST_ATTRIBUTES = ("aliases", "sources", "roles")
 EDGE_LIST_ATTRIBUTES = ("sources", "cue", "attributed_to", "role")
+#: The attributes whose values are numbers or booleans, for readers of formats that do not
+#: say a value's type (CSV); the others hold text, lists of text or provenance.
+SCALAR_ATTRIBUTES: dict[str, type] = {"mentions": int, "documents": int, "outlets": int,
+                                      "confidence": float, "negated": bool, "disputed": bool}
 PROVENANCE_FIELDS = ("article", "start", "end", "cue", "cue_start", "cue_end", "negated",
                      "modality")
 SENTENCES = "sentences"
@@ -138,11 +142,22 @@ def sentence(graph: nx.MultiDiGraph, entry: Mapping[str, object]) -> str:
     ''
     """
     table = graph.graph.get(SENTENCES)
-    article = table.get(str(entry.get("article"))) if isinstance(table, Mapping) else None
+    article_id, key = sentence_place(entry)
+    article = table.get(article_id) if isinstance(table, Mapping) else None
     if not isinstance(article, Mapping):
         return ""
-    text = article.get(sentence_key(entry.get("start"), entry.get("end")))  # type: ignore[arg-type]
+    text = article.get(key)
     return text if isinstance(text, str) else ""
+
+
+def sentence_place(entry: Mapping[str, object]) -> tuple[str, str]:
+    """Where the sentence of a provenance entry sits in the ``sentences`` table: the article
+    id and the sentence's key, for readers that fill the table and readers that look it up.
+
+    >>> sentence_place({"article": "a1", "start": 0, "end": 12})
+    ('a1', '0:12')
+    """
+    return str(entry.get("article")), sentence_key(entry.get("start"), entry.get("end"))  # type: ignore[arg-type]
 
 
 def best_sentence(graph: nx.MultiDiGraph, data: Mapping[str, object]) -> str:

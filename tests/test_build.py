@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import importlib
 import json
 import os
+import shutil
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
+from unittest import mock
 
+import networkx as nx
 import pytest
 
 from graphbuild.build import BuildResult, build, build_corpus, load, write_outputs
@@ -167,7 +171,7 @@ def test_load_of_a_missing_file(tmp_path: Path) -> None:
     assert str(caught.value) == f'Graph file "{missing}" does not exist'
 
 
-@pytest.mark.parametrize("name", ["graph.gexf", "nodes.csv", "graph.html"])
+@pytest.mark.parametrize("name", ["graph.html", "graph.txt"])
 def test_load_of_a_wrong_suffix(tmp_path: Path, name: str) -> None:
     path = tmp_path / name
     path.write_text("<gexf/>")
@@ -175,8 +179,67 @@ def test_load_of_a_wrong_suffix(tmp_path: Path, name: str) -> None:
     with pytest.raises(GraphFormatError) as caught:
         load(path)
     assert str(caught.value) == (
-        f'Cannot read "{path}": expected a .json or .graphml file written by graphbuild, '
-        "or a corpus folder")
+        f'Cannot read "{path}": expected a .json, .graphml, .gexf or .csv file written by '
+        "graphbuild, an outputs folder or a corpus folder")
+
+
+@pytest.fixture(scope="module")
+def written(sample_build: BuildResult, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("outputs")
+    write_outputs(sample_build, folder)
+    return folder
+
+
+def test_load_reads_every_format_build_writes(sample_build: BuildResult, written: Path) -> None:
+    from graphbuild.export.csv import read_csv
+    from graphbuild.export.gexf import read_gexf
+    from graphbuild.export.graphml import read_graphml
+
+    canonical = sample_build.knowledge_graph.graph
+    for name, read in (("graph.gexf", read_gexf), ("edges.csv", read_csv),
+                       ("nodes.csv", read_csv), ("graph.graphml", read_graphml)):
+        graph = load(written / name).graph
+        assert nx.utils.graphs_equal(graph, read(written / name)), name
+        assert set(graph.edges(keys=True)) == set(canonical.edges(keys=True)), name
+        assert graph.graph["sentences"] == canonical.graph["sentences"], name
+
+
+def test_load_of_an_outputs_folder_prefers_json_then_graphml_gexf_csv(
+        sample_build: BuildResult, written: Path, tmp_path: Path) -> None:
+    """Each step removes the format read before; what ``load`` gives shows what it read."""
+    from graphbuild.export.csv import read_csv
+    from graphbuild.export.gexf import read_gexf
+    from graphbuild.export.graphml import read_graphml
+
+    folder = tmp_path / "outputs"
+    shutil.copytree(written, folder)
+    canonical = sample_build.knowledge_graph.graph
+    for name, expected in (("graph.json", canonical),
+                           ("graph.graphml", read_graphml(folder / "graph.graphml")),
+                           ("graph.gexf", read_gexf(folder / "graph.gexf")),
+                           ("nodes.csv", read_csv(folder))):
+        graph = load(folder).graph
+        assert nx.utils.graphs_equal(graph, expected), name
+        (folder / name).unlink()
+    assert {"articles", "model"} <= set(canonical.graph)
+    with pytest.raises(GraphFormatError) as caught:
+        load(folder)
+    assert str(caught.value) == (
+        f"{folder} holds the outputs of a build but no graph file (graph.json, graph.graphml, "
+        "graph.gexf, nodes.csv, edges.csv): rebuild it with: graphbuild build CORPUS -o OUTPUTS "
+        "--formats json")
+
+
+def test_load_builds_a_folder_without_files_json(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    module = importlib.import_module("graphbuild.build")  # the package re-exports build()
+    (tmp_path / "graph.json").write_text("{}", encoding="utf-8")  # an article, say
+    built = KnowledgeGraph(nx.MultiDiGraph())
+    build_call = mock.create_autospec(build, return_value=built)
+    monkeypatch.setattr(module, "build", build_call)
+
+    assert load(tmp_path) is built
+    build_call.assert_called_once_with(tmp_path)
 
 
 def test_load_of_graph_json_nested_too_deeply(tmp_path: Path) -> None:

@@ -324,12 +324,13 @@ def test_evaluate_with_a_malformed_gold_file(tmp_path: Path, content: str, messa
 
 
 def test_evaluate_with_a_graph_of_unknown_format(tmp_path: Path) -> None:
-    graph = tmp_path / "graph.gexf"
+    graph = tmp_path / "graph.txt"
     graph.write_text("<gexf/>")
 
     assert_error(invoke("evaluate", graph, GOLD),
-                 f'Cannot read "{graph}": expected a .json or .graphml file written by '
-                 "graphbuild, or a corpus folder", GraphFormatError.exit_code)
+                 f'Cannot read "{graph}": expected a .json, .graphml, .gexf or .csv file '
+                 "written by graphbuild, an outputs folder or a corpus folder",
+                 GraphFormatError.exit_code)
 
 
 def test_an_unusable_output_folder_fails_before_parsing(tmp_path: Path) -> None:

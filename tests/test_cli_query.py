@@ -365,3 +365,39 @@ def test_o_is_not_an_object_filter_in_query(cli: click.Group, graph_file: Path) 
 
     assert code == 2
     assert "No such option '-o'" in output
+
+
+@pytest.fixture(scope="module")
+def sample_outputs(sample_build, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from graphbuild.build import write_outputs
+
+    folder = tmp_path_factory.mktemp("sample") / "outputs"
+    write_outputs(sample_build, folder)
+    return folder
+
+
+@pytest.mark.parametrize("given", ["outputs", "outputs/graph.gexf", "outputs/edges.csv",
+                                   "outputs/nodes.csv", "outputs/graph.graphml"])
+def test_query_reads_every_format_build_writes(cli: click.Group, sample_outputs: Path,
+                                               given: str) -> None:
+    expected = run(cli, "query", sample_outputs / "graph.json", "--relation", "attends")
+
+    assert run(cli, "query", sample_outputs.parent / given, "--relation", "attends") == expected
+    assert expected[0] == 0 and "United States                  not attends" in expected[1]
+
+
+@pytest.mark.parametrize(("name", "text", "message"), [
+    pytest.param("graph.gexf", "<gexf><graph>",
+                 "Cannot read GEXF {path}: no element found: line 1, column 13", id="gexf"),
+    pytest.param("edges.csv", "source,target\n",
+                 "Cannot read CSV {folder}: edges.csv does not start with the columns "
+                 "source,target,key", id="csv"),
+])
+def test_a_malformed_gexf_or_csv_is_one_line(cli: click.Group, tmp_path: Path, name: str,
+                                             text: str, message: str) -> None:
+    (tmp_path / "nodes.csv").write_text("id,label\n", encoding="utf-8")
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+
+    assert run(cli, "query", path) == (
+        GraphFormatError.exit_code, f"Error: {message.format(path=path, folder=tmp_path)}\n")

@@ -11,8 +11,13 @@ from __future__ import annotations
 import json
 import math
 import re
+import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from graphbuild.errors import GraphFormatError
 
 # Characters XML 1.0 forbids even as character references.
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -20,6 +25,8 @@ _NAME_TOKEN = re.compile(r"[A-Za-z0-9._:-]+")
 _INT32 = (-(2**31), 2**31 - 1)
 
 BOOLEAN, INT, LONG, DOUBLE, STRING = "boolean", "int", "long", "double", "string"
+
+PathOrFile = str | Path | IO[bytes]
 
 
 @dataclass(frozen=True)
@@ -132,6 +139,30 @@ def decode(text: str, column: Column) -> object:
     if column.type in (DOUBLE, "float"):
         return float(text.strip())
     return text
+
+
+def parse_xml(path: PathOrFile, kind: str) -> ET.Element:
+    """The root element of an XML file we may not have written.
+
+    Python's expat parser refuses external entities and entity expansion past its
+    amplification limit ("billion laughs"), and builds deep nesting without recursion,
+    so hostile files end here as one :class:`GraphFormatError` line.
+    """
+    try:
+        if hasattr(path, "read"):
+            return ET.parse(path).getroot()  # type: ignore[arg-type]
+        return ET.fromstring(Path(path).read_bytes())  # type: ignore[arg-type]
+    except (OSError, ET.ParseError) as error:
+        raise GraphFormatError(f"Cannot read {kind} {path}: {error}") from error
+
+
+def local_name(tag: str) -> str:
+    """An element's tag without its namespace.
+
+    >>> local_name("{http://gexf.net/1.3}node")
+    'node'
+    """
+    return tag.rsplit("}", 1)[-1]
 
 
 def clean(text: str) -> str:

@@ -14,17 +14,29 @@ itself is never changed. All three writers flatten here, so they agree:
 - with ``inline_sentences``, every provenance entry gains its ``sentence``: CSV
   and GEXF have no place for the graph-level table. GraphML carries the table as
   a graph attribute and keeps provenance as offsets.
+
+:func:`unflatten` undoes this for the GEXF and CSV readers (GraphML records what it
+did in its own schema attribute).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
 
-from graphbuild.graph import EDGE_ATTRIBUTES, best_sentence, sentence
+from graphbuild import jsonlimits
+from graphbuild.graph import (
+    EDGE_ATTRIBUTES,
+    EDGE_LIST_ATTRIBUTES,
+    NODE_LIST_ATTRIBUTES,
+    SENTENCES,
+    best_sentence,
+    sentence,
+    sentence_place,
+)
 
 LIST_SEPARATOR = "; "
 EVIDENCE = "evidence"
@@ -153,5 +165,87 @@ def flatten(graph: nx.MultiDiGraph, nodes: Iterable[Node], edges: Iterable[Edge]
                 evidence=derive)
 
 
+def _json_list(text: object) -> list | None:
+    """``text`` decoded when it is a JSON array, else ``None``."""
+    if not isinstance(text, str) or not text.startswith("["):
+        return None
+    try:
+        value = jsonlimits.loads(text)
+    except ValueError:
+        return None
+    return value if isinstance(value, list) else None
+
+
+def _list_readers(rows: Sequence[Mapping[str, object]],
+                  names: Iterable[str]) -> dict[str, Callable[[str], list]]:
+    """How to read each list column present: JSON when every value is a JSON array (the
+    writer keeps a column's lists as JSON when joining would lose something), else split."""
+    readers: dict[str, Callable[[str], list]] = {}
+    for name in names:
+        values = [row[name] for row in rows if name in row]
+        if values:
+            json_column = all(_json_list(value) is not None for value in values)
+            readers[name] = jsonlimits.loads if json_column else split_list
+    return readers
+
+
+def _provenance(text: object, table: dict[str, dict[str, str]]) -> list[dict[str, Any]]:
+    """Provenance entries without their inline ``sentence``, which goes into ``table``."""
+    entries = jsonlimits.loads(str(text))
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise ValueError("provenance is not a JSON list of entries")
+    for entry in entries:
+        text = entry.pop("sentence", "")
+        if text:
+            article, key = sentence_place(entry)
+            table.setdefault(article, {})[key] = str(text)
+    return entries
+
+
+def unflatten(nodes: Iterable[Node], edges: Iterable[Edge]) -> nx.MultiDiGraph:
+    """The canonical graph back from rows that :func:`flatten` wrote with ``inline_sentences``.
+
+    The contract's list attributes are split (or decoded, when they are JSON), each
+    provenance entry's ``sentence`` moves into the graph's ``sentences`` table, and the
+    derived ``evidence`` column is dropped. The GEXF and CSV readers decode everything
+    else before calling this.
+
+    Raises
+    ------
+    ValueError
+        Provenance that is not a JSON list of entries, or JSON nested too deeply.
+
+    Examples
+    --------
+    >>> entry = '{"article":"a1","start":0,"end":12,"sentence":"Oslo hosts."}'
+    >>> g = unflatten([("country:norway", {"aliases": "Norway; Norge"})],
+    ...               [("country:norway", "meeting:m", "hosts",
+    ...                 {"evidence": "Oslo hosts.", "provenance": f"[{entry}]"})])
+    >>> g.nodes["country:norway"]["aliases"], g.graph["sentences"]
+    (['Norway', 'Norge'], {'a1': {'0:12': 'Oslo hosts.'}})
+    >>> g.edges["country:norway", "meeting:m", "hosts"]
+    {'provenance': [{'article': 'a1', 'start': 0, 'end': 12}]}
+    """
+    node_list = list(nodes)
+    edge_list = list(edges)
+    node_lists = _list_readers([data for _, data in node_list], NODE_LIST_ATTRIBUTES)
+    edge_lists = _list_readers([data for *_, data in edge_list], EDGE_LIST_ATTRIBUTES)
+    # As in flatten: "evidence" was derived when edges carried provenance.
+    derived = any(_json_list(data.get("provenance")) for *_, data in edge_list)
+    table: dict[str, dict[str, str]] = {}
+    graph = nx.MultiDiGraph()
+    for node, data in node_list:
+        graph.add_node(node, **{name: node_lists[name](str(value)) if name in node_lists
+                                else value for name, value in data.items()})
+    for source, target, key, data in edge_list:
+        values = {name: edge_lists[name](str(value)) if name in edge_lists else value
+                  for name, value in data.items() if not (derived and name == EVIDENCE)}
+        if "provenance" in values:
+            values["provenance"] = _provenance(values["provenance"], table)
+        graph.add_edge(source, target, key=key, **values)
+    graph.graph[SENTENCES] = table
+    return graph
+
+
 __all__ = ["EDGE_COLUMNS", "EVIDENCE", "LIST_SEPARATOR", "Flat", "flatten", "join_list", "joinable",
-           "split_list"]
+           "split_list", "unflatten"]

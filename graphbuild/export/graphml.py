@@ -31,7 +31,6 @@ import logging
 import xml.etree.ElementTree as ET
 from collections.abc import Hashable, Iterable
 from pathlib import Path
-from typing import IO
 
 import networkx as nx
 
@@ -42,13 +41,16 @@ from graphbuild.export._xml import (
     INT,
     STRING,
     Column,
+    PathOrFile,
     decode,
     encode,
     escape_attribute,
     escape_text,
     infer_column,
     is_name_token,
+    local_name,
     name_token,
+    parse_xml,
     to_json,
 )
 from graphbuild.export.flat import EDGE_COLUMNS, EVIDENCE, flatten, split_list
@@ -70,8 +72,6 @@ GEPHI_NODE_COLUMNS = (("r", INT), ("g", INT), ("b", INT), ("x", DOUBLE), ("y", D
 #: Edge columns Gephi reads as label, weight and colour (red for a negation, as in GEXF).
 GEPHI_EDGE_COLUMNS = (("label", STRING), ("weight", DOUBLE), ("r", INT), ("g", INT),
                       ("b", INT))
-
-PathOrFile = str | Path | IO[bytes]
 
 
 def write_graphml(graph: nx.MultiDiGraph, path: PathOrFile, *,
@@ -275,10 +275,6 @@ def generate_graphml(graph: nx.MultiDiGraph, *, positions: Positions | None = No
     return "\n".join(out)
 
 
-def _local(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1]
-
-
 def read_graphml(path: PathOrFile) -> nx.MultiDiGraph:
     """Read GraphML; files from :func:`write_graphml` come back exactly as written.
 
@@ -292,13 +288,7 @@ def read_graphml(path: PathOrFile) -> nx.MultiDiGraph:
     GraphFormatError
         The file is not GraphML, or an older graphbuild wrote it (rebuild it).
     """
-    try:
-        if hasattr(path, "read"):
-            root = ET.parse(path).getroot()  # type: ignore[arg-type]
-        else:
-            root = ET.fromstring(Path(path).read_bytes())  # type: ignore[arg-type]
-    except (OSError, ET.ParseError) as error:
-        raise GraphFormatError(f"Cannot read GraphML {path}: {error}") from error
+    root = parse_xml(path, "GraphML")
     try:
         graph, written_by_graphbuild = _read(root)
     except (ValueError, KeyError, TypeError, AttributeError) as error:
@@ -309,29 +299,29 @@ def read_graphml(path: PathOrFile) -> nx.MultiDiGraph:
 
 
 def _read(root: ET.Element) -> tuple[nx.MultiDiGraph, bool]:
-    if _local(root.tag) != "graphml":
-        raise ValueError(f"root element is <{_local(root.tag)}>, not <graphml>")
+    if local_name(root.tag) != "graphml":
+        raise ValueError(f"root element is <{local_name(root.tag)}>, not <graphml>")
     keys: dict[str, Column] = {}
     defaults: dict[str, dict[str, str]] = {"graph": {}, "node": {}, "edge": {}}
     for element in root:
-        if _local(element.tag) != "key":
+        if local_name(element.tag) != "key":
             continue
         domain = element.get("for", "all")
         column = Column(domain, element.get("attr.name") or element.get("id") or "",
                         element.get("attr.type", STRING))
         keys[element.get("id", "")] = column
         for child in element:
-            if _local(child.tag) == "default":
+            if local_name(child.tag) == "default":
                 for owner in (("graph", "node", "edge") if domain == "all" else (domain,)):
                     defaults.setdefault(owner, {})[element.get("id", "")] = child.text or ""
-    graph_element = next((e for e in root if _local(e.tag) == "graph"), None)
+    graph_element = next((e for e in root if local_name(e.tag) == "graph"), None)
     if graph_element is None:
         raise ValueError("no <graph> element")
 
     def raw_data(element: ET.Element, domain: str) -> dict[str, str]:
         values = dict(defaults.get(domain, {}))
         for child in element:
-            if _local(child.tag) == "data":
+            if local_name(child.tag) == "data":
                 values[child.get("key", "")] = child.text or ""
         return values
 
@@ -369,7 +359,7 @@ def _read(root: ET.Element) -> tuple[nx.MultiDiGraph, bool]:
     edge_key = schema.get("edge_key")
     by_xml_id: dict[str, str] = {}
     for element in graph_element:
-        tag = _local(element.tag)
+        tag = local_name(element.tag)
         if tag == "node":
             values = attributes(raw_data(element, "node"), "node")
             xml_id = element.get("id", "")

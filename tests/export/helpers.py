@@ -67,6 +67,16 @@ def golden(name: str, structure: object) -> None:
         f"{name} changed; if intended, rerun with GRAPHBUILD_UPDATE_GOLDEN=1 and commit the diff")
 
 
+def through_bytes(graph, write, read):
+    """``graph`` written by ``write`` to an in-memory file and read back by ``read``."""
+    import io
+
+    buffer = io.BytesIO()
+    write(graph, buffer)
+    buffer.seek(0)
+    return read(buffer)
+
+
 def snapshot(graph) -> tuple:
     """A deep, comparable picture of a graph: graph attributes, nodes, edges with keys."""
     import copy
@@ -152,3 +162,20 @@ def isolated(view: Page) -> set[str]:
     linked = {end for e in view.drawn_edges() for end in (e["from"], e["to"])}
     badged = {box["id"] for box in view.labels() if box["kind"] == "badge"}
     return view.drawn() - linked - badged
+
+
+def as_flat_files_carry(graph, *, keep_empty: bool) -> tuple:
+    """``snapshot`` of what GEXF (``keep_empty``) or CSV (not) carry of a canonical graph:
+    of the graph attributes only the sentence table, text without the characters XML 1.0
+    forbids, and for CSV no empty value ("" or []), since an empty cell reads as missing."""
+    from graphbuild.export._xml import clean
+
+    def carried(data: dict) -> dict:
+        cleaned = {k: clean(v) if isinstance(v, str) else
+                   [clean(item) for item in v] if k != "provenance" and isinstance(v, list)
+                   else v for k, v in data.items()}
+        return {k: v for k, v in cleaned.items() if keep_empty or v not in ("", [])}
+
+    attributes, nodes, edges = snapshot(graph)
+    return ({"sentences": attributes["sentences"]}, {n: carried(d) for n, d in nodes.items()},
+            {e: carried(d) for e, d in edges.items()})

@@ -17,7 +17,7 @@ from graphbuild.export.graphml import generate_graphml, read_graphml, write_grap
 from graphbuild.export.layout import compute_layout
 
 from .graphs import ALERT, synthetic_graph
-from .helpers import XSD, golden, run_node, snapshot, without_none, xmllint
+from .helpers import XSD, golden, run_node, snapshot, through_bytes, without_none, xmllint
 
 NS = "{http://graphml.graphdrawing.org/xmlns}"
 NMTOKEN = re.compile(r"[A-Za-z0-9._:-]+")
@@ -25,10 +25,7 @@ STANDARD_TYPES = {"boolean", "int", "long", "float", "double", "string"}
 
 
 def round_trip(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    buffer = io.BytesIO()
-    write_graphml(graph, buffer)
-    buffer.seek(0)
-    return read_graphml(buffer)
+    return through_bytes(graph, write_graphml, read_graphml)
 
 
 def test_round_trip_restores_contract_graph_exactly(tiny_graph):
