@@ -3,7 +3,8 @@
 ``graphbuild_entities`` runs after ``ner`` and overrides it with the gazetteers (Kyiv is a
 place, not a person; "British" is the United Kingdom), drops entities that are part of a
 job title ("Defence" in "Defence Secretary"), trims determiners and possessives ("Joe
-Biden's"), and adds quoted group names ("the 'Coalition of Volunteers'").
+Biden's"), and adds quoted group names ("the 'Coalition of Volunteers'"). People's names
+are repaired by ``graphbuild.nlp.people``.
 """
 
 from __future__ import annotations
@@ -17,6 +18,13 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from graphbuild.lexicon import gazetteer, public_figures, words
+from graphbuild.nlp.people import (
+    as_person,
+    extend_person,
+    join_adjacent_people,
+    split_titles,
+    unnamed_after_title,
+)
 
 _CONTAINER_LABELS = {"ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}
 _TRIM_START = {"the", "The", "THE", "'", '"', "“", "‘", "’", "so", "-"}
@@ -84,7 +92,7 @@ class EntityCorrector:
         title_spans = filter_spans(
             [Span(doc, s, e, label="TITLE") for _, s, e in self.titles(doc)]
         )
-        entities, title_spans = _split_titles(doc, entities, title_spans, matches)
+        entities, title_spans = split_titles(doc, entities, title_spans, matches)
         doc._.graphbuild_titles = tuple((span.start, span.end) for span in title_spans)
         title_at = {i: span for span in title_spans for i in range(span.start, span.end)}
         entities = [ent for ent in entities if not (
@@ -92,12 +100,12 @@ class EntityCorrector:
         # A name right after a job title or honorific is a person ("Chancellor Olaf
         # Scholz", "Dr Fatih Birol"), whatever the statistical model said.
         title_ends = {span.end for span in title_spans}
-        entities = _join_adjacent_people(
-            [_as_person(ent, title_ends, self.honorifics) for ent in entities])
-        entities += _unnamed_after_title(doc, title_spans, entities,
+        entities = join_adjacent_people(
+            [as_person(ent, title_ends, self.honorifics) for ent in entities])
+        entities += unnamed_after_title(doc, title_spans, entities,
                                          self.honorifics | self.title_words)
         taken = {i for ent in entities for i in range(ent.start, ent.end)}
-        entities = [_extend_person(ent, taken) for ent in entities]
+        entities = [extend_person(ent, taken) for ent in entities]
         # "Nile Basin Alliance" tagged as a place: a group noun at the end makes a body.
         entities = [Span(doc, ent.start, ent.end, label="ORG")
                     if ent.label_ in ("LOC", "GPE", "FAC", "NORP") and not ent.kb_id_
@@ -279,118 +287,6 @@ def _is_bigger_name(ent: Span, match: Span, covered: set[int]) -> bool:
         return False
     return not all(i in covered or ent.doc[i].lower_ in _JOINERS
                    for i in range(ent.start, ent.end))
-
-
-def _looks_like_name(span: Span) -> bool:
-    return bool(span) and all(t.is_title or t.is_upper or t.text in "-'’" or t.lower_ in
-                              ("de", "van", "von", "bin", "al", "da", "di", "le", "la")
-                              for t in span) and any(t.is_alpha for t in span)
-
-
-def _split_titles(doc: Doc, entities: list[Span], titles: list[Span],
-                  matches: list[Span]) -> tuple[list[Span], list[Span]]:
-    """Take job titles out of names the model ran together.
-
-    "Energy Minister Olena Kovalchuk" as one ORG -> title + PERSON; "Transport"
-    tagged ORG before "Secretary" is part of the title ("Transport Secretary"),
-    not an organisation.
-    """
-    gazetteer_tokens = {i for m in matches for i in range(m.start, m.end)}
-    # Titles by first token, so each name looks only at its own tokens (linear in text).
-    starting = {t.start: t for t in titles}
-    replaced: dict[int, Span] = {}
-    kept: list[Span] = []
-    for ent in entities:
-        if ent.kb_id_ or ent.label_ not in ("ORG", "PERSON", "GPE", "NORP", "FAC", "LOC"):
-            kept.append(ent)
-            continue
-        inner = next((starting[i] for i in range(ent.start, ent.end)
-                      if i in starting and starting[i].end < ent.end), None)
-        if inner is not None:
-            person = Span(doc, inner.end, ent.end, label="PERSON")
-            if _looks_like_name(person):
-                kept.append(person)
-            before = Span(doc, ent.start, inner.start)
-            if len(before) and all(i not in gazetteer_tokens for i in range(before.start,
-                                                                            before.end)):
-                replaced[inner.start] = Span(doc, ent.start, inner.end, label="TITLE")
-            continue
-        following = starting.get(ent.end)
-        if following is not None and ent.label_ == "ORG":
-            portfolio_start = ent.start
-            while portfolio_start < ent.end and portfolio_start in gazetteer_tokens:
-                portfolio_start += 1
-            if portfolio_start < ent.end:
-                replaced[following.start] = Span(doc, portfolio_start, following.end,
-                                                 label="TITLE")
-            continue
-        kept.append(ent)
-    return kept, filter_spans([replaced.get(t.start, t) for t in titles])
-
-
-def _join_adjacent_people(entities: list[Span]) -> list[Span]:
-    """'Kofi Mensah' + 'Arthur' read as two people side by side are one name."""
-    ordered = sorted(entities, key=lambda e: e.start)
-    joined: list[Span] = []
-    for ent in ordered:
-        if joined and ent.label_ == "PERSON" and joined[-1].label_ == "PERSON" \
-                and joined[-1].end == ent.start and not ent.kb_id_:
-            joined[-1] = Span(ent.doc, joined[-1].start, ent.end, label="PERSON")
-        else:
-            joined.append(ent)
-    return joined
-
-
-def _extend_person(ent: Span, taken: set[int]) -> Span:
-    """'Marco' + "Dell'Orto": take in capitalised name parts the model left out (not
-    ``taken`` by another name)."""
-    if ent.label_ != "PERSON":
-        return ent
-    end = ent.end
-    while end < len(ent.doc) and end not in taken and ent.doc[end].pos_ == "PROPN" \
-            and ent.doc[end].is_title and ent.doc[end - 1].whitespace_:
-        end += 1
-    return Span(ent.doc, ent.start, end, label="PERSON") if end != ent.end else ent
-
-
-def _unnamed_after_title(doc: Doc, titles: list[Span], entities: list[Span],
-                         title_words: frozenset[str]) -> list[Span]:
-    """A capitalised name the model missed right after a title is a person ("met Sultan
-    Qaboos"): at most four proper nouns that are no title words ("Crown Prince"), none
-    inside a name already found, and not in a headline written in title case."""
-    if not doc.has_annotation("DEP"):
-        return []  # proper nouns and sentences come from the parse
-    taken = {i for ent in entities for i in range(ent.start, ent.end)}
-    found: list[Span] = []
-    for title in titles:
-        words_of_sentence = [t for t in title.sent if t.is_alpha]
-        if sum(t.is_title for t in words_of_sentence) > 0.6 * len(words_of_sentence):
-            continue  # "Saudi Arabia Seeks Resumption of Talks"
-        end = title.end
-        while end < len(doc) and end - title.end < 4 and end not in taken \
-                and doc[end].pos_ == "PROPN" and doc[end].is_title \
-                and doc[end].lower_.rstrip(".") not in title_words:
-            end += 1
-        if end > title.end:
-            found.append(Span(doc, title.end, end, label="PERSON"))
-    return found
-
-
-def _as_person(ent: Span, title_ends: set[int], honorifics: frozenset[str]) -> Span:
-    if ent.kb_id_ or ent.label_ not in ("ORG", "GPE", "NORP", "LOC", "FAC"):
-        return ent
-    after_title = ent.start in title_ends or (
-        ent.start > 1 and ent.doc[ent.start - 1].text == "," and ent.start - 1 in title_ends)
-    if after_title and _looks_like_name(ent):
-        return Span(ent.doc, ent.start, ent.end, label="PERSON")
-    first = ent.doc[ent.start].lower_.rstrip(".")
-    if first in honorifics and len(ent) > 1 and _looks_like_name(ent):
-        return Span(ent.doc, ent.start + 1, ent.end, label="PERSON")
-    before = ent.doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
-    if before and all(piece in honorifics for piece in before.split("-")) \
-            and _looks_like_name(ent) and ent.doc[ent.start - 1].is_title:
-        return Span(ent.doc, ent.start, ent.end, label="PERSON")
-    return ent
 
 
 @Language.component("graphbuild_paragraphs", assigns=["token.is_sent_start"])
