@@ -34,7 +34,7 @@ _PACKAGE = Path(__file__).parent
 # What extraction depends on besides the article and the model. A test checks that every
 # graphbuild module imported by the nlp and extract stages is listed here.
 RULE_SOURCES = ("data", "extract", "nlp", "lexicon.py", "names.py", "types.py",
-                "meeting_identity.py", "errors.py", "models.py")
+                "meeting_identity.py", "dates.py", "errors.py", "models.py")
 
 
 @cache

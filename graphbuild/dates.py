@@ -41,6 +41,7 @@ _RANGE = r"(?:\s*(?:-|–|—|to|until|and)\s*\d{1,2}(?:st|nd|rd|th)?)?"
 _YEAR = r"(?:,?\s+(\d{4}))?"
 # "31 March 2025", "14-15 April", "31st of March"; "March 31, 2025", "April 14-15".
 _DAY_MONTH = re.compile(rf"\b{_DAY}{_RANGE}\s+(?:of\s+)?({_MONTH})\.?\b{_YEAR}", re.I)
+_MONTH_WORD = re.compile(rf"\b({_MONTH})\b")
 _MONTH_DAY = re.compile(rf"\b({_MONTH})\.?\s+{_DAY}\b{_RANGE}{_YEAR}", re.I)
 _WEEKDAY = re.compile(rf"\b(?:({'|'.join(PAST_WORDS + FUTURE_WORDS)})\s+)?"
                       rf"({'|'.join(WEEKDAYS)})\b", re.I)
@@ -67,6 +68,23 @@ def _calendar(text: str) -> tuple[int, int, int | None] | None:
         return None
     _, day, month, year = min(found)
     return day, month, int(year) if year else None
+
+
+def calendar_parts(text: str) -> tuple[frozenset[int], frozenset[int], frozenset[int]]:
+    """Years, months and days a date expression names, however written, to compare two
+    expressions when no publication date anchors them ("April 14-15" -> days 14 and 15).
+
+    >>> calendar_parts("April 14-15, 2012")
+    (frozenset({2012}), frozenset({4}), frozenset({14, 15}))
+    """
+    lower = text.lower()
+    months = frozenset(MONTHS[m.group(1)] for m in _MONTH_WORD.finditer(lower))
+    numbers = [int(n) for n in re.findall(r"\d+", lower)]
+    years = frozenset(n for n in numbers if n >= 1000)
+    days = {n for n in numbers if 1 <= n <= 31}
+    for start, end in re.findall(r"\b(\d{1,2})\s*(?:-|–|to|until)\s*(\d{1,2})\b", lower):
+        days.update(range(int(start), int(end) + 1))
+    return years, months, frozenset(days)
 
 
 def parse_date(text: str) -> date | None:

@@ -15,12 +15,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Protocol
 
+from graphbuild.dates import WEEKDAYS, calendar_parts
 from graphbuild.lexicon import gazetteer, words
 from graphbuild.names import name_key, normalise_name
-
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-           "september", "october", "november", "december")
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 class MeetingFacts(Protocol):
@@ -100,9 +97,9 @@ def places_agree(a: str, b: str) -> bool:
 
 def _date_kind(date: str) -> str:
     lower = date.lower()
-    if lower in _WEEKDAYS:
+    if lower in WEEKDAYS:
         return "weekday"
-    if any(month in lower for month in _MONTHS) or re.search(r"\d", lower):
+    if calendar_parts(lower)[1] or re.search(r"\d", lower):
         return "calendar"
     return "relative"
 
@@ -128,26 +125,13 @@ def dates_agree(a: str, b: str) -> str:
         return "unknown"
     if kind == "weekday":
         return "conflict"
-    first, second = _calendar(a), _calendar(b)
+    first, second = calendar_parts(a), calendar_parts(b)
     verdicts = [_parts_agree(x, y) for x, y in zip(first, second, strict=True)]
     if "conflict" in verdicts:
         return "conflict"
     if first[1] and second[1] and first[2] and second[2]:
         return "same"  # months and days overlap, and no year says otherwise
     return "unknown"
-
-
-def _calendar(date: str) -> tuple[frozenset[int], frozenset[int], frozenset[int]]:
-    """Years, months and days a calendar date names ("April 14-15" -> days 14 and 15)."""
-    lower = date.lower()
-    months = frozenset(i for i, month in enumerate(_MONTHS, 1)
-                       if re.search(rf"\b{month[:3]}", lower))
-    numbers = [int(n) for n in re.findall(r"\d+", lower)]
-    years = frozenset(n for n in numbers if n >= 1000)
-    days = {n for n in numbers if 1 <= n <= 31}
-    for start, end in re.findall(r"\b(\d{1,2})\s*(?:-|–|to|until)\s*(\d{1,2})\b", lower):
-        days.update(range(int(start), int(end) + 1))
-    return years, months, frozenset(days)
 
 
 def _parts_agree(a: frozenset[int], b: frozenset[int]) -> str:
