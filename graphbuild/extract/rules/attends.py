@@ -20,6 +20,7 @@ from graphbuild.extract.rules.context import (
     is_passive,
     meeting_object,
     particles,
+    patients,
     relation_words,
     required_words,
     requirement_met,
@@ -60,9 +61,8 @@ def _attends(token: Token, ctx: Context) -> Iterator[Claim]:
     if preventer is not None:
         # "Poland barred Russian delegates from attending", "Russia was banned from
         # attending": the one kept away does not attend; the one who bars is not there.
-        kept_away = [m for o in children(preventer, "dobj", "nsubjpass") for o2 in conjuncts(o)
-                     for m in actors(o2, ctx)]
-        claims = emit(ctx, "attends", unique(kept_away), meeting, preventer, [preventer, token])
+        claims = emit(ctx, "attends", patients(preventer, ctx), meeting, preventer,
+                      [preventer, token])
         yield from (replace(c, negated=not c.negated) for c in claims)
         return
     attendees = subjects(token, ctx)
@@ -177,9 +177,8 @@ def _kept_from_meeting(token: Token, ctx: Context) -> Iterator[Claim]:
                    None)
     if meeting is None:
         return
-    kept_out = [m for o in children(token, "dobj", "nsubjpass") for o2 in conjuncts(o)
-                for m in actors(o2, ctx)] if preventing else subjects(token, ctx)
-    claims = emit(ctx, "attends", unique(kept_out), meeting, token, anchors)
+    kept_out = patients(token, ctx) if preventing else subjects(token, ctx)
+    claims = emit(ctx, "attends", kept_out, meeting, token, anchors)
     yield from (replace(c, negated=not c.negated) for c in claims)
 
 
@@ -337,12 +336,11 @@ def _invited(token: Token, ctx: Context) -> Iterator[Claim]:
         return
     if _wished(token) or not is_negated(token)[0]:
         return
-    guests = [m for o in children(token, "dobj", "nsubjpass") for o2 in conjuncts(o)
-              for m in actors(o2, ctx)]
+    guests = patients(token, ctx)
     meeting = focus_meeting(ctx.meetings, token.i, ctx.sentence_of[token.i], window=2,
                             in_person=True)
     if guests and meeting is not None:
-        yield from emit(ctx, "attends", unique(guests), meeting, token, [token])
+        yield from emit(ctx, "attends", guests, meeting, token, [token])
 
 
 @starts_at("VERB")

@@ -196,6 +196,13 @@ def _subject_actors(subject: Token, ctx: Context) -> list[Mention]:
     return people or found
 
 
+def patients(verb: Token, ctx: Context) -> list[Mention]:
+    """The entities a verb acts on: its objects, or its subject when it is passive
+    ("barred Russia from ...", "Russia was banned from ...", "invited Putin to ...")."""
+    return unique([m for o in children(verb, "dobj", "nsubjpass") for o2 in conjuncts(o)
+                   for m in actors(o2, ctx)])
+
+
 def agents(verb: Token, ctx: Context) -> list[Mention]:
     """The entities of a passive verb's "by" phrase."""
     return unique([m for _, obj in prep_objects(verb, {"by"}) for o in conjuncts(obj)

@@ -18,6 +18,7 @@ from graphbuild.extract.rules.context import (
     emit,
     is_passive,
     particles,
+    patients,
     relation_words,
     requirement_met,
     starts_at,
@@ -197,13 +198,13 @@ def _clause_parties(token: Token, ctx: Context) -> Iterator[Claim]:
                     for m in actors(o, ctx)]
         partners += [m for _, obj in prep_objects(token, {"with"}) for o in conjuncts(obj)
                      for m in actors(o, ctx)]
-        # "Biden held a summit" hosts it; "Musharraf will hold a summit with Vajpayee"
-        # is the two of them meeting.
+        holders = subjects(holder, ctx)
+        # "Biden held a summit" hosts it; "Musharraf will hold a summit with Vajpayee" and
+        # "Modi and Morrison held a summit" are meetings of the two.
         hosting = token.lemma_.lower() in relation_words("hosts", "holding_nouns") \
-            and holder.lemma_.lower() == "hold" and not partners \
-            and len(subjects(holder, ctx)) == 1  # "Modi and Morrison held a summit" meet
-        yield from emit(ctx, "hosts" if hosting else "attends", subjects(holder, ctx),
-                        meeting, holder, [holder, token])
+            and holder.lemma_.lower() == "hold" and not partners and len(holders) == 1
+        yield from emit(ctx, "hosts" if hosting else "attends", holders, meeting, holder,
+                        [holder, token])
         yield from emit(ctx, "attends", partners, meeting, holder, [holder, token])
         return
     if position.dep_ != "pobj" or position.head.dep_ not in ("prep", "agent"):
@@ -225,9 +226,7 @@ def _clause_parties(token: Token, ctx: Context) -> Iterator[Claim]:
             lemma in relation_words("attends", "verbs") and requirement_met(verb)):
         return  # read by the hosts and attends rules
     if lemma in relation_words("attends", "inviting_verbs") and prep.lower_ == "to":
-        guests = [m for o in children(verb, "dobj", "nsubjpass") for o2 in conjuncts(o)
-                  for m in actors(o2, ctx)]
-        yield from emit(ctx, "attends", guests, meeting, verb, [verb])
+        yield from emit(ctx, "attends", patients(verb, ctx), meeting, verb, [verb])
         if not is_passive(verb):
             yield from emit(ctx, "hosts", subjects(verb, ctx), meeting, verb, [verb])
         return
@@ -236,16 +235,15 @@ def _clause_parties(token: Token, ctx: Context) -> Iterator[Claim]:
                                                                      "continuing_verbs")
     engaged = prep.lower_ == "in" and (token.lemma_.lower() in words("meetings", "weak_nouns")
                                        or lemma == "be")  # "were also in the Al Ula summit"
+    present = subjects(verb, ctx)
     # "Saudi Arabia and Iran agreed to restore ties after talks in Beijing": what two or
     # more do after talks, they did together.
-    engaged |= prep.lower_ in relation_words("attends", "after_preps") and len(
-        subjects(verb, ctx)) > 1
+    engaged |= prep.lower_ in relation_words("attends", "after_preps") and len(present) > 1
     if any(o.lemma_.lower() in relation_words("attends", "nouns") for o in children(verb, "dobj")):
         return  # "cancelled his participation at the meeting": read with the noun
     if inside or travelling or engaged:
         # What happens at a meeting does not negate being there ("failed to reach a deal
         # at the summit"); not going there does ("will not fly to Granada for the talks").
-        present = subjects(verb, ctx)
         if inside:
             present += _addressees(verb, ctx)
         # ... but "will not be at the summit" negates being there.
@@ -259,10 +257,10 @@ def _addressees(verb: Token, ctx: Context) -> list[Mention]:
     found = [m for _, obj in prep_objects(verb, {"with"}) for o in conjuncts(obj)
              for m in actors(o, ctx)]
     addressing = relation_words("attends", "addressing_verbs")
-    for clause in (verb, verb.head if verb.dep_ == "ccomp" else verb):
+    for clause in [verb, *([verb.head] if verb.dep_ == "ccomp" else [])]:
         if clause.lemma_.lower() in addressing:
             found += [m for obj in children(clause, "dobj", "dative") for o in conjuncts(obj)
-                      for m in actors(o, ctx) if m.type == "person" or m.type == "country"]
+                      for m in actors(o, ctx) if m.type in ("person", "country")]
     return unique(found)
 
 
