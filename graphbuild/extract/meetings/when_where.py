@@ -7,12 +7,13 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from graphbuild import dates
 from graphbuild.extract.sentences import sentences
 from graphbuild.extract.syntax import children, prep_objects
 from graphbuild.lexicon import words
 from graphbuild.types import Mention
 
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAYS = tuple(day.title() for day in dates.WEEKDAYS)  # as a date expression reads
 
 def normalise_date(text: str) -> str:
     """A comparable form of a date expression.
