@@ -11,6 +11,7 @@ from graphbuild.extract.affiliations import affiliation_claims
 from graphbuild.extract.aliases import alias_links
 from graphbuild.extract.coref import references
 from graphbuild.extract.meetings import meeting_mentions
+from graphbuild.extract.meetings.distributive import distribute
 from graphbuild.extract.mentions import entity_mentions, index_tokens, sentence_index
 from graphbuild.extract.rules import OverBudget, relation_claims
 from graphbuild.types import Article, ArticleExtraction
@@ -34,7 +35,8 @@ def extract(doc: Doc, article: Article, *, deadline: float | None = None
                                  deadline=deadline)
     except OverBudget:
         return ArticleExtraction(article.id, (), (), (), over_budget=True)
+    meeting_list, claims = distribute(doc, meetings, claims, by_token)
     claims += affiliations
-    all_mentions = sorted({*mentions, *meetings.values()}, key=lambda m: (m.start, m.end, m.key))
+    all_mentions = sorted({*mentions, *meeting_list}, key=lambda m: (m.start, m.end, m.key))
     return ArticleExtraction(article.id, tuple(all_mentions), tuple(claims),
                              tuple(alias_links(doc, by_token)))

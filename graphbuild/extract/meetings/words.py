@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from graphbuild.extract.meetings.distributive import is_distributive, partners
 from graphbuild.extract.meetings.when_where import date_of, venue_of
 from graphbuild.extract.syntax import children, is_negated, prep_objects, subject_of
 from graphbuild.lexicon import words
@@ -43,8 +44,10 @@ def explicit_kind(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool
     # "the inaugural defence ministers' meeting": the article hangs off the possessor.
     determiners += [g for c in modifiers if c.dep_ == "poss" for g in c.children
                     if g.dep_ == "det"]
-    if plural and (contrastive or not determiners) and not _attended(token) and not framed:
-        return None  # but "telephone conversations with Ushakov" are calls
+    if plural and (contrastive or not determiners) and not _attended(token) and not framed \
+            and not (is_distributive(token) and len(partners(token, by_token)) >= 2):
+        return None  # but "telephone conversations with Ushakov" are calls, and "bilateral
+        # meetings with A and B" a meeting with each
     anaphoric = not contrastive and any(
         c.lower_ in words("meetings", "anaphoric") for c in determiners)
     # "the six-party talks", "four-way talks": a count of parties names one meeting.
