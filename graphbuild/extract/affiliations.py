@@ -67,6 +67,7 @@ def affiliation_claims(doc: Doc, article_id: str, mentions: list[Mention],
                      ) if title is not None else []
         found = found or list(_from_apposition(doc, article_id, mention, person, by_token))
         found = found or list(_from_of_phrase(doc, article_id, mention, person, title, by_token))
+        found = found or list(_from_possessive(doc, article_id, mention, person, by_token))
         claims.extend(found)
     return claims
 
@@ -111,6 +112,21 @@ def _from_of_phrase(doc: Doc, article_id: str, mention: Mention, person: Span,
     cue = doc[title.start if title is not None else person.start: index + 1]
     yield Claim(mention, "affiliated_with", affiliate, _evidence(article_id, person, cue),
                 cue=cue.text, role=title.text if title is not None else None, confidence=0.7)
+
+
+def _from_possessive(doc: Doc, article_id: str, mention: Mention, person: Span,
+                     by_token: dict[int, Mention]) -> Iterator[Claim]:
+    """'Argentina's Mauricio Macri', 'Egypt's Hosni Mubarak': a country's name in the
+    possessive right before the person's."""
+    index = person.start - 1
+    if index < 1 or doc[index].lower_ not in ("'s", "’s"):
+        return
+    affiliate = by_token.get(index - 1)
+    if affiliate is None or affiliate.type != "country":
+        return
+    cue = doc[index - 1: person.end]
+    yield Claim(mention, "affiliated_with", affiliate, _evidence(article_id, person, cue),
+                cue=cue.text, confidence=0.7)
 
 
 def _possessor(token: Token, by_token: dict[int, Mention]) -> Mention | None:

@@ -25,6 +25,8 @@ from tests.extract.conftest import readable
                  "President", id="name-of-country"),
     pytest.param("Norway will be represented by its trade secretary, John Carter.",
                  "John Carter", "Norway", "trade secretary", id="its-possessive"),
+    pytest.param("The summit opened without Egypt's Hosni Mubarak.", "Hosni Mubarak", "Egypt",
+                 None, id="country-possessive-before-name"),
 ])
 def test_affiliation(read, text, person, affiliate, role):
     claims = [c for c in read(text).claims if c.relation == "affiliated_with"]

@@ -356,6 +356,12 @@ EVENTS = [
                  {("Saudi Arabia", "hosts", "meeting@Friday", False),
                   ("Bashar al-Assad", "attends", "meeting@Friday", False)},
                  id="invited-to-attend"),
+    pytest.param("The summit opened in Khartoum. The no-shows include Egypt's Hosni Mubarak "
+                 "and Saudi Arabia's King Abdullah.",
+                 {("Hosni Mubarak", "attends", "meeting", True),
+                  ("Abdullah", "attends", "meeting", True)}, id="no-shows-include"),
+    pytest.param("The summit opened in Khartoum despite the absence of Hosni Mubarak.",
+                 {("Hosni Mubarak", "attends", "meeting", True)}, id="absence-of"),
     pytest.param("Absent from the summit were the leaders of Sudan and Eritrea.",
                  {("Sudan", "attends", "meeting", True), ("Eritrea", "attends", "meeting", True)},
                  id="absent-inverted"),

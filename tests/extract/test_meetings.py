@@ -57,6 +57,7 @@ def test_group_of_a_meeting_attends(triples):
     pytest.param("Generals open a two-day meeting in Accra on Thursday.", "Thursday",
                  id="duration-is-not-the-date"),
     pytest.param("Ministers met this week in Lima.", None, id="vague-week"),
+    pytest.param("It was a lackluster summit in a year of crises.", None, id="indefinite-year"),
     pytest.param("Latvia will host a summit on Thursday, a day after ministers meet in Oslo.",
                  "Thursday", id="own-clause-date"),
 ])

@@ -29,7 +29,7 @@ def normalise_date(text: str) -> str:
     return re.sub(r"^(the|this|on)\s+", "", text.strip(), flags=re.IGNORECASE)
 
 # "this week", "this year": true of any meeting in the story, so no date at all.
-_VAGUE = re.compile(r"(this|the|these) (week|month|year|days?)|(week|month|year)s?"
+_VAGUE = re.compile(r"(this|the|these|a|an) (week|month|year|days?)|(week|month|year)s?"
                     r"|(the )?same (day|week|month|year)"
                     r"|(in )?(the )?(next|coming|past|last|following) (few |several )?"
                     r"(days|weeks|months)"

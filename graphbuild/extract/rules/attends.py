@@ -220,17 +220,21 @@ def _leads_delegation(token: Token, ctx: Context) -> Iterator[Claim]:
 @starts_at("ADJ", "NOUN")
 def _absent_from(token: Token, ctx: Context) -> Iterator[Claim]:
     """'Modi was absent from the summit', 'Absent from the summit were the leaders of
-    Sudan and Eritrea', 'Notably absent was Putin' (the meeting in focus) -> a negated
-    attendance."""
+    Sudan and Eritrea', 'Notably absent was Putin', 'the absence of Mubarak' (the meeting
+    in focus) -> a negated attendance."""
     if token.pos_ not in ("ADJ", "NOUN") or token.lemma_.lower() not in relation_words(
-            "attends", "absence_adjectives"):
+            "attends", "absence_words"):
         return
     meeting = next((ctx.meetings[o.i] for _, o in prep_objects(token, {"from", "at"})
                     if o.i in ctx.meetings), None) or focus_meeting(
         ctx.meetings, token.i, ctx.sentence_of[token.i], window=2, in_person=True)
     if meeting is None:
         return
-    if token.dep_ == "nsubj":  # inverted: the absent ones follow the verb
+    missing = [m for _, o in prep_objects(token, {"of"}) for c in conjuncts(o)
+               for m in actors(c, ctx)]
+    if missing:  # "the absence of Mubarak"
+        absent = missing
+    elif token.dep_ == "nsubj":  # inverted: the absent ones follow the verb
         absent = [m for c in children(token.head, "attr", "nsubj") if c is not token
                   for o in conjuncts(c) for m in actors(o, ctx)]
     else:
@@ -275,10 +279,13 @@ def _travels_to_venue(token: Token, ctx: Context) -> Iterator[Claim]:
 
 
 def _attendee_list(token: Token, ctx: Context) -> Iterator[Claim]:
-    """'Notable attendees include A, B and C', 'Participants at the talks were A and B'."""
-    if token.lower_ not in relation_words("attends", "attendee_nouns") or token.dep_ not in (
-            "nsubj", "nsubjpass") or token.head.lemma_.lower() not in relation_words(
-            "attends", "listing_verbs"):
+    """'Notable attendees include A, B and C', 'Participants at the talks were A and B';
+    'The no-shows include A and B' -> a negated attendance."""
+    noun = token.doc[token.left_edge.i: token.i + 1].text.lower().removeprefix("the ")
+    absent = noun in relation_words("attends", "absentee_nouns")
+    if not absent and token.lower_ not in relation_words("attends", "attendee_nouns") or \
+            token.dep_ not in ("nsubj", "nsubjpass") or token.head.lemma_.lower() not in \
+            relation_words("attends", "listing_verbs"):
         return
     verb = token.head
     own = [ctx.meetings[o.i] for _, o in prep_objects(token, {"at", "of", "in"})
@@ -288,7 +295,9 @@ def _attendee_list(token: Token, ctx: Context) -> Iterator[Claim]:
         return
     listed = [m for obj in children(verb, "dobj", "attr") for o in conjuncts(obj)
               for m in actors(o, ctx)]
-    yield from emit(ctx, "attends", unique(listed), meeting, verb, [token, verb])
+    claims = emit(ctx, "attends", unique(listed), meeting, verb, [token, verb],
+                  negatable=not absent)
+    yield from (replace(c, negated=True) if absent else c for c in claims)
 
 
 @starts_at("NOUN")
