@@ -82,12 +82,15 @@ def _countries_of_places() -> dict[str, tuple[str, bool]]:
 
 def places_agree(a: str, b: str) -> bool:
     """Two venue keys name one place, or one is the country the other lies in
-    ("Portugal" and "Lisbon"); "Lisbon" and "Porto" do not agree.
+    ("Portugal" and "Lisbon"), or one name starts the other ("Cartagena de Indias");
+    "Lisbon" and "Porto" do not agree.
 
     >>> places_agree("lisbon", "portugal"), places_agree("lisbon", "porto")
     (True, False)
+    >>> places_agree("cartagena", "cartagena de indias")
+    True
     """
-    if a == b:
+    if _one_name(a, b):
         return True
     countries = _countries_of_places()
     first, second = countries.get(a), countries.get(b)
@@ -142,7 +145,14 @@ def _parts_agree(a: frozenset[int], b: frozenset[int]) -> str:
 
 def same_place(a: MeetingFacts, b: MeetingFacts) -> bool:
     """Both places are known and are one place."""
-    return venue_key(a.venue) is not None and venue_key(a.venue) == venue_key(b.venue)
+    first, second = venue_key(a.venue), venue_key(b.venue)
+    return first is not None and second is not None and _one_name(first, second)
+
+
+def _one_name(a: str, b: str) -> bool:
+    """'cartagena' and 'cartagena de indias': one name is the start of the other."""
+    shorter, longer = sorted((a.split(), b.split()), key=len)
+    return longer[:len(shorter)] == shorter
 
 
 def overlap(a: MeetingFacts, b: MeetingFacts) -> int:

@@ -49,6 +49,8 @@ def test_dates_agree(a, b, expected):
                  True, id="same-place-other-words"),
     pytest.param(Facts("summit", venue="Lisbon"), Facts("summit", venue="Portugal"), True,
                  id="city-in-the-country"),
+    pytest.param(Facts("summit", venue="Cartagena"), Facts("summit", venue="Cartagena de Indias"),
+                 True, id="one-name-starts-the-other"),
     pytest.param(Facts("summit", venue="Lisbon"), Facts("summit", venue="Porto"), False,
                  id="two-cities-of-one-country"),
     pytest.param(Facts("call"), Facts("meeting"), False, id="call-is-not-in-person"),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from graphbuild.extract.meetings.when_where import names_a_time
+
 
 def meetings(extraction):
     return [m for m in extraction.mentions if m.type == "meeting"]
@@ -58,6 +60,10 @@ def test_group_of_a_meeting_attends(triples):
                  id="duration-is-not-the-date"),
     pytest.param("Ministers met this week in Lima.", None, id="vague-week"),
     pytest.param("It was a lackluster summit in a year of crises.", None, id="indefinite-year"),
+    pytest.param("The summit, delayed for nearly a decade, opened in Doha.", None,
+                 id="decade-is-a-length"),
+    pytest.param("Delegates met for two years in Doha.", None, id="years-are-a-length"),
+    pytest.param("Leaders met two months ago in Doha.", "two months ago", id="months-ago"),
     pytest.param("Latvia will host a summit on Thursday, a day after ministers meet in Oslo.",
                  "Thursday", id="own-clause-date"),
 ])
@@ -91,3 +97,12 @@ def test_place_before_the_noun_is_the_venue(read):
 ])
 def test_a_part_of_the_world_before_the_noun_is_not_the_venue(read, text):
     assert [m.venue for m in meetings(read(text))] == [None]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("May 21-22", True), ("21st May", True), ("2012", True), ("next month", True),
+    ("a later date", True), ("tomorrow", True), ("8th", False), ("the 8th", False),
+    ("Jaish-e-Mohammed", False),
+])
+def test_names_a_time(text, expected):
+    assert names_a_time(text) is expected

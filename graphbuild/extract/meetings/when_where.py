@@ -42,8 +42,21 @@ _NUMBER_WORDS = r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|several
 
 _DURATION = re.compile(
     rf"\b(\w+-(day|week|hour)s?|{_NUMBER_WORDS} (days?|hours?|weeks?|nights?)"
+    rf"|{_NUMBER_WORDS} (months?|years?|decades?)(?! ago| later| earlier)|decades?"
     r"|(day|week)-long|the (day|week) (before|after)|(the )?next day)\b",
     re.IGNORECASE)
+
+# A date names a day, a month, a year or a time of the calendar; what the tagger calls a
+# date without one ("the 8th", a misread name) is none.
+_CALENDAR_WORDS = re.compile(
+    r"\d{4}|\b(\d{1,2}|%s|week|weekend|month|year|spring|summer|autumn|fall|winter|morning"
+    r"|afternoon|evening|night|date)s?\b(?!-?(st|nd|rd|th)\b)"
+    % "|".join([*dates.MONTHS, *dates.WEEKDAYS, *dates.RELATIVE_DAYS]), re.I)
+
+def names_a_time(text: str) -> bool:
+    """Whether a date expression names a day, month, year or time of the calendar."""
+    return _CALENDAR_WORDS.search(text) is not None
+
 
 _CLIMB = {"acl", "pobj", "pcomp", "prep", "xcomp", "nsubj", "nsubjpass", "dobj", "relcl", "advcl"}
 
@@ -67,7 +80,7 @@ def _sentence_dates(token: Token) -> _SentenceDates:
         return cache[number]
     found = _SentenceDates()
     for ent in index.dates(number):
-        if _VAGUE.fullmatch(ent.text.strip()) or (
+        if _VAGUE.fullmatch(ent.text.strip()) or not names_a_time(ent.text) or (
                 ent.start > 0 and token.doc[ent.start - 1].lower_ in words(
                     "meetings", "bounding_preps")) or (
                 _DURATION.search(ent.text) and normalise_date(ent.text) not in WEEKDAYS):
