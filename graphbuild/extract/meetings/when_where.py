@@ -48,10 +48,11 @@ _DURATION = re.compile(
 
 # A date names a day, a month, a year or a time of the calendar; what the tagger calls a
 # date without one ("the 8th", a misread name) is none.
+_CALENDAR_NAMES = "|".join([*dates.MONTHS, *dates.WEEKDAYS, *dates.RELATIVE_DAYS])
 _CALENDAR_WORDS = re.compile(
-    r"\d{4}|\b(\d{1,2}|%s|week|weekend|month|year|spring|summer|autumn|fall|winter|morning"
-    r"|afternoon|evening|night|date)s?\b(?!-?(st|nd|rd|th)\b)"
-    % "|".join([*dates.MONTHS, *dates.WEEKDAYS, *dates.RELATIVE_DAYS]), re.I)
+    rf"\d{{4}}|\b(\d{{1,2}}|{_CALENDAR_NAMES}|week|weekend|month|year|spring|summer|autumn"
+    r"|fall|winter|morning|afternoon|evening|night|date)s?\b(?!-?(st|nd|rd|th)\b)", re.I)
+
 
 def names_a_time(text: str) -> bool:
     """Whether a date expression names a day, month, year or time of the calendar."""
