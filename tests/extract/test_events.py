@@ -187,6 +187,18 @@ EVENTS = [
                  "country's delegation to the summit.",
                  {("Gabriel Boric", "attends", "meeting@Tuesday", False)},
                  id="leading-a-delegation-is-not-hosting"),
+    pytest.param("Premier Wen Tao will lead China's delegation at the G20 summit in Rome this "
+                 "weekend, the ministry said.",
+                 {("Wen Tao", "attends", "meeting@weekend", False),
+                  ("China", "attends", "meeting@weekend", False),
+                  ("G20", "attends", "meeting@weekend", False)},
+                 id="leading-a-countrys-delegation-at-a-named-meeting"),
+    pytest.param("Palau, Nauru and Kiribati met on Monday at the Micronesian Presidents Summit "
+                 "to discuss the forum.",
+                 {("Palau", "attends", "meeting@Monday", False),
+                  ("Nauru", "attends", "meeting@Monday", False),
+                  ("Kiribati", "attends", "meeting@Monday", False)},
+                 id="meeting-at-a-summit-is-the-summit"),
     pytest.param("President Lula spoke with President Joe Biden by phone on Monday. Biden "
                  "spokesman John Kirby said the two leaders agreed to postpone the state visit.",
                  {("Lula", "attends", "meeting@Monday", False),
@@ -525,3 +537,23 @@ def test_two_calls_on_one_day_with_other_parties_are_two_calls(read):
             "with Hossein Amirabdollahian via phone call on Sunday.")
     keys = [m.key for m in read(text).mentions if m.type == "meeting"]
     assert len(set(keys)) == 2
+
+
+def test_meeting_at_a_summit_is_one_meeting(read):
+    text = ("Palau, Nauru and Kiribati met on Monday at the Micronesian Presidents Summit to "
+            "discuss the forum.")
+    assert len({m.key for m in read(text).mentions if m.type == "meeting"}) == 1
+
+
+def test_the_headlines_summit_is_the_bodys_meeting_the_lead_tells(read):
+    text = ("Merkel declines invitation to G7 summit in Washington\n\nGerman Chancellor Angela "
+            "Merkel has declined an invitation to attend a meeting of the Group of Seven in "
+            "Washington next month.")
+    assert len({m.key for m in read(text).mentions if m.type == "meeting"}) == 1
+
+
+def test_a_call_held_with_someone_is_the_headlines_call_with_them(read):
+    text = ("Lula discusses peace in call with Zelensky\n\nBrazilian President Luiz Inacio Lula "
+            "da Silva held a video call on Thursday with Ukraine's President Volodymyr "
+            "Zelensky.")
+    assert len({m.key for m in read(text).mentions if m.type == "meeting"}) == 1

@@ -168,11 +168,13 @@ _LEAD_SENTENCES = 4
 
 def _told_in_headline(clusters: list[_Cluster], facts: Facts, headline_end: int
                       ) -> int | None:
-    """A meeting only the headline has named so far that may be this one: of its kind
-    or with a party in common."""
+    """A meeting only the headline has named so far that may be this one: of its kind,
+    with a party in common or of the same body ("G-7 summit" over "a meeting of the
+    Group of Seven")."""
     return next((i for i, c in enumerate(clusters)
                  if all(m.start < headline_end for m in c.mentions) and not c.contrasted
-                 and (c.kind == facts.kind or c.participants & facts.participants)
+                 and (c.kind == facts.kind or c.participants & facts.participants
+                      or (c.group is not None and c.group == facts.group))
                  and may_be_one(c, facts)), None)
 
 

@@ -183,6 +183,8 @@ def stated_kind(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool] 
         return None
     if any(s.lemma_.lower() in words("meetings", "nouns") for s in children(token, "nsubj")):
         return None  # "the summit convened in Baghdad" is the summit itself
+    if any(explicit_kind(obj, by_token) for _, obj in prep_objects(token, {"at", "during"})):
+        return None  # "the presidents met at the Micronesian Presidents Summit": that summit
     # Without a time, a place or two named parties, "they met up" is not a meeting
     # worth a node; "Phumtham and Hun Manet met" is.
     if not (date_of(token) is not None or _named_parties(token, by_token)
@@ -229,8 +231,10 @@ def own_parties(token: Token, by_token: dict[int, Mention]) -> set[str]:
         related += [c for c in token.children if c.dep_ in ("poss", "compound")]
         if token.dep_ == "dobj" and token.head.lemma_.lower() in words(
                 "relations", "attends", "holding_verbs"):
-            # "Faisal received a phone call from ...": the holder is a party too.
+            # "Faisal received a phone call from ...": the holder is a party too, and so
+            # is whom it is held with ("held a video call on Thursday with Zelensky").
             related += [c for c in token.head.children if c.dep_ == "nsubj"]
+            related += [obj for _, obj in prep_objects(token.head, {"with"})]
     related += [obj for _, obj in prep_objects(token, words("meetings", "party_preps"))]
     # "the talks ..., involving Britain, France and Germany"
     related += [obj for clause in token.children if clause.dep_ == "acl"

@@ -206,15 +206,24 @@ def _listed_attendees(token: Token, ctx: Context) -> list[Mention]:
 
 
 def _leads_delegation(token: Token, ctx: Context) -> Iterator[Claim]:
-    """'Finch is expected to lead the American delegation' -> Finch attends."""
+    """'Finch is expected to lead the American delegation' (the meeting in focus), 'Li
+    will lead China's delegation at the summit' -> the leader and the delegation's
+    country attend."""
     if token.lemma_.lower() not in relation_words("attends", "delegation_verbs"):
         return
     nouns = relation_words("attends", "delegation_nouns")
-    if not any(obj.lower_ in nouns for obj in children(token, "dobj")):
+    delegations = [obj for obj in children(token, "dobj") if obj.lower_ in nouns]
+    if not delegations:
         return
-    meeting = focus_meeting(ctx.meetings, token.i, ctx.sentence_of[token.i])
+    preps = relation_words("attends", "host_verb_preps") | {"to"}
+    named = [ctx.meetings[o.i] for d in delegations for _, o in prep_objects(d, preps)
+             if o.i in ctx.meetings]
+    meeting = meeting_object(token, ctx, preps) or next(iter(named), None) \
+        or focus_meeting(ctx.meetings, token.i, ctx.sentence_of[token.i])
     if meeting is not None:
-        yield from emit(ctx, "attends", subjects(token, ctx), meeting, token, [token])
+        senders = [m for d in delegations for c in children(d, "poss") for m in actors(c, ctx)]
+        yield from emit(ctx, "attends", [*subjects(token, ctx), *senders], meeting, token,
+                        [token])
 
 
 @starts_at("ADJ", "NOUN")
