@@ -492,7 +492,7 @@ ORGANIZATIONS: list[tuple[str, list[str], str]] = [
     ("AUKUS", ["Aukus"], "alliance"),
     ("Five Eyes", [], "alliance"),
     ("Non-Aligned Movement", [], "forum"),
-    ("Pacific Islands Forum", [], "forum"),
+    ("Pacific Islands Forum", ["Pacific Island Forum", "PIF"], "forum"),
     ("Arctic Council", [], "forum"),
     ("Nordic Council", [], "forum"),
     ("Visegrad Group", ["Visegrád Group", "V4"], "forum"),
