@@ -293,12 +293,15 @@ def _is_bigger_name(ent: Span, match: Span, covered: set[int]) -> bool:
 def paragraph_boundaries(doc: Doc) -> Doc:
     """A blank line ends a sentence: headlines and datelines carry no full stop. The
     parser must not end one after a paragraph's first word either ("South | African
-    President Cyril Ramaphosa", "Gordon | Brown today reaffirmed")."""
+    President Cyril Ramaphosa", "Gordon | Brown today reaffirmed"), nor after a closing
+    bracket ("the Community of Latin American and Caribbean States (CELAC) | Summit would")."""
     for token in doc:
         if token.i == 0 or (doc[token.i - 1].is_space and "\n" in doc[token.i - 1].text):
             token.is_sent_start = True
             if token.i + 1 < len(doc) and not token.is_space and not doc[token.i + 1].is_space:
                 doc[token.i + 1].is_sent_start = False
+        elif doc[token.i - 1].text == ")" and not token.is_space:
+            token.is_sent_start = False
     return doc
 
 

@@ -187,6 +187,16 @@ EVENTS = [
                  "country's delegation to the summit.",
                  {("Gabriel Boric", "attends", "meeting@Tuesday", False)},
                  id="leading-a-delegation-is-not-hosting"),
+    pytest.param("Maduro pulled out of the summit in Buenos Aires. The Venezuelan delegation "
+                 "to the summit will instead be headed by Foreign Minister Yvan Gil.",
+                 {("Maduro", "attends", "meeting", True),
+                  ("Yvan Gil", "attends", "meeting", False),
+                  ("Venezuela", "attends", "meeting", False)},
+                 id="delegation-headed-by-attends"),
+    pytest.param("The summit opened on Tuesday. Emir Tamim led his country's delegation to "
+                 "the summit and was welcomed by Crown Prince Mohammed.",
+                 {("Tamim", "attends", "meeting@Tuesday", False)},
+                 id="welcomed-after-leading-a-delegation-is-no-delegation-head"),
     pytest.param("Premier Wen Tao will lead China's delegation at the G20 summit in Rome this "
                  "weekend, the ministry said.",
                  {("Wen Tao", "attends", "meeting@weekend", False),

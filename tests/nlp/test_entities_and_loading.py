@@ -272,6 +272,13 @@ def test_a_paragraph_is_not_cut_after_its_first_word(nlp: Language, headline: st
     assert [s.text.strip() for s in doc.sents][-2:] == [paragraph, "It rained."]
 
 
+def test_a_sentence_does_not_start_after_a_closing_bracket(nlp: Language) -> None:
+    sentence = ("His government said that the delegation to the Community of Latin American and "
+                "Caribbean States (CELAC) Summit would instead be headed by its foreign "
+                "minister.")
+    assert [s.text for s in nlp(sentence).sents] == [sentence]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Catherine Colonna held talks with Armenia's Pashinyan in Yerevan.",
      [("Armenia", "GPE"), ("Pashinyan", "PERSON")]),

@@ -54,6 +54,14 @@ _CALENDAR_WORDS = re.compile(
     r"|fall|winter|morning|afternoon|evening|night|date)s?\b(?!-?(st|nd|rd|th)\b)", re.I)
 
 
+def _bounded(date: Span) -> bool:
+    """'since 2012', 'before the end of the year': a bound, not the meeting's date."""
+    before = date.start - 1
+    while before > 0 and date.doc[before].dep_ == "det" and date.doc[before].head in date:
+        before -= 1
+    return before >= 0 and date.doc[before].lower_ in words("meetings", "bounding_preps")
+
+
 def names_a_time(text: str) -> bool:
     """Whether a date expression names a day, month, year or time of the calendar."""
     return _CALENDAR_WORDS.search(text) is not None
@@ -81,9 +89,8 @@ def _sentence_dates(token: Token) -> _SentenceDates:
         return cache[number]
     found = _SentenceDates()
     for ent in index.dates(number):
-        if _VAGUE.fullmatch(ent.text.strip()) or not names_a_time(ent.text) or (
-                ent.start > 0 and token.doc[ent.start - 1].lower_ in words(
-                    "meetings", "bounding_preps")) or (
+        if _VAGUE.fullmatch(ent.text.strip()) or not names_a_time(ent.text) or \
+                _bounded(ent) or (
                 _DURATION.search(ent.text) and normalise_date(ent.text) not in WEEKDAYS):
             continue
         node = ent.root

@@ -30,6 +30,10 @@ def _hosts(token: Token, ctx: Context) -> Iterator[Claim]:
     if any(o.lemma_.lower() in delegations or o.lower_ in delegations
            for o in children(token, "dobj")):
         return  # "led his country's delegation to the summit" attends
+    headed = _headed_delegation(token) if is_passive(token) and token.dep_ != "acl" else None
+    if headed is not None:
+        yield from _delegation_headed_by(token, headed, ctx)
+        return
     meeting = meeting_object(token, ctx, relation_words("hosts", "meeting_preps"))
     if meeting is None and token.i in ctx.meetings and children(token, "dobj"):
         meeting = ctx.meetings[token.i]
@@ -43,6 +47,34 @@ def _hosts(token: Token, ctx: Context) -> Iterator[Claim]:
     hosts = agents(token, ctx) if is_passive(token) else subjects(token, ctx)
     hosts += [m for m in _joined_hosts(token, ctx) if m not in hosts]
     yield from emit(ctx, "hosts", hosts, meeting, token, [token])
+
+
+def _headed_delegation(verb: Token) -> Token | None:
+    """The delegation noun before a passive hosting verb with no other verb between them
+    ("the Venezuelan delegation to the CELAC Summit would be headed by"), however the
+    parser hung the long subject; "a delegation led by X" is read by the attends rules."""
+    delegations = relation_words("attends", "delegation_nouns")
+    for token in reversed(verb.doc[verb.sent.start:verb.i]):
+        if token.pos_ == "VERB":
+            return None
+        if token.lemma_.lower() in delegations:
+            # not "led his country's delegation to the summit and was welcomed by"
+            return token if token.dep_ not in ("dobj", "pobj") else None
+    return None
+
+
+def _delegation_headed_by(verb: Token, delegation: Token, ctx: Context) -> Iterator[Claim]:
+    """'the Venezuelan delegation to the summit will be headed by X': X and the country
+    whose delegation it is attend the meeting it goes to (or the one in focus)."""
+    meeting = next((ctx.meetings[o.i] for _, o in prep_objects(delegation, {"to", "at", "for"})
+                    if o.i in ctx.meetings), None) or meeting_object(
+        verb, ctx, relation_words("hosts", "meeting_preps")) or focus_meeting(
+        ctx.meetings, verb.i, ctx.sentence_of[verb.i])
+    if meeting is None:
+        return
+    senders = [m for c in children(delegation, "amod", "poss", "compound")
+               for m in actors(c, ctx)]
+    yield from emit(ctx, "attends", [*agents(verb, ctx), *senders], meeting, verb, [verb])
 
 
 def _joined_hosts(token: Token, ctx: Context) -> list[Mention]:
