@@ -300,6 +300,7 @@ COUNTRIES: dict[str, tuple[str, list[str], list[str], list[str]]] = {
 # Kinds of body, so consumers can tell a court from an alliance without a lookup.
 ORG_KINDS = (
     "alliance",
+    "armed_group",
     "court",
     "economic_bloc",
     "eu_institution",
@@ -315,6 +316,25 @@ ORG_KINDS = (
 
 # (name, aliases, kind). Aliases are written as news prints them, case included.
 ORGANIZATIONS: list[tuple[str, list[str], str]] = [
+    # Armed groups and movements that take part in talks or are named as threats.
+    ("Islamic State", ["ISIS", "ISIL", "Daesh", "Islamic State group"], "armed_group"),
+    ("al-Qaeda", ["Al Qaeda", "al-Qaida", "Al-Qaeda", "al Qaeda"], "armed_group"),
+    ("Hamas", [], "armed_group"),
+    ("Hezbollah", ["Hizbollah", "Hizballah"], "armed_group"),
+    ("Taliban", [], "armed_group"),
+    ("Houthis", ["Houthi", "Ansar Allah"], "armed_group"),
+    ("Boko Haram", [], "armed_group"),
+    ("al-Shabaab", ["Al-Shabaab", "al-Shabab", "Al-Shabab", "al Shabaab"], "armed_group"),
+    ("Jaish-e-Mohammed", ["JeM", "Jaish-e-Muhammad"], "armed_group"),
+    ("Lashkar-e-Taiba", ["LeT", "Lashkar-e-Toiba"], "armed_group"),
+    ("Kurdistan Workers' Party", ["PKK"], "armed_group"),
+    ("Wagner Group", [], "armed_group"),
+    ("Hayat Tahrir al-Sham", ["HTS"], "armed_group"),
+    ("Rapid Support Forces", [], "armed_group"),
+    ("Polisario Front", ["Polisario"], "armed_group"),
+    ("Syrian Democratic Forces", ["SDF"], "armed_group"),
+    ("FARC", ["Revolutionary Armed Forces of Colombia"], "armed_group"),
+    ("M23", ["M23 rebels"], "armed_group"),
     ("United Nations", ["UN", "U.N."], "intergovernmental"),
     (
         "UN Security Council",

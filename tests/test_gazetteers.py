@@ -32,6 +32,7 @@ REGION_COUNTRY_COLLISIONS = {"Georgia", "Victoria"}
 
 ORG_KINDS = {
     "alliance",
+    "armed_group",
     "court",
     "economic_bloc",
     "eu_institution",

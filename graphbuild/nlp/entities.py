@@ -100,10 +100,10 @@ class EntityCorrector:
         # A name right after a job title or honorific is a person ("Chancellor Olaf
         # Scholz", "Dr Fatih Birol"), whatever the statistical model said.
         title_ends = {span.end for span in title_spans}
-        entities = join_adjacent_people(
-            [as_person(ent, title_ends, self.honorifics) for ent in entities])
-        entities += unnamed_after_title(doc, title_spans, entities,
-                                         self.honorifics | self.title_words)
+        entities = [as_person(ent, title_ends, self.honorifics, self.title_words)
+                    for ent in entities]
+        entities = join_adjacent_people(entities + unnamed_after_title(
+            doc, title_spans, entities, self.honorifics | self.title_words))
         taken = {i for ent in entities for i in range(ent.start, ent.end)}
         entities = [extend_person(ent, taken) for ent in entities]
         # "Nile Basin Alliance" tagged as a place: a group noun at the end makes a body.

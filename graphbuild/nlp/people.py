@@ -55,13 +55,20 @@ def split_titles(doc: Doc, entities: list[Span], titles: list[Span],
     return kept, filter_spans([replaced.get(t.start, t) for t in titles])
 
 
+# Labels the model gives a surname it did not know ("Randhir" PERSON + "Jaiswal" PRODUCT).
+_STRAY_NAME_LABELS = ("PERSON", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "LANGUAGE")
+
+
 def join_adjacent_people(entities: list[Span]) -> list[Span]:
-    """'Kofi Mensah' + 'Arthur' read as two people side by side are one name."""
+    """'Kofi Mensah' + 'Arthur' read as two people side by side are one name, and so is
+    a person followed by one capitalised word the model took for a product."""
     ordered = sorted(entities, key=lambda e: e.start)
     joined: list[Span] = []
     for ent in ordered:
-        if joined and ent.label_ == "PERSON" and joined[-1].label_ == "PERSON" \
-                and joined[-1].end == ent.start and not ent.kb_id_:
+        stray = ent.label_ == "PERSON" or (len(ent) == 1 and ent[0].is_title)
+        if joined and ent.label_ in _STRAY_NAME_LABELS and stray \
+                and joined[-1].label_ == "PERSON" and joined[-1].end == ent.start \
+                and not ent.kb_id_:
             joined[-1] = Span(ent.doc, joined[-1].start, ent.end, label="PERSON")
         else:
             joined.append(ent)
@@ -103,12 +110,18 @@ def unnamed_after_title(doc: Doc, titles: list[Span], entities: list[Span],
     return found
 
 
-def as_person(ent: Span, title_ends: set[int], honorifics: frozenset[str]) -> Span:
+def as_person(ent: Span, title_ends: set[int], honorifics: frozenset[str],
+              title_words: frozenset[str]) -> Span:
+    """A name after a title or honorific, or before a comma and a job ("cited Bertalan
+    Havasi, spokesman for the prime minister"), is a person whatever the model said."""
     if ent.kb_id_ or ent.label_ not in ("ORG", "GPE", "NORP", "LOC", "FAC"):
         return ent
     after_title = ent.start in title_ends or (
         ent.start > 1 and ent.doc[ent.start - 1].text == "," and ent.start - 1 in title_ends)
-    if after_title and looks_like_name(ent):
+    doc = ent.doc
+    before_job = len(ent) > 1 and ent.end + 1 < len(doc) and doc[ent.end].text == "," \
+        and doc[ent.end + 1].lower_ in title_words
+    if (after_title or before_job) and looks_like_name(ent):
         return Span(ent.doc, ent.start, ent.end, label="PERSON")
     first = ent.doc[ent.start].lower_.rstrip(".")
     if first in honorifics and len(ent) > 1 and looks_like_name(ent):

@@ -118,7 +118,7 @@ EVENTS = [
                  id="call-from-a-person-possessor-antecedent"),
     pytest.param("A Houthi delegation led by Mohammed Abdulsalam arrived in Muscat on Sunday for "
                  "talks with mediators.",
-                 {("houthi", "attends", "meeting@Sunday", False),
+                 {("Houthis", "attends", "meeting@Sunday", False),
                   ("Mohammed Abdulsalam", "attends", "meeting@Sunday", False)},
                  id="delegation-led-by"),
     pytest.param("The summit opens in Quito on Monday. Cuba and Haiti were not invited.",

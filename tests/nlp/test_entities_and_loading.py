@@ -300,3 +300,22 @@ def test_a_name_the_model_missed_after_a_title_is_a_person(nlp: Language) -> Non
 def test_title_words_after_a_title_are_not_a_name(nlp: Language) -> None:
     doc = nlp("Saudi Crown Prince Mohammed bin Salman met the National Security Adviser.")
     assert all(e.text not in ("Prince", "Adviser") for e in doc.ents)
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("Asked on Tuesday, MEA spokesperson Randhir Jaiswal declined to comment.",
+     "Randhir Jaiswal"),
+    ("The agency cited Bertalan Havasi, spokesman for the prime minister.", "Bertalan Havasi"),
+])
+def test_a_name_the_model_took_for_something_else_is_a_person(nlp: Language, text: str,
+                                                              person: str) -> None:
+    assert (person, "PERSON") in [(e.text, e.label_) for e in nlp(text).ents]
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("Talks covered a surge in activities of the Islamic State in Afghanistan.",
+     "org:Islamic State"),
+    ("Attacks by al-Shabaab fighters continued.", "org:al-Shabaab"),
+])
+def test_armed_groups_are_organisations(nlp: Language, text: str, group: str) -> None:
+    assert group in [e.kb_id_ for e in nlp(text).ents]
