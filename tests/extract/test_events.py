@@ -197,6 +197,13 @@ EVENTS = [
                  "the summit and was welcomed by Crown Prince Mohammed.",
                  {("Tamim", "attends", "meeting@Tuesday", False)},
                  id="welcomed-after-leading-a-delegation-is-no-delegation-head"),
+    pytest.param("The summit opens in Baghdad on Saturday. Secretary-General Ahmed Gheit will "
+                 "deliver opening statements at the summit.",
+                 {("Ahmed Gheit", "attends", "meeting@Saturday", False)},
+                 id="what-someone-does-at-the-summit"),
+    pytest.param("Volodymyr Zelensky addressed the summit by video link on Friday.",
+                 {("Volodymyr Zelensky", "attends", "meeting@Friday", False)},
+                 id="addressing-the-summit"),
     pytest.param("Premier Wen Tao will lead China's delegation at the G20 summit in Rome this "
                  "weekend, the ministry said.",
                  {("Wen Tao", "attends", "meeting@weekend", False),

@@ -210,6 +210,9 @@ def _clause_parties(token: Token, ctx: Context) -> Iterator[Claim]:
     if position.dep_ != "pobj" or position.head.dep_ not in ("prep", "agent"):
         return
     prep, verb = position.head, position.head.head
+    if verb.pos_ == "NOUN" and verb.dep_ == "dobj" and verb.head.pos_ == "VERB" and \
+            prep.lower_ in relation_words("attends", "inside_preps"):
+        verb = verb.head  # "will deliver opening statements at the summit"
     if verb.pos_ not in ("VERB", "AUX"):
         return
     lemma = verb.lemma_.lower()
