@@ -204,6 +204,14 @@ EVENTS = [
     pytest.param("Volodymyr Zelensky addressed the summit by video link on Friday.",
                  {("Volodymyr Zelensky", "attends", "meeting@Friday", False)},
                  id="addressing-the-summit"),
+    pytest.param("The meeting started on Friday with the leaders of 20 countries gathering in "
+                 "Jeddah. Among them are Kuwaiti Emir Nawaf al-Ahmad and Egyptian President "
+                 "Abdel Fattah el-Sisi.",
+                 {("Nawaf al-Ahmad", "attends", "meeting@Friday", False),
+                  ("Abdel Fattah el-Sisi", "attends", "meeting@Friday", False)},
+                 id="among-them-after-the-leaders-gathering"),
+    pytest.param("The meeting started on Friday in Jeddah. Among them are many old friends.",
+                 set(), id="among-them-with-no-people-told"),
     pytest.param("Premier Wen Tao will lead China's delegation at the G20 summit in Rome this "
                  "weekend, the ministry said.",
                  {("Wen Tao", "attends", "meeting@weekend", False),

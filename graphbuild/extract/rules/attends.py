@@ -108,6 +108,29 @@ def _present(token: Token, ctx: Context) -> Iterator[Claim]:
         yield from emit(ctx, "attends", present, meeting, anchor, [token])
 
 
+def _among_them(token: Token, ctx: Context) -> Iterator[Claim]:
+    """'Leaders of 20 countries gathered in Jeddah. Among them are A and B' -> A and B
+    attend the meeting just told, when "them" are people (leaders, ministers) of it."""
+    if token.lemma_.lower() not in relation_words("attends", "listing_verbs"):
+        return
+    them = [(prep, obj) for prep, obj in prep_objects(token, {"among"})
+            if obj.lower_ in words("coreference", "plural_pronouns")]
+    if not them:
+        return
+    holder, pronoun = them[0]
+    sentence = ctx.sentence_of[token.i]
+    meeting = focus_meeting(ctx.meetings, token.i, sentence, window=1, in_person=True)
+    if meeting is None or meeting.sentence != sentence - 1:
+        return
+    people = words("people", "role_nouns") | relation_words("attends", "attendee_nouns")
+    told = token.doc[token.sent.start - 1].sent if token.sent.start > 0 else None
+    if told is None or not any(t.tag_ == "NNS" and t.lower_ in people for t in told):
+        return
+    listed = [m for c in children(token, "nsubj", "attr") for o in conjuncts(c)
+              for m in actors(o, ctx) if m.type in ("person", "country")]
+    yield from emit(ctx, "attends", unique(listed), meeting, token, [holder, pronoun, token])
+
+
 @starts_at("VERB")
 def _declined(token: Token, ctx: Context) -> Iterator[Claim]:
     """'..., but the Brazilian leader declined', 'Iran rejected the invitation' -> a
@@ -401,5 +424,5 @@ def delegation(token: Token, ctx: Context) -> Iterator[Claim]:
 
 
 RULES = (attendance_verb, delegation, _delegation_head, _absent_from, _attendee_list,
-         _attendance_noun, _invited, _agreed_together, _present, _declined,
+         _attendance_noun, _invited, _agreed_together, _present, _among_them, _declined,
          _answered_invitation, _kept_from_meeting)
