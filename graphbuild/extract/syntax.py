@@ -136,8 +136,14 @@ def is_negated(token: Token) -> tuple[bool, str]:
     adjectives = words("negation", "adjectives")
     preps = words("negation", "preps")
     cues: list[str] = []
-    # An adverbial clause is not negated by its head: "cannot send troops, citing threats".
-    chain = clause_chain(token, through={"xcomp", "ccomp", "acomp", "pcomp"})
+    # An adverbial clause is not negated by its head: "cannot send troops, citing threats";
+    # but the purpose of a trip not made is not done: "did not travel to Italy to attend".
+    through = {"xcomp", "ccomp", "acomp", "pcomp"}
+    chain = clause_chain(token, through=through)
+    last = chain[-1]
+    if last.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in last.children) \
+            and last.head.lemma_.lower() in words("relations", "attends", "travel_verbs"):
+        chain += clause_chain(last.head, through=through)
     for index, node in enumerate(chain):
         for child in node.children:
             if child.dep_ == "neg" or (child.dep_ in ("advmod", "det")

@@ -212,6 +212,13 @@ EVENTS = [
                  id="among-them-after-the-leaders-gathering"),
     pytest.param("The meeting started on Friday in Jeddah. Among them are many old friends.",
                  set(), id="among-them-with-no-people-told"),
+    pytest.param("In 2021, President Xi did not travel to Italy to participate in the G20 "
+                 "summit.",
+                 {("Xi", "attends", "meeting@2021", True), ("G20", "attends", "meeting@2021", False)},
+                 id="purpose-of-a-trip-not-made"),
+    pytest.param("President Xi travelled to Italy to participate in the G20 summit.",
+                 {("Xi", "attends", "meeting", False), ("G20", "attends", "meeting", False)},
+                 id="purpose-of-a-trip-made"),
     pytest.param("Premier Wen Tao will lead China's delegation at the G20 summit in Rome this "
                  "weekend, the ministry said.",
                  {("Wen Tao", "attends", "meeting@weekend", False),
