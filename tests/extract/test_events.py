@@ -214,7 +214,8 @@ EVENTS = [
                  set(), id="among-them-with-no-people-told"),
     pytest.param("In 2021, President Xi did not travel to Italy to participate in the G20 "
                  "summit.",
-                 {("Xi", "attends", "meeting@2021", True), ("G20", "attends", "meeting@2021", False)},
+                 {("Xi", "attends", "meeting@2021", True),
+                  ("G20", "attends", "meeting@2021", False)},
                  id="purpose-of-a-trip-not-made"),
     pytest.param("President Xi travelled to Italy to participate in the G20 summit.",
                  {("Xi", "attends", "meeting", False), ("G20", "attends", "meeting", False)},
