@@ -6,6 +6,7 @@ import pytest
 
 from graphbuild.meeting_identity import (
     Facts,
+    central_meetings_agree,
     dates_agree,
     groups_compatible,
     may_be_one,
@@ -121,3 +122,18 @@ def test_one_bodys_summit_in_one_story_is_one_meeting():
     assert same_meeting(Facts("summit", date="May 19", group="org:arab-league"),
                         Facts("summit", date="May 16", group="org:arab-league"),
                         lambda: True) is None
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), [
+    pytest.param(Facts("summit", date="Thursday"), Facts("meeting", date="March 31"), True,
+                 id="other-nouns-and-date-forms"),
+    pytest.param(Facts("call"), Facts("meeting"), False, id="call-and-meeting"),
+    pytest.param(Facts("summit", venue="Oslo"), Facts("summit", venue="Lisbon"), False,
+                 id="two-places"),
+    pytest.param(Facts("summit", group="org:NATO"), Facts("summit", group="org:G7"), False,
+                 id="two-bodies"),
+    pytest.param(Facts("summit", contrasted=True), Facts("summit"), False,
+                 id="one-set-apart"),
+])
+def test_central_meetings_agree(a, b, expected):
+    assert central_meetings_agree(a, b) is expected

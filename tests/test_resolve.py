@@ -385,6 +385,30 @@ def test_one_outlets_gathering_is_anothers_summit_when_the_people_match(
     assert resolution.entity_of[first] == resolution.entity_of[second]
 
 
+@pytest.mark.parametrize(("second_venue", "one_story", "merged"), [
+    pytest.param(None, True, True, id="one-story"),
+    pytest.param("Lisbon", True, False, id="other-place"),
+    pytest.param(None, False, False, id="other-stories"),
+])
+def test_the_meeting_two_articles_on_one_story_are_about_is_one_meeting(
+        story: StoryFactory, second_venue: str | None, one_story: bool, merged: bool) -> None:
+    a1, a2 = story("a1"), story("a2")
+    if one_story:
+        for article in (a1, a2):
+            for name, code in (("Sweden", "SWE"), ("Denmark", "DNK"), ("Finland", "FIN")):
+                article.country(name, code)
+    first = a1.meeting("Thursday", text="the summit", kind="summit", venue="Oslo")
+    a1.mention("the summit", "meeting", first.key, date="Thursday", venue="Oslo",
+               kind="summit")
+    a1.claim(a1.country("Norway", "NOR"), "hosts", first)
+    second = a2.meeting("March 31", venue=second_venue)
+    a2.mention("the meeting", "meeting", second.key, date="March 31", venue=second_venue)
+    a2.claim(a2.country("Norway", "NOR"), "attends", second)
+    resolution = run(a1, a2)
+
+    assert (resolution.entity_of[first] == resolution.entity_of[second]) is merged
+
+
 def test_meetings_of_one_article_do_not_merge(story: StoryFactory) -> None:
     a1 = story("a1")
     norway = a1.country("Norway", "NOR")
