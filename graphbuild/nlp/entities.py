@@ -221,6 +221,8 @@ def _trim(ent: Span) -> Span | None:
     # "Tories\n\n": a paragraph break is never part of a name.
     while end > start and (ent.doc[end - 1].text in _TRIM_END or ent.doc[end - 1].is_space):
         end -= 1
+    # "Shanghai Cooperation Organisation (SCO": the name ends where its abbreviation starts.
+    end = next((i for i in range(start + 1, end) if ent.doc[i].text == "("), end)
     # "the Summit of GCC Leaders": the body is the GCC, its leaders are people (but keep
     # "Council of Ministers").
     if ent.label_ == "ORG" and end - start >= 2 and ent.doc[end - 1].lower_ in _PLURAL_ROLES \

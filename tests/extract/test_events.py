@@ -220,6 +220,11 @@ EVENTS = [
     pytest.param("President Xi travelled to Italy to participate in the G20 summit.",
                  {("Xi", "attends", "meeting", False), ("G20", "attends", "meeting", False)},
                  id="purpose-of-a-trip-made"),
+    pytest.param("Modi arrived in Bishkek to attend the Shanghai Cooperation Organisation (SCO) "
+                 "summit on Thursday.",
+                 {("Modi", "attends", "meeting@Thursday", False),
+                  ("Shanghai Cooperation Organisation", "attends", "meeting@Thursday", False)},
+                 id="body-with-abbreviation-before-its-summit"),
     pytest.param("Premier Wen Tao will lead China's delegation at the G20 summit in Rome this "
                  "weekend, the ministry said.",
                  {("Wen Tao", "attends", "meeting@weekend", False),

@@ -319,3 +319,11 @@ def test_a_name_the_model_took_for_something_else_is_a_person(nlp: Language, tex
 ])
 def test_armed_groups_are_organisations(nlp: Language, text: str, group: str) -> None:
     assert group in [e.kb_id_ for e in nlp(text).ents]
+
+
+def test_a_name_ends_where_its_abbreviation_in_brackets_starts(nlp: Language) -> None:
+    doc = nlp("Modi arrived in Bishkek to attend the Shanghai Cooperation Organisation (SCO) "
+              "summit.")
+    assert [(e.text, e.kb_id_) for e in doc.ents if e.label_ == "ORG"] == [
+        ("Shanghai Cooperation Organisation", "org:Shanghai Cooperation Organisation"),
+        ("SCO", "org:Shanghai Cooperation Organisation")]
