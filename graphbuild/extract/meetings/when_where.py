@@ -199,7 +199,7 @@ def group_of(token: Token, by_token: dict[int, Mention]) -> str | None:
     for _, obj in prep_objects(token, {"of", "within", "among"}):
         if obj.i in by_token and by_token[obj.i].type == "organization":
             return by_token[obj.i].key
-    for child in children(token, "poss", "compound", "nmod"):
+    for child in children(token, "poss", "compound"):
         if child.i in by_token and by_token[child.i].type == "organization":
             return by_token[child.i].key
     return None
