@@ -216,6 +216,15 @@ def _same_people_and_place(a: MeetingFacts, b: MeetingFacts) -> bool:
     return len(people) >= 2 or len(countries) >= 2 or (len(people) == 1 and same_place(a, b))
 
 
+def central_meetings_agree(a: MeetingFacts, b: MeetingFacts) -> bool:
+    """The meeting each of two articles on one story is mostly about is one meeting unless
+    something said of them conflicts: a call against a meeting in person, two places, two
+    dates, two bodies ("the EU-Africa summit" and "Leaders ... gathering in Lisbon")."""
+    if a.contrasted or b.contrasted or _contradict(a, b):
+        return False
+    return not (a.group and b.group and a.group != b.group)
+
+
 def groups_compatible(places: Set[str], dates: Set[str], other_places: Set[str],
                       other_dates: Set[str]) -> bool:
     """Whether two groups of meetings, already merged on their own, may be one: their

@@ -13,6 +13,7 @@ from itertools import islice
 from graphbuild.graph import slugify
 from graphbuild.lexicon import words
 from graphbuild.meeting_identity import (
+    central_meetings_agree,
     groups_compatible,
     overlap,
     same_meeting,
@@ -34,6 +35,7 @@ class _Meeting:
     articles: set[str]
     nouns: Counter[str]
     contrasted: bool = False
+    mentions: int = 0
 
 
 def meeting_clusters(resolver: Resolver, claims: list[Claim],
@@ -48,6 +50,7 @@ def meeting_clusters(resolver: Resolver, claims: list[Claim],
             entity_of_key.get(resolver.union.find(mention.group)) if mention.group else None,
             set(), set(), Counter(), mention.contrasted))
         meeting.articles.add(mention.article_id)
+        meeting.mentions += 1
         noun = mention.text.split()[-1].lower() if mention.text else ""
         if noun in strong:
             meeting.nouns[noun] += 1
@@ -156,6 +159,7 @@ def merge_meetings(resolver: Resolver, clusters: dict[str, _Meeting]) -> UnionFi
             reason = same_meeting(a, b, partial(one_story, a, b))
             if reason is not None:
                 join(a, b, reason)
+    _join_central_meetings(ordered, keys_of, sharing, one_story, join)
     groups = union.groups()
     for i, meeting in enumerate(ordered):
         if meeting.date or len(groups.get(union.find(meeting.key), [])) > 1:
@@ -178,6 +182,41 @@ def merge_meetings(resolver: Resolver, clusters: dict[str, _Meeting]) -> UnionFi
             join(clusters[best[0][1]], meeting, "undated meeting sharing participants with "
                  "one dated meeting")
     return union
+
+
+def _join_central_meetings(ordered: list[_Meeting], keys_of: list[set[str]],
+                           sharing: dict[str, list[int]],
+                           one_story: Callable[[_Meeting, _Meeting], bool],
+                           join: Callable[[_Meeting, _Meeting, str], None]) -> None:
+    """Outlets telling one story are each mostly about its meeting, whatever they call and
+    date it: the central meetings of two articles on one story, sharing a party, body or
+    place, are one meeting unless ``meeting_identity`` sees a conflict."""
+    central = _central_meetings(ordered)
+    for i, meeting in enumerate(ordered):
+        if i not in central:
+            continue
+        for j in _candidates(i, keys_of[i], sharing):
+            other = ordered[j]
+            if j in central and not meeting.articles & other.articles \
+                    and central_meetings_agree(meeting, other) and one_story(meeting, other):
+                join(meeting, other, "the meeting each of two articles on one story is "
+                     "mostly about")
+
+
+def _central_meetings(ordered: list[_Meeting]) -> set[int]:
+    """Indexes of the meeting each article mentions most, at least twice and more than
+    any other of its meetings."""
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for index, meeting in enumerate(ordered):
+        for article in meeting.articles:
+            by_article[article].append(index)
+    central: set[int] = set()
+    for indexes in by_article.values():
+        counts = sorted((ordered[i].mentions for i in indexes), reverse=True)
+        best = max(indexes, key=lambda i: ordered[i].mentions)
+        if counts[0] >= 2 and (len(counts) == 1 or counts[0] > counts[1]):
+            central.add(best)
+    return central
 
 
 # Meetings compared with each meeting at most: in real news a blocking key is shared by a
