@@ -26,6 +26,9 @@ class Sentences:
         self.starts: list[int] = []
         self.ends: list[int] = []
         for sent in doc.sents:
+            if self.starts and not any(t.is_alpha or t.is_digit for t in sent):
+                self.ends[-1] = sent.end  # a closing quote the parser left on its own
+                continue
             self.starts.append(sent.start)
             self.ends.append(sent.end)
         self._texts: dict[int, str] = {}

@@ -412,6 +412,23 @@ EVENTS = [
                   ("Abdullah", "attends", "meeting", True)}, id="no-shows-include"),
     pytest.param("The summit opened in Khartoum despite the absence of Hosni Mubarak.",
                  {("Hosni Mubarak", "attends", "meeting", True)}, id="absence-of"),
+    pytest.param("Arab leaders have convened for a summit. Confirmed as absences are King "
+                 "Abdullah of Saudi Arabia, Hosni Mubarak, the Egyptian president, King Hamad "
+                 "bin Issa al-Khalifa of Bahrain, Jalal Talabani, the president of Iraq, and his "
+                 "Tunisian counterpart Zine el-Abidine bin Ali.",
+                 {("Abdullah", "attends", "meeting", True),
+                  ("Hosni Mubarak", "attends", "meeting", True),
+                  ("Hamad bin Issa al-Khalifa", "attends", "meeting", True),
+                  ("Jalal Talabani", "attends", "meeting", True),
+                  ("Zine el-Abidine bin Ali", "attends", "meeting", True)},
+                 id="long-inverted-list-of-absences"),
+    pytest.param("The summit opened in Khartoum. The absence of ten leaders was a blow to "
+                 "Sudanese calls for solidarity.", set(), id="absence-of-unnamed-leaders"),
+    pytest.param('The summit opened in Khartoum. A source said: "Eight kings will stay home."'
+                 "\n\nConfirmed as absences are King Abdullah and Hosni Mubarak.",
+                 {("Abdullah", "attends", "meeting", True),
+                  ("Hosni Mubarak", "attends", "meeting", True)},
+                 id="absences-after-a-quote-that-ends-a-paragraph"),
     pytest.param("Absent from the summit were the leaders of Sudan and Eritrea.",
                  {("Sudan", "attends", "meeting", True), ("Eritrea", "attends", "meeting", True)},
                  id="absent-inverted"),

@@ -18,6 +18,7 @@ from graphbuild.extract.rules.context import (
     companions,
     emit,
     is_passive,
+    listed_after,
     meeting_object,
     particles,
     patients,
@@ -126,9 +127,8 @@ def _among_them(token: Token, ctx: Context) -> Iterator[Claim]:
     told = token.doc[token.sent.start - 1].sent if token.sent.start > 0 else None
     if told is None or not any(t.tag_ == "NNS" and t.lower_ in people for t in told):
         return
-    listed = [m for c in children(token, "nsubj", "attr") for o in conjuncts(c)
-              for m in actors(o, ctx) if m.type in ("person", "country")]
-    yield from emit(ctx, "attends", unique(listed), meeting, token, [holder, pronoun, token])
+    yield from emit(ctx, "attends", listed_after(token, ctx), meeting, token,
+                    [holder, pronoun, token])
 
 
 @starts_at("VERB")
@@ -262,17 +262,29 @@ def _absent_from(token: Token, ctx: Context) -> Iterator[Claim]:
         ctx.meetings, token.i, ctx.sentence_of[token.i], window=2, in_person=True)
     if meeting is None:
         return
-    missing = [m for _, o in prep_objects(token, {"of"}) for c in conjuncts(o)
-               for m in actors(c, ctx)]
-    if missing:  # "the absence of Mubarak"
-        absent = missing
-    elif token.dep_ == "nsubj":  # inverted: the absent ones follow the verb
-        absent = [m for c in children(token.head, "attr", "nsubj") if c is not token
-                  for o in conjuncts(c) for m in actors(o, ctx)]
+    of_objects = [o for _, o in prep_objects(token, {"of"})]
+    if of_objects:  # "the absence of Mubarak"
+        absent = [m for o in of_objects for c in conjuncts(o) for m in actors(c, ctx)]
+    elif (copula := _inverted_copula(token)) is not None:
+        absent = listed_after(copula, ctx)  # the absent ones follow the verb
     else:
         absent = subjects(token.head, ctx) if token.dep_ == "acomp" else subjects(token, ctx)
     claims = emit(ctx, "attends", absent, meeting, token, [token], negatable=False)
     yield from (replace(c, negated=True) for c in claims)
+
+
+def _inverted_copula(word: Token) -> Token | None:
+    """The 'be' after an absence word that opens its sentence ("Absent from the summit
+    were ...", "Notably absent was ...", "Confirmed as absences are ...")."""
+    sentence = word.sent
+    if word.i - sentence.start > 3:
+        return None
+    for token in word.doc[word.i + 1: sentence.end]:
+        if token.lemma_ == "be":
+            return token
+        if token.pos_ == "VERB":
+            return None
+    return None
 
 
 @starts_at("NOUN")
@@ -325,9 +337,7 @@ def _attendee_list(token: Token, ctx: Context) -> Iterator[Claim]:
     meeting = own[0] if own else focus_meeting(ctx.meetings, token.i, ctx.sentence_of[token.i])
     if meeting is None:
         return
-    listed = [m for obj in children(verb, "dobj", "attr") for o in conjuncts(obj)
-              for m in actors(o, ctx)]
-    claims = emit(ctx, "attends", unique(listed), meeting, verb, [token, verb],
+    claims = emit(ctx, "attends", listed_after(verb, ctx), meeting, verb, [token, verb],
                   negatable=not absent)
     yield from (replace(c, negated=True) if absent else c for c in claims)
 

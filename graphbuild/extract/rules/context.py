@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from graphbuild.extract.sentences import sentences
 from graphbuild.extract.syntax import (
     PRONOUNS,
+    RELATIVE_PRONOUNS,
     attribution,
     children,
     conjuncts,
@@ -140,6 +141,21 @@ def mentions_in(token: Token, ctx: Context) -> list[Mention]:
             found.append(mention)
         stack.extend(c for c in node.children if c.dep_ not in ("relcl", "acl", "appos", "advcl"))
     return unique(sorted(found, key=lambda m: m.start))
+
+
+def listed_after(copula: Token, ctx: Context) -> list[Mention]:
+    """The people named after the verb of an inverted list ("Absent were A, B, the
+    president of C, and D"), read word by word up to the next verb, because the parser
+    breaks long lists of titled names; with no people, the countries named."""
+    found: list[Mention] = []
+    for token in copula.doc[copula.i + 1: copula.sent.end]:
+        if token.pos_ == "VERB" or token.lower_ in RELATIVE_PRONOUNS:
+            break
+        mention = ctx.by_token.get(token.i)
+        if mention is not None and mention.type in ("person", "country"):
+            found.append(mention)
+    people = [m for m in found if m.type == "person"]
+    return unique(people or found)
 
 
 def named_groups(token: Token, ctx: Context) -> list[Mention]:
