@@ -99,6 +99,16 @@ def subject_of(verb: Token) -> list[Token]:
             return [*_cut_off_list_head(subjects, subject), *conjuncts(subject)]
         if current.dep_ == "relcl":
             return conjuncts(current.head)
+        if current.dep_ == "acl" and current.head.lemma_.lower() in words(
+                "people", "intention_nouns"):
+            # "Hungary's offer to host the summit": the one whose offer it is
+            return [t for p in children(current.head, "poss") for t in conjuncts(p)]
+        if current.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                           for c in current.children):
+            # "sent Baroness Amos to represent Britain": the one sent does it
+            sent = [o for o in children(current.head, "dobj") if o.pos_ == "PROPN"]
+            if sent:
+                return conjuncts(sent[0])
         if current.dep_ == "xcomp":
             # Object control: "called on supporters to meet", "urged Britain to attend".
             controllers = [*children(current.head, "dobj"),

@@ -225,6 +225,18 @@ EVENTS = [
                  {("Modi", "attends", "meeting@Thursday", False),
                   ("Shanghai Cooperation Organisation", "attends", "meeting@Thursday", False)},
                  id="body-with-abbreviation-before-its-summit"),
+    pytest.param("At the invitation of the government of India, Premier Wen Tao will attend the "
+                 "G20 summit in New Delhi on Saturday.",
+                 {("India", "hosts", "meeting@Saturday", False),
+                  ("Wen Tao", "attends", "meeting@Saturday", False),
+                  ("G20", "attends", "meeting@Saturday", False)},
+                 id="invitation-before-the-clause-of-its-meeting"),
+    pytest.param("Hungary's offer to host the summit was welcomed.",
+                 {("Hungary", "hosts", "meeting", False)}, id="possessor-of-an-offer-to-host"),
+    pytest.param("Gordon Brown decided to send Baroness Amos to represent Britain at the summit.",
+                 {("Baroness Amos", "attends", "meeting", False),
+                  ("United Kingdom", "attends", "meeting", False)},
+                 id="the-one-sent-represents"),
     pytest.param("Premier Wen Tao will lead China's delegation at the G20 summit in Rome this "
                  "weekend, the ministry said.",
                  {("Wen Tao", "attends", "meeting@weekend", False),

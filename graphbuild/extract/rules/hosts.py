@@ -97,7 +97,11 @@ def _invitation(token: Token, ctx: Context) -> Iterator[Claim]:
                 for m in actors(o, ctx)]
     inviters += [m for c in children(token, "compound", "poss") for m in actors(c, ctx)]
     clause = next((a for a in token.ancestors if a.i in ctx.meetings), None)
-    meeting = ctx.meetings[clause.i] if clause is not None else focus_meeting(
+    verb = next((a for a in token.ancestors if a.pos_ == "VERB"), None)
+    meeting = ctx.meetings[clause.i] if clause is not None else (
+        # "At the invitation of India, Li will attend the summit"
+        meeting_object(verb, ctx, relation_words("attends", "meeting_preps"))
+        if verb is not None else None) or focus_meeting(
         ctx.meetings, token.i, ctx.sentence_of[token.i], window=0)
     if inviters and meeting is not None:
         yield from emit(ctx, "hosts", inviters, meeting, token, [token])
