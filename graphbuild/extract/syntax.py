@@ -193,6 +193,15 @@ def is_conditional(token: Token) -> bool:
                for node in clause_chain(token) for c in node.children)
 
 
+def is_unrealised(token: Token) -> bool:
+    """Said as what someone may or tried to do: "a mandate to hold talks", "attempts to
+    meet the junta leader" state no meeting."""
+    nouns = words("modality", "unrealised_nouns")
+    clause = token.head if token.dep_ == "dobj" else token
+    return any(node.dep_ in ("acl", "relcl") and node.head.lemma_.lower() in nouns
+               for node in clause_chain(clause))
+
+
 def attribution(token: Token) -> Token | None:
     """The subject of a reporting verb that governs ``token`` ("Macron stated that")."""
     verbs = words("attribution", "verbs")

@@ -237,6 +237,12 @@ EVENTS = [
                  {("Baroness Amos", "attends", "meeting", False),
                   ("United Kingdom", "attends", "meeting", False)},
                  id="the-one-sent-represents"),
+    pytest.param("Michel said Hungary did not have an EU mandate to hold talks with Ukraine and "
+                 "Russia.", set(), id="mandate-to-hold-talks"),
+    pytest.param("Two attempts made by ECOWAS to meet with the junta leader had failed.", set(),
+                 id="attempts-to-meet"),
+    pytest.param("Russia has the right to attend the summit in Lodz on Friday.", set(),
+                 id="right-to-attend"),
     pytest.param("Premier Wen Tao will lead China's delegation at the G20 summit in Rome this "
                  "weekend, the ministry said.",
                  {("Wen Tao", "attends", "meeting@weekend", False),

@@ -23,6 +23,7 @@ from graphbuild.extract.syntax import (
     conjuncts,
     is_conditional,
     is_negated,
+    is_unrealised,
     modality,
     prep_objects,
     subject_of,
@@ -246,8 +247,8 @@ def emit(ctx: Context, relation: str, sources: list[Mention], target: Mention | 
          trigger: Token, cue_tokens: list[Token], *, role: str | None = None,
          negatable: bool = True) -> Iterator[Claim]:
     """One claim per subject, with the trigger's negation, modality and speaker; none
-    when the trigger's clause is only a condition."""
-    if is_conditional(trigger):
+    when the trigger's clause is only a condition or an attempt or mandate."""
+    if is_conditional(trigger) or is_unrealised(trigger):
         return
     negated, negation_cue = is_negated(trigger) if negatable else (False, "")
     if relation == "attends" and trigger.lemma_.lower() in relation_words("attends",
