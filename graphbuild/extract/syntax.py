@@ -46,6 +46,17 @@ def conjuncts(token: Token) -> list[Token]:
     return members
 
 
+def in_brackets(token: Token) -> bool:
+    """Inside a bracketed aside of its sentence ("the BRICS (Brazil-Russia-India-China-
+    South Africa) summit")."""
+    for before in reversed(token.doc[token.sent.start:token.i]):
+        if before.text == ")":
+            return False
+        if before.text == "(":
+            return True
+    return False
+
+
 def children(token: Token, *deps: str) -> list[Token]:
     """Direct children with one of the dependency labels."""
     return [child for child in token.children if child.dep_ in deps]

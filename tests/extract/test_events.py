@@ -243,6 +243,11 @@ EVENTS = [
                  id="attempts-to-meet"),
     pytest.param("Russia has the right to attend the summit in Lodz on Friday.", set(),
                  id="right-to-attend"),
+    pytest.param("Modi and Xi met on the sidelines of the BRICS (Brazil-Russia-India-China-South "
+                 "Africa) summit in Johannesburg.",
+                 {("Modi", "attends", "meeting", False), ("Xi", "attends", "meeting", False),
+                  ("BRICS", "attends", "meeting", False)},
+                 id="countries-spelling-out-a-body-in-brackets-are-no-parties"),
     pytest.param("Premier Wen Tao will lead China's delegation at the G20 summit in Rome this "
                  "weekend, the ministry said.",
                  {("Wen Tao", "attends", "meeting@weekend", False),

@@ -25,7 +25,7 @@ from graphbuild.extract.rules.context import (
     subjects,
     unique,
 )
-from graphbuild.extract.syntax import PRONOUNS, children, conjuncts, prep_objects
+from graphbuild.extract.syntax import PRONOUNS, children, conjuncts, in_brackets, prep_objects
 from graphbuild.lexicon import place_by_key, words
 from graphbuild.types import Claim, Mention
 
@@ -130,8 +130,8 @@ def _frame_parties(token: Token, ctx: Context) -> Iterator[Claim]:
                        for s in children(modifier, "npadvmod", "compound")
                        for m in actors(s, ctx)])
     yield from emit(ctx, "hosts", sponsors, meeting, token, [token], negatable=False)
-    named = [ctx.by_token[t.i] for t in token.lefts
-             for t in t.subtree if t.i in ctx.by_token and t.dep_ != "prep"]
+    named = [ctx.by_token[t.i] for t in token.lefts for t in t.subtree
+             if t.i in ctx.by_token and t.dep_ != "prep" and not in_brackets(t)]
     named = unique([m for m in named if m.type in ACTORS and m not in sponsors])
     countries = [m for m in named if m.type == "country"]
     possessors = {ctx.by_token[c.i] for c in children(token, "poss") if c.i in ctx.by_token}
