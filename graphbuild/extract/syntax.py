@@ -205,12 +205,19 @@ def is_conditional(token: Token) -> bool:
 
 
 def is_unrealised(token: Token) -> bool:
-    """Said as what someone may or tried to do: "a mandate to hold talks", "attempts to
-    meet the junta leader" state no meeting."""
+    """Said as what someone may or tried to do, or had planned to: "a mandate to hold
+    talks", "attempts to meet the junta leader", "had been due to attend" state no
+    meeting."""
     nouns = words("modality", "unrealised_nouns")
     clause = token.head if token.dep_ == "dobj" else token
-    return any(node.dep_ in ("acl", "relcl") and node.head.lemma_.lower() in nouns
-               for node in clause_chain(clause))
+    chain = clause_chain(clause)
+    if any(node.dep_ in ("acl", "relcl") and node.head.lemma_.lower() in nouns
+           for node in chain):
+        return True
+    # "had been due to attend", "had been scheduled to meet": a plan that was dropped
+    plans = words("modality", "unrealised_plans")
+    return any(node.lemma_.lower() in plans for node in chain) and any(
+        c.dep_ == "aux" and c.lower_ == "had" for node in chain for c in node.children)
 
 
 def attribution(token: Token) -> Token | None:

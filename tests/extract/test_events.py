@@ -248,6 +248,10 @@ EVENTS = [
                  {("Modi", "attends", "meeting", False), ("Xi", "attends", "meeting", False),
                   ("BRICS", "attends", "meeting", False)},
                  id="countries-spelling-out-a-body-in-brackets-are-no-parties"),
+    pytest.param("Trump had been due to attend the summit in Lima.", set(),
+                 id="plan-in-the-past-perfect"),
+    pytest.param("Trump is due to attend the summit in Lima.",
+                 {("Trump", "attends", "meeting", False)}, id="plan-in-the-present"),
     pytest.param("Premier Wen Tao will lead China's delegation at the G20 summit in Rome this "
                  "weekend, the ministry said.",
                  {("Wen Tao", "attends", "meeting@weekend", False),
