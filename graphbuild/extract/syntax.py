@@ -137,12 +137,18 @@ def subject_of(verb: Token) -> list[Token]:
 
 def _cut_off_list_head(subjects: list[Token], chosen: Token) -> list[Token]:
     """'Leaders of Russia, China and India met' parsed as two subjects, "Leaders" (of
-    Russia) and "China and India": the list's first item, cut off by the comma."""
+    Russia) and "China and India": the list's first item, cut off by the comma; or a first
+    subject left with its "and" but no partner."""
     for other in subjects:
         for _, obj in prep_objects(other, {"of"}):
             between = obj.doc[obj.i + 1:chosen.i]
             if other.i < chosen.i and between and all(t.is_punct for t in between):
                 return [obj]
+        # "Leader Kim Jong-il, and Prime Minister Koizumi had a summit": the first of two
+        # subjects joined by "and" hung on the first
+        if other.i < chosen.i and any(c.dep_ == "cc" and c.lower_ == "and"
+                                      for c in other.children) and not other.conjuncts:
+            return [other]
     return []
 
 

@@ -252,6 +252,17 @@ EVENTS = [
                  id="plan-in-the-past-perfect"),
     pytest.param("Trump is due to attend the summit in Lima.",
                  {("Trump", "attends", "meeting", False)}, id="plan-in-the-present"),
+    pytest.param("North Korean leader Kim Jong-il, and Japanese Prime Minister Junichiro Koizumi "
+                 "had a summit meeting at Pyongyang on May 22.",
+                 {("Kim Jong-il", "attends", "meeting@May 22", False),
+                  ("Junichiro Koizumi", "attends", "meeting@May 22", False)},
+                 id="first-of-two-subjects-left-with-its-and"),
+    pytest.param("The summit hosted by Kazakh President Kassym Tokayev is expected to include "
+                 "Russian President Vladimir Putin and Chinese President Xi Jinping.",
+                 {("Kassym Tokayev", "hosts", "meeting", False),
+                  ("Vladimir Putin", "attends", "meeting", False),
+                  ("Xi Jinping", "attends", "meeting", False)},
+                 id="summit-expected-to-include"),
     pytest.param("Premier Wen Tao will lead China's delegation at the G20 summit in Rome this "
                  "weekend, the ministry said.",
                  {("Wen Tao", "attends", "meeting@weekend", False),

@@ -168,8 +168,11 @@ def _clause_parties(token: Token, ctx: Context) -> Iterator[Claim]:
     if meeting is None or meeting.implicit:
         return
     head = token.head
-    if token.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in relation_words(
-            "attends", "gathering_verbs"):
+    gathering = relation_words("attends", "gathering_verbs")
+    if token.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() not in gathering:
+        # "The summit is expected to include Putin and Xi"
+        head = next((x for x in children(head, "xcomp") if x.lemma_.lower() in gathering), head)
+    if token.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in gathering:
         # "Besides A and B, the talks also include host China and Russia"
         listed = [o for obj in children(head, "dobj") for o in conjuncts(obj)]
         listed += [o for _, obj in prep_objects(head, relation_words("attends", "also_preps"))
