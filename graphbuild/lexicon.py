@@ -46,6 +46,19 @@ def words(*path: str) -> frozenset[str]:
     return frozenset(node)
 
 
+@cache
+def job_titles() -> frozenset[str]:
+    """Every job title: the lexicon's title heads and each office head with each
+    portfolio ("minister of water", "secretary of commerce").
+
+    >>> "minister of water resources" in job_titles()
+    True
+    """
+    return words("titles", "heads") | {f"{office} of {portfolio}"
+                                       for office in words("titles", "offices")
+                                       for portfolio in words("titles", "portfolios")}
+
+
 @dataclass(frozen=True)
 class RelationSpec:
     """One ``[relations.NAME]`` section: the relation, whether it is core, its help text

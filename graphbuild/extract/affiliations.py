@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from graphbuild.extract.sentences import sentences
-from graphbuild.lexicon import words
+from graphbuild.lexicon import job_titles, words
 from graphbuild.types import Claim, Evidence, Mention
 
 _AFFILIATES = {"country", "organization"}
@@ -85,7 +85,7 @@ def _from_title(doc: Doc, article_id: str, mention: Mention, person: Span, title
     role = doc[role_start:title.end].text
     if affiliate is None or affiliate.type not in _AFFILIATES:
         head = person.root.head
-        titles = words("titles", "heads")
+        titles = job_titles()
         if person.root.dep_ == "appos" and head.i < person.start and not any(
                 t.lemma_.lower() in titles for t in head.subtree if t.i < person.start):
             # "his British equivalent, Prime Minister Keir Starmer"
@@ -168,7 +168,7 @@ def _from_apposition(doc: Doc, article_id: str, mention: Mention, person: Span,
                      by_token: dict[int, Mention]) -> Iterator[Claim]:
     """'the chief of the UK defence staff, Tony Radakin' and 'Frost, director of X'."""
     root = person.root
-    titles = words("titles", "heads")
+    titles = job_titles()
     honorifics = words("people", "honorifics")
     phrases: list[Token] = []
     if root.dep_ == "appos" and root.head.i < person.start and root.head.i not in by_token:

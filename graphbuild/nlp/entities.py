@@ -17,7 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from graphbuild.lexicon import gazetteer, public_figures, words
+from graphbuild.lexicon import gazetteer, job_titles, public_figures, words
 from graphbuild.nlp.people import (
     as_person,
     extend_person,
@@ -76,12 +76,12 @@ class EntityCorrector:
             self.places.add(label, [nlp.make_doc(surface)])
             self.shouted_places.add(label, [nlp.make_doc(surface)])
         self.titles = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.titles.add("TITLE", [nlp.make_doc(t) for t in words("titles", "heads")])
+        self.titles.add("TITLE", [nlp.make_doc(t) for t in job_titles()])
         self.org_heads = words("organizations", "heads")
         self.institution_heads = words("organizations", "institution_heads")
         self.honorifics = words("people", "honorifics")
         # Single words of job titles ("prince", "adviser"): never the name after a title.
-        self.title_words = frozenset(w for head in words("titles", "heads") for w in head.split())
+        self.title_words = frozenset(w for head in job_titles() for w in head.split())
         self.alias_cues = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.alias_cues.add("ALIAS", [nlp.make_doc(c) for c in words("aliases", "cues")
                                       if c != "or"])
@@ -97,6 +97,9 @@ class EntityCorrector:
         title_at = {i: span for span in title_spans for i in range(span.start, span.end)}
         entities = [ent for ent in entities if not (
             ent.start in title_at and ent.end <= title_at[ent.start].end)]
+        # "Minister of [Water Yasser Abbas]": the name starts where the title ends.
+        entities = [Span(doc, title_at[ent.start].end, ent.end, label=ent.label_)
+                    if ent.start in title_at and not ent.kb_id_ else ent for ent in entities]
         # A name right after a job title or honorific is a person ("Chancellor Olaf
         # Scholz", "Dr Fatih Birol"), whatever the statistical model said.
         title_ends = {span.end for span in title_spans}

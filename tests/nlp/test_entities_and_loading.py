@@ -327,3 +327,12 @@ def test_a_name_ends_where_its_abbreviation_in_brackets_starts(nlp: Language) ->
     assert [(e.text, e.kb_id_) for e in doc.ents if e.label_ == "ORG"] == [
         ("Shanghai Cooperation Organisation", "org:Shanghai Cooperation Organisation"),
         ("SCO", "org:Shanghai Cooperation Organisation")]
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("In Khartoum, Sudanese Minister of Water Yasser Abbas announced talks.", "Yasser Abbas"),
+    ("Secretary of Commerce Gina Raimondo flew to Beijing.", "Gina Raimondo"),
+])
+def test_a_portfolio_after_minister_of_is_part_of_the_title(nlp: Language, text: str,
+                                                            person: str) -> None:
+    assert person in [e.text for e in nlp(text).ents if e.label_ == "PERSON"]
