@@ -65,15 +65,15 @@ def distribute(doc: Doc, meetings: dict[int, Mention], claims: list[Claim],
               for mention in meetings.values() for partner in split.get(mention.key, ())}
     new_claims: list[Claim] = []
     for claim in claims:
-        met = split.get(claim.object.key) if claim.object is not None else None
-        if claim.object is None or met is None:
+        shared = split.get(claim.object.key) if claim.object is not None else None
+        if claim.object is None or shared is None:
             new_claims.append(claim)
             continue
-        chosen = [p for p in met if p.key == claim.subject.key]
+        chosen = [p for p in shared if p.key == claim.subject.key]
         if chosen:
             new_claims.append(replace(claim, object=copies[claim.object, chosen[0].key]))
             continue
-        for partner in met:
+        for partner in shared:
             copy = copies[claim.object, partner.key]
             new_claims.append(replace(claim, object=copy))
             if claim.relation == "attends":
