@@ -263,6 +263,13 @@ EVENTS = [
                   ("Vladimir Putin", "attends", "meeting", False),
                   ("Xi Jinping", "attends", "meeting", False)},
                  id="summit-expected-to-include"),
+    pytest.param("President Ebrahim Raisi and Crown Prince Mohammed bin Salman discussed the "
+                 "conflict.\n\nIn their phone call on Wednesday, Raisi said the two countries "
+                 "should act.",
+                 {("Ebrahim Raisi", "attends", "meeting@Wednesday", False),
+                  ("Mohammed bin Salman", "attends", "meeting@Wednesday", False),
+                  ("Raisi", "attends", "meeting@Wednesday", False)},
+                 id="their-call-after-the-pair-told-before"),
     pytest.param("Premier Wen Tao will lead China's delegation at the G20 summit in Rome this "
                  "weekend, the ministry said.",
                  {("Wen Tao", "attends", "meeting@weekend", False),

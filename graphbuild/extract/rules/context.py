@@ -178,9 +178,22 @@ def antecedent(pronoun: Token, ctx: Context) -> list[Mention]:
                              if c.i in ctx.by_token and ctx.by_token[c.i].type == "person"]
                 if plural and len(found) == 1:
                     found += _partners_before(ancestor, pronoun, ctx)
+                if plural and len(unique(found)) == 1 and subject.i > pronoun.i:
+                    # "A and B discussed ... In their call, A said": the pair told before
+                    found = _pair_before(pronoun, ctx) or found
                 if found:
                     return unique(found)
     return []
+
+
+def _pair_before(pronoun: Token, ctx: Context) -> list[Mention]:
+    """Two or more people or countries that are the subject of the sentence before."""
+    start = pronoun.sent.start
+    if start == 0:
+        return []
+    root = pronoun.doc[start - 1].sent.root
+    found = unique([m for s in subject_of(root) for m in actors(s, ctx, depth=3)])
+    return found if len(found) > 1 else []
 
 
 def _partners_before(clause: Token, pronoun: Token, ctx: Context) -> list[Mention]:
