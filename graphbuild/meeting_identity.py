@@ -137,6 +137,18 @@ def dates_agree(a: str, b: str) -> str:
     return "unknown"
 
 
+def dates_nest(a: str, b: str) -> bool:
+    """Two calendar dates of which one may be the other said more precisely ("July" and
+    "July 3-4"), or the same date.
+
+    >>> dates_nest("July", "July 3-4"), dates_nest("July", "August 3"), dates_nest("July", "Friday")
+    (True, False, False)
+    """
+    verdict = dates_agree(a, b)
+    return verdict == "same" or (verdict == "unknown" and _date_kind(a) == "calendar"
+                                 and _date_kind(b) == "calendar")
+
+
 def _parts_agree(a: frozenset[int], b: frozenset[int]) -> str:
     if not a or not b:
         return "unknown"
@@ -186,6 +198,16 @@ def party_key(mention_key: str) -> str:
     if kind != "person" or not name:
         return mention_key
     return f"person:{name_key(name).split()[-1]}"
+
+
+def named_apart(names: Set[str], other_names: Set[str]) -> bool:
+    """Two meetings named with different words ("the G20 Summit", "the East Asia
+    Summit") are two meetings; a name against no name says nothing.
+
+    >>> named_apart({"g20"}, {"east", "asia"}), named_apart({"g20"}, set())
+    (True, False)
+    """
+    return bool(names) and bool(other_names) and names.isdisjoint(other_names)
 
 
 def may_be_one(a: MeetingFacts, b: MeetingFacts) -> bool:

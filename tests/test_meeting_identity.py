@@ -7,9 +7,11 @@ import pytest
 from graphbuild.meeting_identity import (
     Facts,
     central_meetings_agree,
+    dates_nest,
     dates_agree,
     groups_compatible,
     may_be_one,
+    named_apart,
     same_meeting,
 )
 
@@ -137,3 +139,10 @@ def test_one_bodys_summit_in_one_story_is_one_meeting():
 ])
 def test_central_meetings_agree(a, b, expected):
     assert central_meetings_agree(a, b) is expected
+
+
+def test_names_and_nested_dates():
+    assert named_apart({"g20"}, {"east", "asia"}) and not named_apart({"g20"}, {"g20", "leaders"})
+    assert not named_apart(set(), {"g20"})
+    assert dates_nest("July", "July 3-4") and not dates_nest("July", "August 3")
+    assert not dates_nest("Thursday", "July 3")

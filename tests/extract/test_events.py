@@ -657,3 +657,17 @@ def test_a_call_held_with_someone_is_the_headlines_call_with_them(read):
             "da Silva held a video call on Thursday with Ukraine's President Volodymyr "
             "Zelensky.")
     assert len({m.key for m in read(text).mentions if m.type == "meeting"}) == 1
+
+
+def test_a_summit_named_otherwise_is_another_summit(read):
+    text = ("Xi will not attend the G20 Summit in New Delhi this week.\n\nAt the invitation of "
+            "Indonesia, Premier Li will attend the 26th China-ASEAN Summit, the 26th ASEAN Plus "
+            "Three Summit and the 18th East Asia Summit to be held in Jakarta.")
+    keys = {m.text: m.key for m in read(text).mentions if m.type == "meeting"}
+    assert len(set(keys.values())) == 4
+
+
+def test_the_summit_dated_more_precisely_is_the_summit_told(read):
+    text = ("Modi is likely to skip the SCO summit in Kazakhstan in July. The summit hosted by "
+            "Kazakh President Kassym Tokayev will be held on July 3-4.")
+    assert len({m.key for m in read(text).mentions if m.type == "meeting"}) == 1

@@ -22,6 +22,7 @@ from graphbuild.extract.meetings.words import (
     explicit_kind,
     framed,
     has_contrastive,
+    name_words,
     on_the_margins,
     own_parties,
     said_later,
@@ -29,7 +30,7 @@ from graphbuild.extract.meetings.words import (
     span_text,
     stated_kind,
 )
-from graphbuild.meeting_identity import Facts, dates_agree, may_be_one
+from graphbuild.meeting_identity import Facts, dates_agree, dates_nest, may_be_one, named_apart
 from graphbuild.types import Mention
 
 
@@ -44,6 +45,7 @@ class _Cluster:
     group: str | None = None
     participants: set[str] = field(default_factory=set)
     contrasted: bool = False
+    names: set[str] = field(default_factory=set)
 
 def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
                      sentence_of: dict[int, int], *, headline_end: int = 0
@@ -57,6 +59,7 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
     clusters: list[_Cluster] = []
     pending: list[tuple[int, Mention, str]] = []
     weak_pending: set[int] = set()
+    pending_names: dict[int, frozenset[str]] = {}
     assigned: dict[int, tuple[int, Mention]] = {}
     focus: dict[str, int] = {}
     strong_focus: dict[str, int] = {}
@@ -92,6 +95,12 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
                           date=date, venue=venue, group=group, kind=kind, implicit=implicit)
         target = _choose_cluster(clusters, focus if weak else strong_focus, kind, date,
                                  contrastive=contrastive)
+        if target is None and date and not contrastive and kind in strong_focus:
+            # "the SCO summit in July" ... "the summit hosted by Tokayev on July 3-4"
+            told = clusters[strong_focus[kind]]
+            if told.date and dates_nest(told.date, date) and may_be_one(
+                    told, Facts(kind, date, venue, group, frozenset(own_parties(token, by_token)))):
+                target = strong_focus[kind]
         if explicit and anaphoric and group and not date:
             # "the NATO ministers' meeting" after a visit: the body's meeting told before.
             target = next((i for i in reversed(range(len(clusters)))
@@ -102,6 +111,9 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
                 sentence_of[token.i] - clusters[target].mentions[-1].sentence > 1:
             target = None  # "a meeting" two sentences on is introduced, not referred to
         parties = own_parties(token, by_token)
+        names = name_words(token, by_token) if explicit else frozenset()
+        if target is not None and named_apart(names, clusters[target].names):
+            target = None  # "the G20 Summit" ... "the East Asia Summit": two summits
         if target is not None and not anaphoric and not may_be_one(
                 clusters[target], Facts(kind, date, venue, group, frozenset(parties))):
             target = None
@@ -115,6 +127,7 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
             target = None  # "the banquet after their summit": two meetings
         if target is None and not date and (weak or (explicit and anaphoric)):
             pending.append((token.i, mention, kind))
+            pending_names[token.i] = names
             if weak and not parties and not venue:
                 weak_pending.add(token.i)  # "the talks" with no parties or place of its own
             continue
@@ -132,6 +145,7 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
             target = len(clusters) - 1
         _add(clusters[target], mention)
         clusters[target].participants |= parties
+        clusters[target].names |= names
         assigned[token.i] = (target, mention)
         if contrastive:
             continue  # another meeting mentioned in passing does not take the focus
@@ -140,17 +154,24 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
         if not weak:
             strong_focus[kind] = target
         for index, waiting, waiting_kind in list(pending):
-            if waiting_kind == kind:
+            if waiting_kind == kind and not named_apart(pending_names[index],
+                                                        clusters[target].names):
                 _add(clusters[target], waiting)
+                clusters[target].names |= pending_names[index]
                 assigned[index] = (target, waiting)
                 pending.remove((index, waiting, waiting_kind))
-    # "The meeting of X ..." with nothing before or after to refer to: a meeting of its own.
-    for kind in sorted({k for i, _, k in pending if i not in weak_pending}):
-        clusters.append(_Cluster(kind))
-        for index, waiting, waiting_kind in pending:
-            if waiting_kind == kind and index not in weak_pending:
-                _add(clusters[-1], waiting)
-                assigned[index] = (len(clusters) - 1, waiting)
+    # "The meeting of X ..." with nothing before or after to refer to: a meeting of its own,
+    # one per name ("the 26th China-ASEAN Summit, the 18th East Asia Summit").
+    made: dict[tuple[str, frozenset[str]], int] = {}
+    for index, waiting, kind in pending:
+        if index in weak_pending:
+            continue
+        key = (kind, pending_names[index])
+        if key not in made:
+            clusters.append(_Cluster(kind, names=set(pending_names[index])))
+            made[key] = len(clusters) - 1
+        _add(clusters[made[key]], waiting)
+        assigned[index] = (made[key], waiting)
     # "the event hosted by Biden" after "the Summit": the nearest meeting before it.
     for index, waiting, _ in pending:
         if index in assigned:

@@ -221,6 +221,21 @@ def span_text(token: Token) -> tuple[int, int, str]:
     end = token.idx + len(token.text)
     return start, end, token.doc[start_token.i:token.i + 1].text
 
+def name_words(token: Token, by_token: dict[int, Mention]) -> frozenset[str]:
+    """The capitalised words that name a meeting, places left out ("the 26th China-ASEAN
+    Summit" -> china-asean; "the Bali summit" -> none: a place is not a name)."""
+    found = set()
+    for child in token.children:
+        if child.dep_ not in ("compound", "amod", "nmod") or child.i > token.i:
+            continue
+        for part in child.subtree:
+            mention = by_token.get(part.i)
+            if part.pos_ == "PROPN" and not part.like_num and not (
+                    mention is not None and mention.type in ("country", "location")):
+                found.add(part.lower_)
+    return frozenset(found)
+
+
 def own_parties(token: Token, by_token: dict[int, Mention]) -> set[str]:
     """The people and countries a meeting mention names as its own parties: "a meeting
     between Putin and Zelensky", "Orban's talks with Trump", "Biden will meet Xi"."""
