@@ -7,8 +7,8 @@ import pytest
 from graphbuild.meeting_identity import (
     Facts,
     central_meetings_agree,
-    dates_nest,
     dates_agree,
+    dates_nest,
     groups_compatible,
     may_be_one,
     named_apart,
