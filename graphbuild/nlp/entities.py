@@ -186,8 +186,9 @@ class EntityCorrector:
 
 
 def _state_institutions(entities: list[Span], heads: frozenset[str]) -> list[Span]:
-    """'the Azerbaijani Foreign Ministry', 'the Chinese Ministry of National Defense': a
-    demonym and the institution after it are one body, not the country."""
+    """'the Azerbaijani Foreign Ministry', 'the Chinese Ministry of National Defense',
+    "Azerbaijan's foreign ministry": a demonym or a country's name in the possessive and
+    the institution after it are one body, not the country."""
     if not entities:
         return entities
     doc = entities[0].doc
@@ -196,7 +197,9 @@ def _state_institutions(entities: list[Span], heads: frozenset[str]) -> list[Spa
     for index, ent in enumerate(entities):
         if ent.start < skip_until:
             continue
-        if ent.label_ != "NORP":
+        possessive = ent.label_ == "GPE" and ent.end < len(doc) and doc[ent.end].lower_ in (
+            "'s", "’s")  # "Azerbaijan's foreign ministry", "Seoul's trade ministry"
+        if ent.label_ != "NORP" and not possessive:
             result.append(ent)
             continue
         following = entities[index + 1] if index + 1 < len(entities) else None
@@ -205,11 +208,13 @@ def _state_institutions(entities: list[Span], heads: frozenset[str]) -> list[Spa
             result.append(Span(doc, ent.start, following.end, label="ORG"))
             skip_until = following.end
             continue
-        end = ent.end
-        while end < min(len(doc), ent.end + 3) and doc[end].is_alpha \
+        first = end = ent.end + int(possessive)
+        while end < min(len(doc), first + 3) and doc[end].is_alpha \
                 and doc[end].lower_ not in heads and not doc[end].ent_type_:
             end += 1
-        if end < len(doc) and doc[end].lower_ in heads and doc[end].tag_ in ("NN", "NNP"):
+        if end < len(doc) and doc[end].lower_ in heads and doc[end].tag_ in ("NN", "NNP") and (
+                not possessive or doc[end].lower_ in words("organizations",
+                                                           "possessed_institution_heads")):
             result.append(Span(doc, ent.start, end + 1, label="ORG"))
             skip_until = end + 1
             continue

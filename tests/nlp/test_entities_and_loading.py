@@ -336,3 +336,18 @@ def test_a_name_ends_where_its_abbreviation_in_brackets_starts(nlp: Language) ->
 def test_a_portfolio_after_minister_of_is_part_of_the_title(nlp: Language, text: str,
                                                             person: str) -> None:
     assert person in [e.text for e in nlp(text).ents if e.label_ == "PERSON"]
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("Azerbaijan's foreign ministry said on Monday the talks were off.",
+     "Azerbaijan's foreign ministry"),
+    ("Seoul's trade ministry said the talks were held in Beijing.", "Seoul's trade ministry"),
+])
+def test_a_countrys_ministry_in_the_possessive_is_a_body(nlp: Language, text: str,
+                                                         body: str) -> None:
+    assert (body, "ORG") in [(e.text, e.label_) for e in nlp(text).ents]
+
+
+def test_a_countrys_presidency_in_the_possessive_stays_the_country(nlp: Language) -> None:
+    doc = nlp("The summit is the key event of Russia's current presidency in the group.")
+    assert ("Russia", "GPE") in [(e.text, e.label_) for e in doc.ents]
