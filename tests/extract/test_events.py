@@ -270,6 +270,11 @@ EVENTS = [
                   ("Mohammed bin Salman", "attends", "meeting@Wednesday", False),
                   ("Raisi", "attends", "meeting@Wednesday", False)},
                  id="their-call-after-the-pair-told-before"),
+    pytest.param("In his speech at the summit, Omar Bashir called for unity.",
+                 {("Omar Bashir", "attends", "meeting", False)}, id="in-his-speech-at-the-summit"),
+    pytest.param("Abdelaziz Bouteflika gave an opening address to the summit.",
+                 {("Abdelaziz Bouteflika", "attends", "meeting", False)},
+                 id="address-to-the-summit"),
     pytest.param("Premier Wen Tao will lead China's delegation at the G20 summit in Rome this "
                  "weekend, the ministry said.",
                  {("Wen Tao", "attends", "meeting@weekend", False),

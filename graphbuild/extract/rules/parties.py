@@ -213,6 +213,19 @@ def _clause_parties(token: Token, ctx: Context) -> Iterator[Claim]:
     if position.dep_ != "pobj" or position.head.dep_ not in ("prep", "agent"):
         return
     prep, verb = position.head, position.head.head
+    speech = relation_words("attends", "speech_nouns")
+    if prep.lower_ in relation_words("attends", "speech_preps") and (
+            verb.lemma_.lower() in speech or any(o.lemma_.lower() in speech
+                                                 for o in children(verb, "dobj"))):
+        # "In his speech at the summit, Bashir said", "gave an opening address to the summit"
+        speakers = [m for c in children(verb, "poss") for m in actors(c, ctx)]
+        if verb.pos_ == "VERB":
+            speakers += subjects(verb, ctx)
+        elif verb.dep_ == "dobj":
+            speakers += subjects(verb.head, ctx)
+        yield from emit(ctx, "attends", unique(speakers), meeting, verb, [verb, prep],
+                        negatable=False)
+        return
     if verb.pos_ == "NOUN" and verb.dep_ == "dobj" and verb.head.pos_ == "VERB" and \
             prep.lower_ in relation_words("attends", "inside_preps"):
         verb = verb.head  # "will deliver opening statements at the summit"
