@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from graphbuild import engine
+from graphbuild import engine, heap
 from graphbuild.errors import GraphFormatError
 from graphbuild.graph import build_graph
 from graphbuild.ingest import CorpusReport, read_corpus
@@ -179,25 +179,28 @@ def build_corpus(paths: str | Path | Sequence[str | Path], *, model: str | None 
         now = time.perf_counter()
         seconds[stage] = now - clock
         clock = now
+        heap.settle()  # what the stages so far made lives until the build returns
 
-    corpus = read_corpus(paths)
-    rules = load_alias_rules(aliases) if isinstance(aliases, str | Path) else aliases
-    lap("ingest")
-    extractions, model_name, counts = extract_corpus(
-        corpus, model=model, workers=workers, cache=cache, scheduler=scheduler,
-        progress=progress)
-    lap("parse+extract")
-    corpus = _without_over_budget(corpus, {e.article_id for e in extractions if e.over_budget})
-    extractions = [e for e in extractions if not e.over_budget]
-    resolution = resolve(extractions, rules=rules, articles=corpus.articles)
-    lap("resolve")
-    claims = [claim for extraction in extractions for claim in extraction.claims]
-    graph = build_graph(corpus.articles, resolution, claims, model=model_name)
-    lap("graph")
-    logger.info("built graph: %d nodes, %d edges", graph.number_of_nodes(),
-                graph.number_of_edges())
-    return BuildResult(KnowledgeGraph(graph), corpus, resolution, model_name,
-                       replace(counts, seconds=seconds))
+    with heap.held():
+        corpus = read_corpus(paths)
+        rules = load_alias_rules(aliases) if isinstance(aliases, str | Path) else aliases
+        lap("ingest")
+        extractions, model_name, counts = extract_corpus(
+            corpus, model=model, workers=workers, cache=cache, scheduler=scheduler,
+            progress=progress)
+        lap("parse+extract")
+        over = {e.article_id for e in extractions if e.over_budget}
+        corpus = _without_over_budget(corpus, over)
+        extractions = [e for e in extractions if not e.over_budget]
+        resolution = resolve(extractions, rules=rules, articles=corpus.articles)
+        lap("resolve")
+        claims = [claim for extraction in extractions for claim in extraction.claims]
+        graph = build_graph(corpus.articles, resolution, claims, model=model_name)
+        lap("graph")
+        logger.info("built graph: %d nodes, %d edges", graph.number_of_nodes(),
+                    graph.number_of_edges())
+        return BuildResult(KnowledgeGraph(graph), corpus, resolution, model_name,
+                           replace(counts, seconds=seconds))
 
 
 def build(paths: str | Path | Sequence[str | Path], *, model: str | None = None,

@@ -21,6 +21,7 @@ from contextlib import ExitStack
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from graphbuild import heap
 from graphbuild.types import Article, ArticleExtraction
 
 if TYPE_CHECKING:
@@ -93,7 +94,7 @@ def _settle() -> None:
     that walked them cost about 7% of a long parse. Also keeps forked workers from
     copying those pages."""
     gc.collect()
-    gc.freeze()
+    heap.settle()
 
 
 def chunks(articles: Sequence[Article]) -> list[list[Article]]:
@@ -126,16 +127,16 @@ def _start_pool_worker(model: str) -> None:
 def run_here(nlp: Language, articles: Sequence[Article],
              done: Done | None = None) -> Iterator[ArticleExtraction]:
     """Parse and extract in this process."""
-    _settle()
-    parser = ZonedParser(nlp)
-    try:
-        for chunk in chunks(articles):
-            yield from parser(chunk)
-            if done is not None:
-                done(len(chunk))
-    finally:
-        parser.close()
-        gc.unfreeze()  # a notebook that builds again keeps a collectable heap
+    with heap.held():  # a notebook that builds again keeps a collectable heap
+        _settle()
+        parser = ZonedParser(nlp)
+        try:
+            for chunk in chunks(articles):
+                yield from parser(chunk)
+                if done is not None:
+                    done(len(chunk))
+        finally:
+            parser.close()
 
 
 def run_pool(nlp: Language, model: str, articles: Sequence[Article], processes: int,
@@ -147,21 +148,21 @@ def run_pool(nlp: Language, model: str, articles: Sequence[Article], processes: 
     """
     forking = sys.platform.startswith("linux")
     context = multiprocessing.get_context("fork" if forking else "spawn")
-    if forking:
-        with _parser_lock:
-            _worker_parser[model] = ZonedParser(nlp)
-        _settle()
-    pool = context.Pool(processes, initializer=_start_pool_worker, initargs=(model,))
-    try:
-        for chunk_result in pool.imap(partial(_work, model), chunks(articles)):
-            yield from chunk_result
-            if done is not None:
-                done(len(chunk_result))
-        pool.close()
-    finally:
-        pool.terminate()
-        pool.join()
-        gc.unfreeze()
+    with heap.held():
+        if forking:
+            with _parser_lock:
+                _worker_parser[model] = ZonedParser(nlp)
+            _settle()
+        pool = context.Pool(processes, initializer=_start_pool_worker, initargs=(model,))
+        try:
+            for chunk_result in pool.imap(partial(_work, model), chunks(articles)):
+                yield from chunk_result
+                if done is not None:
+                    done(len(chunk_result))
+            pool.close()
+        finally:
+            pool.terminate()
+            pool.join()
 
 
 def run_dask(model: str, articles: Sequence[Article], scheduler: str,

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from graphbuild import heap
 from graphbuild.errors import GraphFormatError
 from graphbuild.export.html import DEFAULT_MAX_NODES
 from graphbuild.export.layout import Positions, compute_layout
@@ -140,14 +141,17 @@ def write_outputs(graph: nx.MultiDiGraph, directory: str | Path,
     chosen = resolve_formats(formats)
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
-    positions = compute_layout(graph) if any(f.needs_layout for f in chosen) else {}
-    options = _Options(positions=positions, max_nodes=max_nodes)
-    written: list[Path] = []
-    for fmt in chosen:
-        target = directory / fmt.files[0] if len(fmt.files) == 1 else directory
-        paths = fmt.write(graph, target, options)
-        log.info("Wrote %s: %s", fmt.name, ", ".join(str(p) for p in paths))
-        written.extend(paths)
+    with heap.held():  # the graph and the layout outlive every writer
+        heap.settle()
+        positions = compute_layout(graph) if any(f.needs_layout for f in chosen) else {}
+        options = _Options(positions=positions, max_nodes=max_nodes)
+        written: list[Path] = []
+        for fmt in chosen:
+            heap.settle()
+            target = directory / fmt.files[0] if len(fmt.files) == 1 else directory
+            paths = fmt.write(graph, target, options)
+            log.info("Wrote %s: %s", fmt.name, ", ".join(str(p) for p in paths))
+            written.extend(paths)
     return written
 
 
