@@ -15,7 +15,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, cast
 
 from graphbuild.errors import GraphFormatError
 
@@ -80,7 +80,8 @@ def infer_column(domain: str, name: str, values: Iterable[object]) -> Column | N
             seen = True
             kinds.add(kind)
             if kind == INT:
-                low, high = min(low, raw), max(high, raw)  # type: ignore[type-var]
+                number = cast(int, raw)
+                low, high = min(low, number), max(high, number)
             continue
         value = plain(raw)
         if value is None:
