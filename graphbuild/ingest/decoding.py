@@ -164,6 +164,11 @@ def _codepage_table(codepage: str) -> tuple[dict[str, int], re.Pattern[str]]:
     return table, pattern
 
 
+# Every code page reads bytes 0x80-0xFF as characters outside ASCII, so mojibake is a run of
+# at least two of them: text without such a run has nothing for any code page to repair.
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]{2,}")
+
+
 def _repair_codepage(text: str, codepage: str) -> tuple[str, int]:
     table, pattern = _codepage_table(codepage)
     matches = list(pattern.finditer(text))
@@ -263,7 +268,7 @@ def repair_mojibake(text: str) -> tuple[str, tuple[str, ...]]:
         if fixed != unicodedata.normalize("NFC", text) and "ftfy" not in repairs:
             repairs.append("ftfy")
         text = fixed
-        for codepage in MOJIBAKE_CODEPAGES:
+        for codepage in MOJIBAKE_CODEPAGES if _NON_ASCII_RUN.search(text) else ():
             text, count = _repair_codepage(text, codepage)
             if count and f"mojibake:{codepage}" not in repairs:
                 repairs.append(f"mojibake:{codepage}")

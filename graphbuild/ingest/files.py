@@ -99,12 +99,20 @@ _LOOKS_HTML = re.compile(r"<(p|div|br|html|body|span|a)\b[^>]*>", re.I)
 _STRAY_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
+# Undecodable characters and controls other than tab and line breaks.
+_BINARY_SIGNS = re.compile("[\ufffd\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
 def _looks_binary(text: str) -> bool:
     """Many undecodable or control characters: a short text with a few stray controls
-    is text to repair, not binary."""
+    is text to repair, not binary.
+
+    >>> _looks_binary("Talks \\x00resumed."), _looks_binary("\\x00\\x01\\ufffd" * 4)
+    (False, True)
+    """
     if not text:
         return False
-    bad = sum(1 for ch in text if ch == "\ufffd" or (ch < " " and ch not in "\n\r\t"))
+    bad = len(_BINARY_SIGNS.findall(text))
     return bad >= 8 and bad / len(text) > 0.05
 
 
