@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from graphbuild import engine, heap
+from graphbuild.cache import ExtractionCache, opened
 from graphbuild.errors import GraphFormatError
 from graphbuild.graph import build_graph
 from graphbuild.ingest import CorpusReport, read_corpus
@@ -84,15 +85,23 @@ def _processes(workers: int | None, total: int) -> int:
 
 
 def extract_corpus(corpus: CorpusReport, *, model: str | None = None,
-                   workers: int | None = None, cache: str | Path | None = None,
+                   workers: int | None = None, cache: str | Path | ExtractionCache | None = None,
                    scheduler: str | None = None, progress: Progress | None = None
                    ) -> tuple[list[ArticleExtraction], str, BuildStats]:
     """Parse and extract every article (in workers, or on a Dask cluster at ``scheduler``),
-    taking what the extraction cache at ``cache`` already holds; returns the extractions
-    in corpus order, the model name and the counts."""
+    taking what the extraction cache ``cache`` (a file or an open cache) already holds;
+    returns the extractions in corpus order, the model name and the counts."""
+    with opened(cache) as store:
+        return _extract_corpus(corpus, store, model=model, workers=workers,
+                               scheduler=scheduler, progress=progress)
+
+
+def _extract_corpus(corpus: CorpusReport, store: ExtractionCache | None, *, model: str | None,
+                    workers: int | None, scheduler: str | None, progress: Progress | None
+                    ) -> tuple[list[ArticleExtraction], str, BuildStats]:
     from importlib.metadata import version
 
-    from graphbuild.cache import article_key, open_cache
+    from graphbuild.cache import article_key
     from graphbuild.models import default_model, pipeline_meta, pipeline_name
 
     name = model or default_model()
@@ -102,7 +111,6 @@ def extract_corpus(corpus: CorpusReport, *, model: str | None = None,
     pipeline_id = " ".join([model_name, meta.get("version", ""), *meta.get("pipeline", ()),
                             "spacy", version("spacy")])
     articles = corpus.articles
-    store = open_cache(cache) if cache is not None else None
     key_of = {a.id: article_key(a, pipeline_id) for a in articles} if store is not None else {}
     found = store.get_many(list(key_of.values())) if store is not None else {}
     missing = [a for a in articles if key_of.get(a.id) not in found]
@@ -137,10 +145,16 @@ def extract_corpus(corpus: CorpusReport, *, model: str | None = None,
     finally:
         if store is not None:
             store.put_many(pending)
-            store.close()
     extractions = [fresh[a.id] if a.id in fresh else found[key_of[a.id]] for a in articles]
     return extractions, model_name, BuildStats(parsed=len(fresh),
                                                cached=len(articles) - len(fresh))
+
+
+def _check_model(model: str | None) -> None:
+    """Raise ModelNotFoundError when the pipeline is not installed (reads no model)."""
+    from graphbuild.models import default_model, pipeline_meta
+
+    pipeline_meta(model or default_model())
 
 
 def _without_over_budget(corpus: CorpusReport, over: set[str]) -> CorpusReport:
@@ -182,12 +196,15 @@ def build_corpus(paths: str | Path | Sequence[str | Path], *, model: str | None 
         heap.settle()  # what the stages so far made lives until the build returns
 
     with heap.held():
-        corpus = read_corpus(paths)
+        # What can fail before the corpus is read fails first, so that nothing is written.
         rules = load_alias_rules(aliases) if isinstance(aliases, str | Path) else aliases
-        lap("ingest")
-        extractions, model_name, counts = extract_corpus(
-            corpus, model=model, workers=workers, cache=cache, scheduler=scheduler,
-            progress=progress)
+        _check_model(model)
+        with opened(cache) as store:  # one cache for what files and articles gave
+            corpus = read_corpus(paths, cache=store)
+            lap("ingest")
+            extractions, model_name, counts = extract_corpus(
+                corpus, model=model, workers=workers, cache=store, scheduler=scheduler,
+                progress=progress)
         lap("parse+extract")
         over = {e.article_id for e in extractions if e.over_budget}
         corpus = _without_over_budget(corpus, over)
