@@ -6,7 +6,6 @@ code only: it logs and raises ``GraphbuildError`` subclasses, never prints.
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import time
@@ -318,6 +317,7 @@ def write_outputs(result: BuildResult, directory: str | Path, *,
     from graphbuild.export import DEFAULT_FORMATS, DEFAULT_MAX_NODES
     from graphbuild.export import write_outputs as write_graph
     from graphbuild.export.folder import staged_outputs
+    from graphbuild.export.json import dumps_indented
 
     target = Path(directory)
     with staged_outputs(target) as staging:
@@ -331,7 +331,6 @@ def write_outputs(result: BuildResult, directory: str | Path, *,
                   "articles": list(f.articles)} for f in result.corpus.files]
         for name, payload in (("aliases.json", aliases), (FILES_REPORT, files)):
             path = staging / name
-            path.write_text(json.dumps(payload, ensure_ascii=False, indent=1) + "\n",
-                            encoding="utf-8")
+            path.write_text(dumps_indented(payload) + "\n", encoding="utf-8")
             written.append(path)
     return [target / path.relative_to(staging) for path in written]
