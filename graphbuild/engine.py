@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 import logging
 import multiprocessing
+import os
 import signal
 import sys
 import threading
@@ -217,6 +218,36 @@ def run_dask(model: str, articles: Sequence[Article], scheduler: str,
         client.close()
 
 
+# glibc's own bounds for the thresholds it adapts (64-bit): a process that frees a large
+# block raises its mmap threshold up to 32 MiB, and its trim threshold to twice that.
+_MMAP_THRESHOLD_MAX = 32 * 1024 * 1024
+_M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3
+
+
+def malloc_as_glibc_would() -> bool:
+    """Give a Dask worker the memory allocator of a local pool worker; True when done.
+
+    Dask's nanny starts workers with ``MALLOC_TRIM_THRESHOLD_=65536`` (its config
+    ``distributed.nanny.pre-spawn-environ``) so that freed memory goes back to the system
+    at once. Setting it stops glibc from adapting its mmap threshold, so every block of
+    128 KiB or more the parser allocates is mapped and unmapped again: on 300 BBC
+    articles, parsing on a LocalCluster took 1.25 times the local pool, 1.07-1.13 times
+    without the variable. Here the thresholds are set where glibc takes them in a
+    process left alone (nothing happens where the variable is not set or glibc is not
+    the allocator).
+    """
+    if "MALLOC_TRIM_THRESHOLD_" not in os.environ or not sys.platform.startswith("linux"):
+        return False
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None)
+        return bool(libc.mallopt(_M_MMAP_THRESHOLD, _MMAP_THRESHOLD_MAX)
+                    and libc.mallopt(_M_TRIM_THRESHOLD, 2 * _MMAP_THRESHOLD_MAX))
+    except (OSError, AttributeError):  # not glibc: its own allocator, left as it is
+        return False
+
+
 def _pipeline_plugin(model: str) -> Any:
     """A Dask worker plugin that loads the spaCy pipeline once per worker (also on workers
     that join later). Defined here so that importing graphbuild never imports Dask."""
@@ -224,6 +255,7 @@ def _pipeline_plugin(model: str) -> Any:
 
     class PipelinePlugin(WorkerPlugin):  # type: ignore[misc]
         def setup(self, worker: Any) -> None:
+            malloc_as_glibc_would()
             _parser_for(model)
             _settle()
             # Dask's statistical profiler samples every thread every 10 ms; with parsing

@@ -141,3 +141,19 @@ def test_build_on_a_cluster_started_with_dasks_own_commands(tmp_path: Path) -> N
     assert built.stdout.startswith("Read 5 articles from corpus")
     assert (tmp_path / "out" / "graph.json").read_bytes() == \
         (REPO / "outputs" / "graph.json").read_bytes()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's mallopt")
+@pytest.mark.parametrize("environ, applied", [
+    pytest.param({"MALLOC_TRIM_THRESHOLD_": "65536"}, "True", id="dask-nanny"),
+    pytest.param({}, "False", id="left-alone"),
+])
+def test_dask_workers_get_the_allocator_of_a_local_worker(environ: dict[str, str],
+                                                          applied: str) -> None:
+    # In a process of its own: the thresholds are the process's for the rest of its life.
+    env = {k: v for k, v in os.environ.items() if k != "MALLOC_TRIM_THRESHOLD_"}
+    result = subprocess.run(
+        [sys.executable, "-c", "from graphbuild.engine import malloc_as_glibc_would; "
+                               "print(malloc_as_glibc_would())"],
+        env={**env, **environ}, capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == applied
