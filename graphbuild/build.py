@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from graphbuild import engine, heap
 from graphbuild.cache import ExtractionCache, opened
 from graphbuild.errors import GraphFormatError
+from graphbuild.forking import can_fork
 from graphbuild.graph import build_graph
 from graphbuild.ingest import CorpusReport, read_corpus
 from graphbuild.query import KnowledgeGraph
@@ -85,18 +86,26 @@ def _processes(workers: int | None, total: int) -> int:
 
 def extract_corpus(corpus: CorpusReport, *, model: str | None = None,
                    workers: int | None = None, cache: str | Path | ExtractionCache | None = None,
-                   scheduler: str | None = None, progress: Progress | None = None
+                   scheduler: str | None = None, progress: Progress | None = None,
+                   early: engine.EarlyParser | None = None
                    ) -> tuple[list[ArticleExtraction], str, BuildStats]:
     """Parse and extract every article (in workers, or on a Dask cluster at ``scheduler``),
     taking what the extraction cache ``cache`` (a file or an open cache) already holds;
-    returns the extractions in corpus order, the model name and the counts."""
-    with opened(cache) as store:
-        return _extract_corpus(corpus, store, model=model, workers=workers,
-                               scheduler=scheduler, progress=progress)
+    returns the extractions in corpus order, the model name and the counts. ``early``,
+    a parsing process started while the corpus was read, parses when one process is
+    to; it is closed in any case."""
+    try:
+        with opened(cache) as store:
+            return _extract_corpus(corpus, store, model=model, workers=workers,
+                                   scheduler=scheduler, progress=progress, early=early)
+    finally:
+        if early is not None:
+            early.close()
 
 
 def _extract_corpus(corpus: CorpusReport, store: ExtractionCache | None, *, model: str | None,
-                    workers: int | None, scheduler: str | None, progress: Progress | None
+                    workers: int | None, scheduler: str | None, progress: Progress | None,
+                    early: engine.EarlyParser | None
                     ) -> tuple[list[ArticleExtraction], str, BuildStats]:
     from importlib.metadata import version
 
@@ -129,6 +138,8 @@ def _extract_corpus(corpus: CorpusReport, store: ExtractionCache | None, *, mode
         parsed = engine.run_dask(name, missing, scheduler, done)
     elif (processes := _processes(workers, len(missing))) > 1:
         parsed = engine.run_pool(_pipeline(model), name, missing, processes, done)
+    elif early is not None and early.model == name:
+        parsed = early.run(missing, done)
     else:
         parsed = engine.run_here(_pipeline(model), missing, done)
     fresh: dict[str, ArticleExtraction] = {}
@@ -149,11 +160,13 @@ def _extract_corpus(corpus: CorpusReport, store: ExtractionCache | None, *, mode
                                                cached=len(articles) - len(fresh))
 
 
-def _check_model(model: str | None) -> None:
-    """Raise ModelNotFoundError when the pipeline is not installed (reads no model)."""
+def _check_model(model: str | None) -> str:
+    """The pipeline's name; ModelNotFoundError when it is not installed (reads no model)."""
     from graphbuild.models import default_model, pipeline_meta
 
-    pipeline_meta(model or default_model())
+    name = model or default_model()
+    pipeline_meta(name)
+    return name
 
 
 def _without_over_budget(corpus: CorpusReport, over: set[str]) -> CorpusReport:
@@ -197,13 +210,26 @@ def build_corpus(paths: str | Path | Sequence[str | Path], *, model: str | None 
     with heap.held():
         # What can fail before the corpus is read fails first, so that nothing is written.
         rules = load_alias_rules(aliases) if isinstance(aliases, str | Path) else aliases
-        _check_model(model)
-        with opened(cache) as store:  # one cache for what files and articles gave
-            corpus = read_corpus(paths, cache=store)
-            lap("ingest")
-            extractions, model_name, counts = extract_corpus(
-                corpus, model=model, workers=workers, cache=store, scheduler=scheduler,
-                progress=progress)
+        name = _check_model(model)
+        early: list[engine.EarlyParser] = []
+
+        def new_file() -> None:
+            # A rebuild met a file it has not read: an article to parse, most likely. The
+            # pipeline loads in a process of its own while the rest is read.
+            if not early and scheduler is None and can_fork():
+                early.append(engine.EarlyParser(name))
+
+        try:
+            with opened(cache) as store:  # one cache for what files and articles gave
+                rebuild = store is not None and store.made
+                corpus = read_corpus(paths, cache=store, new_file=new_file if rebuild else None)
+                lap("ingest")
+                extractions, model_name, counts = extract_corpus(
+                    corpus, model=model, workers=workers, cache=store, scheduler=scheduler,
+                    progress=progress, early=early[0] if early else None)
+        finally:
+            for parser in early:
+                parser.close()
         lap("parse+extract")
         over = {e.article_id for e in extractions if e.over_budget}
         corpus = _without_over_budget(corpus, over)

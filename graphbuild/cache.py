@@ -116,6 +116,11 @@ class ExtractionCache:
         if self.path.exists():
             self._connection = self._open_or_set_aside()
 
+    @property
+    def made(self) -> bool:
+        """Whether the file exists: an earlier build stored something in it."""
+        return self._connection is not None
+
     def _open_or_set_aside(self) -> sqlite3.Connection:
         try:
             return self._open()

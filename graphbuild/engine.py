@@ -111,7 +111,14 @@ def chunks(articles: Sequence[Article]) -> list[list[Article]]:
     return result
 
 
+# Why a pool worker could not load its pipeline: raised by its first task, so that the
+# parent hears of it (a pool whose initializer raises starts new workers forever).
+_load_failure: list[BaseException] = []
+
+
 def _work(model: str, chunk: list[Article]) -> list[ArticleExtraction]:
+    if _load_failure:
+        raise _load_failure[0]
     parser = _parser_for(model)
     with _parser_lock:  # one parse at a time, whatever threads Dask runs tasks in
         return parser(chunk)
@@ -121,8 +128,41 @@ def _start_pool_worker(model: str) -> None:
     # Ctrl-C goes to the whole process group: the parent alone handles it and stops us.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _parser_for(model)
+    try:
+        _parser_for(model)
+    except Exception as error:
+        _load_failure.append(error)
+        return
     _settle()
+
+
+class EarlyParser:
+    """One parsing process, forked before this process knows what to parse, so that the
+    pipeline loads there (about a second) while the corpus and the cache are still being
+    read here; then it parses the articles the cache lacks, a few in a rebuild. Usable
+    once; closing it stops the process. The pipeline must be installed.
+    """
+
+    def __init__(self, model: str) -> None:
+        self.model = model
+        context = multiprocessing.get_context("fork")
+        self._pool = context.Pool(1, initializer=_start_pool_worker, initargs=(model,))
+
+    def run(self, articles: Sequence[Article],
+            done: Done | None = None) -> Iterator[ArticleExtraction]:
+        """Parse and extract ``articles`` there, results in order; closes it at the end."""
+        try:
+            for chunk_result in self._pool.imap(partial(_work, self.model), chunks(articles)):
+                yield from chunk_result
+                if done is not None:
+                    done(len(chunk_result))
+            self._pool.close()
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        self._pool.terminate()
+        self._pool.join()
 
 
 def run_here(nlp: Language, articles: Sequence[Article],

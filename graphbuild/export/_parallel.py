@@ -7,8 +7,8 @@ memory and needs nothing sent to it) and the other here. The files are the same 
 whichever process writes them. The child sends back the paths it wrote, or the error
 that stopped it, which is raised here as if a writer had raised it; if this process
 stops first (an error, Ctrl-C, SIGTERM) the child is killed before the error goes on.
-Where forking is not safe (not Linux, threads running, one core, one format) the formats
-are written one after another here.
+Where forking is not safe (:func:`graphbuild.forking.can_fork`) or there is one format,
+the formats are written one after another here.
 """
 
 from __future__ import annotations
@@ -17,11 +17,11 @@ import logging
 import os
 import pickle
 import signal
-import sys
-import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
+
+from graphbuild.forking import can_fork
 
 log = logging.getLogger(__name__)
 
@@ -30,13 +30,6 @@ Job = TypeVar("Job")
 #: Seconds each writer took on the 2,225-article BBC graph (12,601 nodes): how the formats
 #: are shared out. Unknown names count as the dearest.
 COSTS = {"html": 0.26, "graphml": 0.25, "gexf": 0.21, "csv": 0.18, "json": 0.15}
-
-
-def can_fork() -> bool:
-    """Whether a forked child may write formats: Linux, a second core, no other thread
-    (a thread holding a lock when the process forks would leave the child stuck)."""
-    return (sys.platform.startswith("linux") and (os.cpu_count() or 1) > 1
-            and threading.active_count() == 1)
 
 
 def halves(names: Sequence[str]) -> tuple[list[int], list[int]]:
@@ -61,7 +54,7 @@ def halves(names: Sequence[str]) -> tuple[list[int], list[int]]:
 def write_all(jobs: Sequence[Job], names: Sequence[str],
               write: Callable[[Job], list[Path]]) -> list[Path]:
     """``write`` every job, the paths each wrote in the order of ``jobs``; in two
-    processes when :func:`can_fork`."""
+    processes when :func:`graphbuild.forking.can_fork`."""
     here, there = halves(names)
     if not there or not can_fork():
         return [path for job in jobs for path in write(job)]

@@ -13,7 +13,7 @@ import json
 import logging
 import re
 import stat
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any, Protocol
@@ -195,8 +195,10 @@ class ReadCache:
 
     BATCH = 256
 
-    def __init__(self, store: ReadingStore) -> None:
+    def __init__(self, store: ReadingStore, *, new_file: Callable[[], None] | None = None
+                 ) -> None:
         self.store = store
+        self.new_file = new_file  # called on the first miss
         self.pending: list[tuple[str, bytes]] = []
         # Nothing is stored before some file gave an article: a corpus without any makes
         # no cache file.
@@ -205,6 +207,9 @@ class ReadCache:
     def get(self, key: str) -> tuple[list[_Draft], str] | None:
         record = self.store.get_reading(key)
         if record is None:
+            announce, self.new_file = self.new_file, None
+            if announce is not None:
+                announce()
             return None
         try:
             return _decode_drafts(record)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -96,7 +96,8 @@ def _link_reason(link: Path, inside: Path) -> str:
 
 
 def read_corpus(paths: Sequence[str | Path] | str | Path, *,
-                cache: str | Path | ExtractionCache | None = None) -> CorpusReport:
+                cache: str | Path | ExtractionCache | None = None,
+                new_file: Callable[[], None] | None = None) -> CorpusReport:
     """Read every article under ``paths`` (files or folders, searched recursively).
 
     Parameters
@@ -106,6 +107,8 @@ def read_corpus(paths: Sequence[str | Path] | str | Path, *,
     cache : str, Path or ExtractionCache, optional
         The extraction cache (:mod:`graphbuild.cache`), which also keeps what each file
         gave, so an unchanged file is not decoded and cleaned again.
+    new_file : callable, optional
+        Called (once) on the first file the cache has not read before.
 
     Returns
     -------
@@ -126,7 +129,7 @@ def read_corpus(paths: Sequence[str | Path] | str | Path, *,
         if not Path(given).exists():
             raise CorpusError(f'Corpus path "{given}" does not exist')
     with opened(cache) as store:
-        reader = ReadCache(store) if store is not None else None
+        reader = ReadCache(store, new_file=new_file) if store is not None else None
         try:
             results = _read_paths(paths, reader)
         finally:

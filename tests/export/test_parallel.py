@@ -4,7 +4,6 @@ child's errors raised here, and the child stopped when this process stops."""
 from __future__ import annotations
 
 import os
-import threading
 import time
 from pathlib import Path
 
@@ -69,17 +68,6 @@ def test_an_error_here_stops_the_child(tmp_path, forking):
         _parallel.write_all(["html", "graphml"], ["html", "graphml"], write)
     time.sleep(1.5)
     assert not late.exists()
-
-
-def test_no_fork_while_another_thread_runs():
-    stop = threading.Event()
-    thread = threading.Thread(target=stop.wait)
-    thread.start()
-    try:
-        assert not _parallel.can_fork()
-    finally:
-        stop.set()
-        thread.join()
 
 
 def test_one_format_is_written_here(tmp_path, forking):
