@@ -6,7 +6,6 @@ code only: it logs and raises ``GraphbuildError`` subclasses, never prints.
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import time
@@ -16,8 +15,10 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from graphbuild import engine
+from graphbuild import engine, heap
+from graphbuild.cache import ExtractionCache, opened
 from graphbuild.errors import GraphFormatError
+from graphbuild.forking import can_fork
 from graphbuild.graph import build_graph
 from graphbuild.ingest import CorpusReport, read_corpus
 from graphbuild.query import KnowledgeGraph
@@ -84,15 +85,31 @@ def _processes(workers: int | None, total: int) -> int:
 
 
 def extract_corpus(corpus: CorpusReport, *, model: str | None = None,
-                   workers: int | None = None, cache: str | Path | None = None,
-                   scheduler: str | None = None, progress: Progress | None = None
+                   workers: int | None = None, cache: str | Path | ExtractionCache | None = None,
+                   scheduler: str | None = None, progress: Progress | None = None,
+                   early: engine.EarlyParser | None = None
                    ) -> tuple[list[ArticleExtraction], str, BuildStats]:
     """Parse and extract every article (in workers, or on a Dask cluster at ``scheduler``),
-    taking what the extraction cache at ``cache`` already holds; returns the extractions
-    in corpus order, the model name and the counts."""
+    taking what the extraction cache ``cache`` (a file or an open cache) already holds;
+    returns the extractions in corpus order, the model name and the counts. ``early``,
+    a parsing process started while the corpus was read, parses when one process is
+    to; it is closed in any case."""
+    try:
+        with opened(cache) as store:
+            return _extract_corpus(corpus, store, model=model, workers=workers,
+                                   scheduler=scheduler, progress=progress, early=early)
+    finally:
+        if early is not None:
+            early.close()
+
+
+def _extract_corpus(corpus: CorpusReport, store: ExtractionCache | None, *, model: str | None,
+                    workers: int | None, scheduler: str | None, progress: Progress | None,
+                    early: engine.EarlyParser | None
+                    ) -> tuple[list[ArticleExtraction], str, BuildStats]:
     from importlib.metadata import version
 
-    from graphbuild.cache import article_key, open_cache
+    from graphbuild.cache import article_key
     from graphbuild.models import default_model, pipeline_meta, pipeline_name
 
     name = model or default_model()
@@ -102,7 +119,6 @@ def extract_corpus(corpus: CorpusReport, *, model: str | None = None,
     pipeline_id = " ".join([model_name, meta.get("version", ""), *meta.get("pipeline", ()),
                             "spacy", version("spacy")])
     articles = corpus.articles
-    store = open_cache(cache) if cache is not None else None
     key_of = {a.id: article_key(a, pipeline_id) for a in articles} if store is not None else {}
     found = store.get_many(list(key_of.values())) if store is not None else {}
     missing = [a for a in articles if key_of.get(a.id) not in found]
@@ -122,6 +138,8 @@ def extract_corpus(corpus: CorpusReport, *, model: str | None = None,
         parsed = engine.run_dask(name, missing, scheduler, done)
     elif (processes := _processes(workers, len(missing))) > 1:
         parsed = engine.run_pool(_pipeline(model), name, missing, processes, done)
+    elif early is not None and early.model == name:
+        parsed = early.run(missing, done)
     else:
         parsed = engine.run_here(_pipeline(model), missing, done)
     fresh: dict[str, ArticleExtraction] = {}
@@ -137,10 +155,18 @@ def extract_corpus(corpus: CorpusReport, *, model: str | None = None,
     finally:
         if store is not None:
             store.put_many(pending)
-            store.close()
     extractions = [fresh[a.id] if a.id in fresh else found[key_of[a.id]] for a in articles]
     return extractions, model_name, BuildStats(parsed=len(fresh),
                                                cached=len(articles) - len(fresh))
+
+
+def _check_model(model: str | None) -> str:
+    """The pipeline's name; ModelNotFoundError when it is not installed (reads no model)."""
+    from graphbuild.models import default_model, pipeline_meta
+
+    name = model or default_model()
+    pipeline_meta(name)
+    return name
 
 
 def _without_over_budget(corpus: CorpusReport, over: set[str]) -> CorpusReport:
@@ -179,25 +205,44 @@ def build_corpus(paths: str | Path | Sequence[str | Path], *, model: str | None 
         now = time.perf_counter()
         seconds[stage] = now - clock
         clock = now
+        heap.settle()  # what the stages so far made lives until the build returns
 
-    corpus = read_corpus(paths)
-    rules = load_alias_rules(aliases) if isinstance(aliases, str | Path) else aliases
-    lap("ingest")
-    extractions, model_name, counts = extract_corpus(
-        corpus, model=model, workers=workers, cache=cache, scheduler=scheduler,
-        progress=progress)
-    lap("parse+extract")
-    corpus = _without_over_budget(corpus, {e.article_id for e in extractions if e.over_budget})
-    extractions = [e for e in extractions if not e.over_budget]
-    resolution = resolve(extractions, rules=rules, articles=corpus.articles)
-    lap("resolve")
-    claims = [claim for extraction in extractions for claim in extraction.claims]
-    graph = build_graph(corpus.articles, resolution, claims, model=model_name)
-    lap("graph")
-    logger.info("built graph: %d nodes, %d edges", graph.number_of_nodes(),
-                graph.number_of_edges())
-    return BuildResult(KnowledgeGraph(graph), corpus, resolution, model_name,
-                       replace(counts, seconds=seconds))
+    with heap.held():
+        # What can fail before the corpus is read fails first, so that nothing is written.
+        rules = load_alias_rules(aliases) if isinstance(aliases, str | Path) else aliases
+        name = _check_model(model)
+        early: list[engine.EarlyParser] = []
+
+        def new_file() -> None:
+            # A rebuild met a file it has not read: an article to parse, most likely. The
+            # pipeline loads in a process of its own while the rest is read.
+            if not early and scheduler is None and can_fork():
+                early.append(engine.EarlyParser(name))
+
+        try:
+            with opened(cache) as store:  # one cache for what files and articles gave
+                rebuild = store is not None and store.made
+                corpus = read_corpus(paths, cache=store, new_file=new_file if rebuild else None)
+                lap("ingest")
+                extractions, model_name, counts = extract_corpus(
+                    corpus, model=model, workers=workers, cache=store, scheduler=scheduler,
+                    progress=progress, early=early[0] if early else None)
+        finally:
+            for parser in early:
+                parser.close()
+        lap("parse+extract")
+        over = {e.article_id for e in extractions if e.over_budget}
+        corpus = _without_over_budget(corpus, over)
+        extractions = [e for e in extractions if not e.over_budget]
+        resolution = resolve(extractions, rules=rules, articles=corpus.articles)
+        lap("resolve")
+        claims = [claim for extraction in extractions for claim in extraction.claims]
+        graph = build_graph(corpus.articles, resolution, claims, model=model_name)
+        lap("graph")
+        logger.info("built graph: %d nodes, %d edges", graph.number_of_nodes(),
+                    graph.number_of_edges())
+        return BuildResult(KnowledgeGraph(graph), corpus, resolution, model_name,
+                           replace(counts, seconds=seconds))
 
 
 def build(paths: str | Path | Sequence[str | Path], *, model: str | None = None,
@@ -298,6 +343,7 @@ def write_outputs(result: BuildResult, directory: str | Path, *,
     from graphbuild.export import DEFAULT_FORMATS, DEFAULT_MAX_NODES
     from graphbuild.export import write_outputs as write_graph
     from graphbuild.export.folder import staged_outputs
+    from graphbuild.export.json import dumps_indented
 
     target = Path(directory)
     with staged_outputs(target) as staging:
@@ -311,7 +357,6 @@ def write_outputs(result: BuildResult, directory: str | Path, *,
                   "articles": list(f.articles)} for f in result.corpus.files]
         for name, payload in (("aliases.json", aliases), (FILES_REPORT, files)):
             path = staging / name
-            path.write_text(json.dumps(payload, ensure_ascii=False, indent=1) + "\n",
-                            encoding="utf-8")
+            path.write_text(dumps_indented(payload) + "\n", encoding="utf-8")
             written.append(path)
     return [target / path.relative_to(staging) for path in written]

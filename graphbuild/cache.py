@@ -7,6 +7,12 @@ one article, and editing a lexicon word or changing the model misses exactly the
 must. Records are plain JSON, never pickles: a cache file is as untrusted as the corpus. A
 file that is not a graphbuild cache, or is corrupt, is set aside with a warning and a new
 one started; the build never depends on it.
+
+The same file keeps what reading each corpus file gave (its decoded, repaired and cleaned
+articles), keyed by the file's bytes, name and id and a fingerprint of the ingest code, its
+data and the decoding libraries (:func:`file_key`): an unchanged file is not decoded again,
+and a changed byte, a renamed file or edited ingest rules miss. The records themselves are
+written and read by :mod:`graphbuild.ingest`.
 """
 
 from __future__ import annotations
@@ -16,7 +22,8 @@ import json
 import logging
 import sqlite3
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import fields
 from functools import cache
 from pathlib import Path
@@ -35,13 +42,20 @@ _PACKAGE = Path(__file__).parent
 # graphbuild module imported by the nlp and extract stages is listed here.
 RULE_SOURCES = ("data", "extract", "nlp", "lexicon.py", "names.py", "types.py",
                 "meeting_identity.py", "dates.py", "errors.py", "models.py")
+# What reading a file depends on besides its bytes: the ingest code, the data it reads
+# (boilerplate lines, the organisation names that open sentences as datelines do) and the
+# libraries that decode and repair text. A test checks that every graphbuild module the
+# ingest stage imports is listed here.
+INGEST_SOURCES = ("ingest", "data", "lexicon.py", "dates.py", "jsonlimits.py", "types.py",
+                  "errors.py")
+INGEST_LIBRARIES = ("ftfy", "charset-normalizer")
 
 
-@cache
-def rules_fingerprint() -> str:
-    """Hash of the extraction code and data, so any change to them misses the cache."""
+def _fingerprint(sources: Sequence[str], *extra: str) -> str:
     digest = hashlib.sha256()
-    for source in RULE_SOURCES:
+    for part in extra:
+        digest.update(part.encode() + b"\0")
+    for source in sources:
         path = _PACKAGE / source
         files = sorted(path.rglob("*")) if path.is_dir() else [path]
         for file in files:
@@ -50,6 +64,32 @@ def rules_fingerprint() -> str:
                 digest.update(str(file.relative_to(_PACKAGE)).encode() + b"\0")
                 digest.update(file.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
+
+
+@cache
+def rules_fingerprint() -> str:
+    """Hash of the extraction code and data, so any change to them misses the cache."""
+    return _fingerprint(RULE_SOURCES)
+
+
+@cache
+def ingest_fingerprint() -> str:
+    """Hash of the ingest code, its data and the decoding libraries' versions, so any
+    change to them misses the records of read files."""
+    from importlib.metadata import version
+
+    return _fingerprint(INGEST_SOURCES, *(f"{name} {version(name)}"
+                                          for name in INGEST_LIBRARIES))
+
+
+def file_key(data: bytes, *, name: str, article_id: str) -> str:
+    """Cache key of the articles read from one file's bytes under its name and id (the
+    name gives the format and, failing a better one, the title) with today's ingest code."""
+    digest = hashlib.sha256()
+    for part in (ingest_fingerprint(), name, article_id):
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    digest.update(data)
+    return digest.hexdigest()
 
 
 def article_key(article: Article, pipeline: str) -> str:
@@ -61,13 +101,29 @@ def article_key(article: Article, pipeline: str) -> str:
 
 
 class ExtractionCache:
-    """Records of :class:`ArticleExtraction` by :func:`article_key`, in one SQLite file."""
+    """Records of :class:`ArticleExtraction` by :func:`article_key`, in one SQLite file.
+
+    A cache file that does not exist yet is made (with its folder) by the first record
+    stored, so a build that stores nothing, such as one that finds no article, leaves
+    nothing behind.
+    """
 
     def __init__(self, path: str | Path) -> None:
-        """Open or create the cache; raises sqlite3.Error or OSError when it cannot."""
+        """Open the cache; raises sqlite3.Error or OSError when it cannot."""
         self.path = Path(path)
+        self._readings_failed = self._unwritable = False
+        self._connection: sqlite3.Connection | None = None
+        if self.path.exists():
+            self._connection = self._open_or_set_aside()
+
+    @property
+    def made(self) -> bool:
+        """Whether the file exists: an earlier build stored something in it."""
+        return self._connection is not None
+
+    def _open_or_set_aside(self) -> sqlite3.Connection:
         try:
-            self._connection = self._open()
+            return self._open()
         except sqlite3.DatabaseError as error:
             if not self.path.is_file():
                 raise
@@ -75,7 +131,20 @@ class ExtractionCache:
             logger.warning("the cache %s is not a graphbuild cache or is damaged (%s); moved "
                            "it to %s and started a new one", self.path, error, aside.name)
             self.path.replace(aside)
-            self._connection = self._open()
+            return self._open()
+
+    def _writable(self) -> sqlite3.Connection | None:
+        """The connection to store records through, the file made on first use; None when
+        it cannot be made."""
+        if self._connection is None and not self._unwritable:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._connection = self._open_or_set_aside()
+            except (sqlite3.Error, OSError) as error:
+                logger.warning("cannot write the cache %s (%s); the next build parses every "
+                               "article again", self.path, error)
+                self._unwritable = True
+        return self._connection
 
     def _open(self) -> sqlite3.Connection:
         connection = sqlite3.connect(self.path, timeout=60)
@@ -92,6 +161,11 @@ class ExtractionCache:
                 raise sqlite3.DatabaseError(
                     "written by another program" if application != _APPLICATION_ID
                     else f"format {version}, this version reads {_SCHEMA}")
+            # Added beside the extraction records: a cache that lacks it gains it, and a
+            # graphbuild that does not know it ignores it.
+            with connection:
+                connection.execute("CREATE TABLE IF NOT EXISTS reading "
+                                   "(key TEXT PRIMARY KEY, record BLOB NOT NULL)")
             connection.execute("SELECT count(*) FROM extraction").fetchone()
         except sqlite3.DatabaseError:
             connection.close()
@@ -101,6 +175,8 @@ class ExtractionCache:
     def get_many(self, keys: Sequence[str]) -> dict[str, ArticleExtraction]:
         """The cached records among ``keys``; an unreadable record counts as a miss."""
         found: dict[str, ArticleExtraction] = {}
+        if self._connection is None:
+            return found
         for start in range(0, len(keys), 500):
             batch = list(keys[start:start + 500])
             marks = ",".join("?" * len(batch))
@@ -117,22 +193,79 @@ class ExtractionCache:
         """Store records (one transaction), so an interrupted build keeps what it parsed."""
         rows = [(key, zlib.compress(encode(extraction), 6)) for key, extraction in records
                 if not extraction.over_budget]
-        with self._connection:
-            self._connection.executemany(
-                "INSERT OR REPLACE INTO extraction (key, record) VALUES (?, ?)", rows)
+        connection = self._writable() if rows else None
+        if connection is not None:
+            with connection:
+                connection.executemany(
+                    "INSERT OR REPLACE INTO extraction (key, record) VALUES (?, ?)", rows)
+
+    def get_reading(self, key: str) -> bytes | None:
+        """The record of a read file (see :func:`file_key`), or None; a record that does
+        not decompress counts as a miss."""
+        if self._readings_failed or self._connection is None:
+            return None
+        try:
+            row = self._connection.execute("SELECT record FROM reading WHERE key = ?",
+                                           (key,)).fetchone()
+        except sqlite3.Error as error:
+            self._reading_failed(error)
+            return None
+        if row is None:
+            return None
+        try:
+            return zlib.decompress(row[0])
+        except (zlib.error, TypeError) as error:
+            logger.warning("ignoring a damaged cache record (%s)", error)
+            return None
+
+    def put_readings(self, records: Iterable[tuple[str, bytes]]) -> None:
+        """Store records of read files (one transaction); files are only read again next
+        time when that fails."""
+        rows = [(key, zlib.compress(record, 6)) for key, record in records]
+        connection = self._writable() if rows and not self._readings_failed else None
+        if connection is None:
+            return
+        try:
+            with connection:
+                connection.executemany(
+                    "INSERT OR REPLACE INTO reading (key, record) VALUES (?, ?)", rows)
+        except sqlite3.Error as error:
+            self._reading_failed(error)
+
+    def _reading_failed(self, error: sqlite3.Error) -> None:
+        logger.warning("cannot use the records of read files in the cache %s (%s); reading "
+                       "every file", self.path, error)
+        self._readings_failed = True
 
     def __len__(self) -> int:
+        if self._connection is None:
+            return 0
         return int(self._connection.execute("SELECT count(*) FROM extraction").fetchone()[0])
 
     def close(self) -> None:
-        self._connection.close()
+        if self._connection is not None:
+            self._connection.close()
+
+
+@contextmanager
+def opened(cache: str | Path | ExtractionCache | None) -> Iterator[ExtractionCache | None]:
+    """The cache to use within the block: ``cache`` itself when it is open already (left
+    open), else the file at ``cache``, opened for the block (:func:`open_cache`), or None."""
+    if cache is None or isinstance(cache, ExtractionCache):
+        yield cache
+        return
+    store = open_cache(cache)
+    try:
+        yield store
+    finally:
+        if store is not None:
+            store.close()
 
 
 def open_cache(path: str | Path) -> ExtractionCache | None:
     """The cache at ``path``, or None (with a warning) when it cannot be used: the build
     then parses everything, as with ``--no-cache``."""
     try:
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
         return ExtractionCache(path)
     except (sqlite3.Error, OSError) as error:
         logger.warning("cannot use the cache %s (%s); parsing every article", path, error)

@@ -6,6 +6,7 @@ one-line ``Error: ...`` message (exit 1) in ``QueryCommand``.
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import signal
@@ -227,4 +228,9 @@ def _stop(signum: int, frame: object) -> None:
 def main() -> None:
     """Console-script entry point."""
     signal.signal(signal.SIGTERM, _stop)
-    cli(prog_name="graphbuild")
+    try:
+        cli(prog_name="graphbuild")
+    finally:
+        # The process is ending: Python's last collection would walk the lexicon, the
+        # gazetteers and every cache once more for nothing (a fifth of a second).
+        gc.freeze()

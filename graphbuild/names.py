@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from graphbuild.lexicon import name_rules, words
 
@@ -107,7 +107,7 @@ def honorific_sexes(text: str) -> frozenset[str]:
     >>> honorific_sexes("Dr Howard")
     frozenset()
     """
-    sexes = {word: sex for sex, listed in name_rules()["honorifics"].items() for word in listed}
+    sexes = _sex_of_honorific()
     found = set()
     for piece in text.split()[:-1]:
         word = piece.lower().rstrip(".")
@@ -116,6 +116,13 @@ def honorific_sexes(text: str) -> frozenset[str]:
         if word in sexes:
             found.add(sexes[word])
     return frozenset(found)
+
+
+@cache
+def _sex_of_honorific() -> dict[str, str]:
+    """The sex each honorific says ("mrs" -> "female"), read once: a build asks for the
+    honorifics of every person's mention."""
+    return {word: sex for sex, listed in name_rules()["honorifics"].items() for word in listed}
 
 
 @lru_cache(maxsize=_REMEMBERED)

@@ -8,6 +8,7 @@ import contextlib
 import logging
 import shutil
 import sqlite3
+import zlib
 from pathlib import Path
 
 import pytest
@@ -16,8 +17,9 @@ from hypothesis import strategies as st
 
 from graphbuild import cache as cache_module
 from graphbuild.build import build_corpus
-from graphbuild.cache import RULE_SOURCES, ExtractionCache, decode, encode
+from graphbuild.cache import INGEST_SOURCES, RULE_SOURCES, ExtractionCache, decode, encode
 from graphbuild.export.json import write_json
+from graphbuild.ingest import read_corpus
 from graphbuild.types import ArticleExtraction, Claim, Evidence, Mention
 
 REPO = Path(__file__).resolve().parents[1]
@@ -188,6 +190,173 @@ def test_rule_sources_cover_every_module_extraction_imports() -> None:
     assert len(seen) > 20
 
 
+def test_ingest_sources_cover_every_module_ingest_imports() -> None:
+    """Every graphbuild module the ingest stage imports, at any depth, is part of the
+    ingest fingerprint (else editing it would not miss the records of read files)."""
+    package = REPO / "graphbuild"
+    todo = sorted((package / "ingest").rglob("*.py"))
+    seen: set[Path] = set()
+    while todo:
+        path = todo.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        todo.extend(f for name in _graphbuild_imports(path) if (f := _module_file(name)))
+    seen.discard(package / "cache.py")  # where the records are kept, not how files are read
+
+    covered = {package / source for source in INGEST_SOURCES}
+    uncovered = sorted(str(p.relative_to(package)) for p in seen
+                       if not any(p == c or c in p.parents for c in covered))
+    assert uncovered == []
+    assert len(seen) > 8
+
+
+# -- files read once -----------------------------------------------------------------------
+
+INGEST_FIXTURES = REPO / "tests" / "data" / "ingest" / "corpus"
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the files decoded and cleaned (not taken from the cache)."""
+    from graphbuild.ingest import files
+
+    names: list[str] = []
+    real = files._drafts_of
+
+    def counted(data: bytes, path: Path, article_id: str) -> object:
+        names.append(path.name)
+        return real(data, path, article_id)
+
+    monkeypatch.setattr(files, "_drafts_of", counted)
+    return names
+
+
+def test_files_are_read_once_and_give_the_same_articles(tmp_path: Path,
+                                                        reads: list[str]) -> None:
+    corpus, cache = tmp_path / "corpus", tmp_path / "cache.sqlite"
+    shutil.copytree(INGEST_FIXTURES, corpus)
+    (corpus / "mojibake.txt").write_text("Talks\n\nNATOâ€™s  ministers   met.\n")
+
+    uncached = read_corpus(corpus)
+    read_count = len(reads)
+    cold = read_corpus(corpus, cache=cache)
+    reads.clear()
+    warm = read_corpus(corpus, cache=cache)
+
+    assert read_count > 5 and reads == []
+    assert cold == warm == uncached
+    assert [a.repairs for a in warm.articles if a.id == "mojibake"] == [("ftfy",)]
+
+
+def test_an_edited_or_renamed_file_is_read_again(tmp_path: Path, reads: list[str]) -> None:
+    corpus, cache = _corpus(tmp_path), tmp_path / "cache.sqlite"
+    read_corpus(corpus, cache=cache)
+    first, second = sorted(corpus.iterdir())[:2]
+
+    first.write_text(first.read_text() + "\nFrance will attend the summit.\n")
+    second.rename(corpus / "renamed.txt")
+    reads.clear()
+    again = read_corpus(corpus, cache=cache)
+
+    assert sorted(reads) == sorted([first.name, "renamed.txt"])
+    assert again == read_corpus(corpus)
+
+
+def test_changed_ingest_rules_read_every_file_again(tmp_path: Path, reads: list[str],
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus, cache = _corpus(tmp_path), tmp_path / "cache.sqlite"
+    read_corpus(corpus, cache=cache)
+
+    monkeypatch.setattr(cache_module, "ingest_fingerprint", lambda: "edited-boilerplate")
+    reads.clear()
+    read_corpus(corpus, cache=cache)
+
+    assert len(reads) == 3
+
+
+@pytest.mark.parametrize("edit", ["data/boilerplate.txt", "ingest/cleaning.py", "dates.py"])
+def test_ingest_code_and_data_change_the_ingest_fingerprint(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, edit: str) -> None:
+    package = tmp_path / "graphbuild"
+    shutil.copytree(REPO / "graphbuild", package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(cache_module, "_PACKAGE", package)
+    cache_module.ingest_fingerprint.cache_clear()
+    try:
+        before = cache_module.ingest_fingerprint()
+        (package / edit).write_text((package / edit).read_text() + "\n# edited\n")
+        cache_module.ingest_fingerprint.cache_clear()
+        after = cache_module.ingest_fingerprint()
+        (package / "export" / "html.py").write_text("# not read by ingest\n")
+        cache_module.ingest_fingerprint.cache_clear()
+        after_export = cache_module.ingest_fingerprint()
+    finally:
+        cache_module.ingest_fingerprint.cache_clear()
+
+    assert before != after == after_export
+
+
+def test_another_decoding_library_version_changes_the_ingest_fingerprint(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.metadata
+
+    before = cache_module.ingest_fingerprint()
+    real = importlib.metadata.version
+    monkeypatch.setattr(importlib.metadata, "version",
+                        lambda name: "99.0" if name == "ftfy" else real(name))
+    cache_module.ingest_fingerprint.cache_clear()
+    try:
+        assert cache_module.ingest_fingerprint() != before
+    finally:
+        cache_module.ingest_fingerprint.cache_clear()
+
+
+def test_a_damaged_file_record_is_read_again(tmp_path: Path, reads: list[str],
+                                             caplog: pytest.LogCaptureFixture) -> None:
+    corpus, cache = _corpus(tmp_path, 2), tmp_path / "cache.sqlite"
+    expected = read_corpus(corpus, cache=cache)
+    with contextlib.closing(sqlite3.connect(cache)) as connection, connection:
+        connection.execute("UPDATE reading SET record = x'00ff' WHERE rowid = 1")
+        connection.execute("UPDATE reading SET record = ? WHERE rowid = 2",
+                           (zlib.compress(b'{"drafts": [[1, 2]], "reason": ""}'),))
+    reads.clear()
+
+    with caplog.at_level(logging.WARNING):
+        again = read_corpus(corpus, cache=cache)
+
+    assert again == expected and len(reads) == 2
+    damaged = [r for r in caplog.records if "ignoring a damaged cache record" in r.getMessage()]
+    assert len(damaged) == 2
+
+
+def test_a_cache_without_file_records_gains_them(tmp_path: Path, reads: list[str]) -> None:
+    # A cache written before files were kept in it: its records stay, files are added.
+    corpus, cache = _corpus(tmp_path, 2), tmp_path / "cache.sqlite"
+    build_corpus(corpus, cache=cache)
+    with contextlib.closing(sqlite3.connect(cache)) as connection, connection:
+        connection.execute("DROP TABLE reading")
+    reads.clear()
+
+    again = build_corpus(corpus, cache=cache)
+    reads_after_upgrade = len(reads)
+    reads.clear()
+    build_corpus(corpus, cache=cache)
+
+    assert (again.stats.parsed, again.stats.cached) == (0, 2)
+    assert reads_after_upgrade == 2 and reads == []
+
+
+def test_a_build_reads_no_file_again_and_gives_the_same_graph(tmp_path: Path,
+                                                              reads: list[str]) -> None:
+    corpus, cache = _corpus(tmp_path), tmp_path / "cache.sqlite"
+    cold = build_corpus(corpus, cache=cache)
+    reads.clear()
+    warm = build_corpus(corpus, cache=cache)
+
+    assert reads == [] and warm.corpus == cold.corpus
+    assert _graph_bytes(cold, tmp_path / "a.json") == _graph_bytes(warm, tmp_path / "b.json")
+
+
 # -- damaged and foreign files ------------------------------------------------------------
 
 @pytest.mark.parametrize("content", [
@@ -241,3 +410,31 @@ def test_a_cache_that_cannot_be_opened_is_skipped_with_a_warning(
     assert result.stats.parsed == 1
     assert any(r.getMessage().startswith(f"cannot use the cache {folder}")
                for r in caplog.records)
+
+
+def test_a_cache_file_is_made_by_its_first_record(tmp_path: Path) -> None:
+    path = tmp_path / "new" / "cache.sqlite"
+    store = ExtractionCache(path)
+    assert store.get_many(["a"]) == {} and store.get_reading("a") is None and len(store) == 0
+    store.put_many([])
+    store.put_readings([])
+    assert not (tmp_path / "new").exists()
+
+    store.put_readings([("a", b"{}")])
+    store.close()
+    assert ExtractionCache(path).get_reading("a") == b"{}"
+
+
+def test_a_cache_that_cannot_be_written_is_skipped_with_a_warning(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    corpus = _corpus(tmp_path, 1)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+
+    with caplog.at_level(logging.WARNING):
+        result = build_corpus(corpus, cache=blocker / "cache.sqlite")
+
+    assert result.stats.parsed == 1
+    warning, = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert warning.startswith(f"cannot write the cache {blocker / 'cache.sqlite'} (")
+    assert warning.endswith("); the next build parses every article again")

@@ -141,3 +141,89 @@ def test_build_on_a_cluster_started_with_dasks_own_commands(tmp_path: Path) -> N
     assert built.stdout.startswith("Read 5 articles from corpus")
     assert (tmp_path / "out" / "graph.json").read_bytes() == \
         (REPO / "outputs" / "graph.json").read_bytes()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's mallopt")
+@pytest.mark.parametrize("environ, applied", [
+    pytest.param({"MALLOC_TRIM_THRESHOLD_": "65536"}, "True", id="dask-nanny"),
+    pytest.param({}, "False", id="left-alone"),
+])
+def test_dask_workers_get_the_allocator_of_a_local_worker(environ: dict[str, str],
+                                                          applied: str) -> None:
+    # In a process of its own: the thresholds are the process's for the rest of its life.
+    env = {k: v for k, v in os.environ.items() if k != "MALLOC_TRIM_THRESHOLD_"}
+    result = subprocess.run(
+        [sys.executable, "-c", "from graphbuild.engine import malloc_as_glibc_would; "
+                               "print(malloc_as_glibc_would())"],
+        env={**env, **environ}, capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == applied
+
+
+# -- the early parser of a rebuild --------------------------------------------------------
+
+def _rebuild_with_a_new_article(tmp_path: Path) -> tuple[Path, Path]:
+    corpus, cache = tmp_path / "corpus", tmp_path / "cache.sqlite"
+    corpus.mkdir()
+    for path in sorted((REPO / "corpus").glob("*.txt"))[:3]:
+        shutil.copy(path, corpus / path.name)
+    build_corpus(corpus, cache=cache)
+    shutil.copy(sorted((REPO / "corpus").glob("*.txt"))[3], corpus / "0-new.txt")
+    return corpus, cache
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks")
+def test_a_rebuild_parses_a_new_article_in_the_process_started_while_reading(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
+    corpus, cache = _rebuild_with_a_new_article(tmp_path)
+    fresh = build_corpus(corpus)
+    build_module = importlib.import_module("graphbuild.build")
+    monkeypatch.setattr(build_module, "can_fork", lambda: True)
+    monkeypatch.setattr(build_module, "_pipeline", _no_pipeline_here)
+
+    again = build_corpus(corpus, cache=cache)
+
+    assert (again.stats.parsed, again.stats.cached) == (1, 3)
+    assert _json(again, tmp_path / "again") == _json(fresh, tmp_path / "fresh")
+
+
+def test_an_unchanged_rebuild_starts_no_parser(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
+    from graphbuild import engine
+
+    corpus, cache = _rebuild_with_a_new_article(tmp_path)
+    build_corpus(corpus, cache=cache)
+    monkeypatch.setattr(engine, "EarlyParser", _no_parser)
+
+    assert build_corpus(corpus, cache=cache).stats.parsed == 0
+    # Nor does a first build, which has no cache to tell new files from known ones.
+    build_module = importlib.import_module("graphbuild.build")
+    monkeypatch.setattr(build_module, "can_fork", lambda: True)
+    assert build_corpus(corpus, cache=tmp_path / "first.sqlite").stats.parsed == 4
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks")
+def test_a_parser_that_cannot_load_its_pipeline_says_why() -> None:
+    from graphbuild.engine import EarlyParser
+    from graphbuild.errors import ModelNotFoundError
+
+    parser = EarlyParser("no_such_model")
+    article = Article("a", "a.txt", "A", "Kenya will host a summit.")
+    with pytest.raises(ModelNotFoundError, match="no_such_model"):
+        list(parser.run([article]))
+
+
+def _no_pipeline_here(model: str | None) -> None:
+    raise AssertionError("the pipeline was loaded in the building process")
+
+
+def _no_parser(model: str) -> None:
+    raise AssertionError("a parser process was started")
+
+
+def _json(result: object, folder: Path) -> bytes:
+    write_outputs(result, folder, formats=["json"])  # type: ignore[arg-type]
+    return (folder / "graph.json").read_bytes()

@@ -454,6 +454,24 @@ def test_clean_lines_output_is_clean(text: str) -> None:
     assert cleaned == unicodedata.normalize("NFC", cleaned) and cleaned == cleaned.strip()
 
 
+@given(st.text(alphabet=st.sampled_from(list("ab \t\n\u00a0\u2003\u3000é")), max_size=80))
+@settings(max_examples=300, deadline=None)
+def test_spaces_collapse_as_line_by_line(text: str) -> None:
+    # clean_lines collapses spaces over the whole text (ASCII the quick way): as it did per line.
+    from graphbuild.ingest.cleaning import SPACES, _collapse_spaces
+
+    assert _collapse_spaces(text) == "\n".join(SPACES.sub(" ", line) for line in text.split("\n"))
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab\n\r\t\x00\x07\x1f\ufffd")), max_size=60))
+@settings(max_examples=300, deadline=None)
+def test_binary_signs_are_undecodable_characters_and_controls(text: str) -> None:
+    from graphbuild.ingest.files import _looks_binary
+
+    bad = sum(1 for ch in text if ch == "\ufffd" or (ch < " " and ch not in "\n\r\t"))
+    assert _looks_binary(text) == bool(text and bad >= 8 and bad / len(text) > 0.05)
+
+
 @given(st.binary(max_size=3000),
        st.sampled_from([".txt", ".md", ".html", ".htm", ".json", ".jsonl", ".bin", ""]))
 @settings(max_examples=200, deadline=None)

@@ -707,3 +707,28 @@ def test_gazetteer_merges_are_recorded_with_how_the_name_stands(story: StoryFact
         ("British", "country:united-kingdom", "gazetteer: the demonym of United Kingdom"),
         ("Kyiv", "country:ukraine", "gazetteer: the capital, standing for Ukraine"),
     }
+
+
+def test_close_full_names_are_those_a_surname_scores_with_one_by_one() -> None:
+    # The block-wise comparison finds what comparing each surname with every full name's
+    # surname found, across more surnames than one block holds.
+    import random
+
+    from rapidfuzz import fuzz, process
+
+    from graphbuild.resolve import people
+
+    rng = random.Random(7)
+    letters = "aeilnorst"
+
+    def word() -> str:
+        return "".join(rng.choice(letters) for _ in range(rng.randint(2, 11))).title()
+
+    names = sorted({f"{word()} {word()}" for _ in range(400)} | {"Ann Osland", "Bo Aasland"})
+    surnames = [word().lower() for _ in range(people._SURNAME_BLOCK + 50)] + ["osland", "x"]
+    last = [name.split()[-1].lower() for name in names]
+    expected = [{names[i] for _, _, i in process.extract(
+        surname, last, scorer=fuzz.ratio, score_cutoff=people._SURNAME_SIMILARITY, limit=None)}
+        for surname in surnames]
+    assert people._close_full_names(surnames, names) == expected
+    assert people._close_full_names(["osland"], []) == [set()]

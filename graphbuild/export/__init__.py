@@ -15,7 +15,9 @@ from pathlib import Path
 
 import networkx as nx
 
+from graphbuild import heap
 from graphbuild.errors import GraphFormatError
+from graphbuild.export._parallel import write_all
 from graphbuild.export.html import DEFAULT_MAX_NODES
 from graphbuild.export.layout import Positions, compute_layout
 
@@ -140,15 +142,20 @@ def write_outputs(graph: nx.MultiDiGraph, directory: str | Path,
     chosen = resolve_formats(formats)
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
-    positions = compute_layout(graph) if any(f.needs_layout for f in chosen) else {}
-    options = _Options(positions=positions, max_nodes=max_nodes)
-    written: list[Path] = []
-    for fmt in chosen:
-        target = directory / fmt.files[0] if len(fmt.files) == 1 else directory
-        paths = fmt.write(graph, target, options)
-        log.info("Wrote %s: %s", fmt.name, ", ".join(str(p) for p in paths))
-        written.extend(paths)
-    return written
+    with heap.held():  # the graph and the layout outlive every writer
+        heap.settle()
+        positions = compute_layout(graph) if any(f.needs_layout for f in chosen) else {}
+        options = _Options(positions=positions, max_nodes=max_nodes)
+
+        def write(fmt: Format) -> list[Path]:
+            heap.settle()
+            target = directory / fmt.files[0] if len(fmt.files) == 1 else directory
+            paths = fmt.write(graph, target, options)
+            log.info("Wrote %s: %s", fmt.name, ", ".join(str(p) for p in paths))
+            return paths
+
+        # Two processes share the formats out when a second core is there (_parallel).
+        return write_all(chosen, [fmt.name for fmt in chosen], write)
 
 
 def write_file(graph: nx.MultiDiGraph, path: str | Path, *,

@@ -242,10 +242,19 @@ def generate_graphml(graph: nx.MultiDiGraph, *, positions: Positions | None = No
         data(graph_columns, column, value, "    ")
     data(graph_columns, schema_column, to_json(schema), "    ")
 
+    def cells(owner: _Columns, names: Iterable[str]) -> list[tuple[str, Column, str]]:
+        """Each declared attribute's name, column and opening tag, made once for all
+        elements."""
+        return [(name, column, f'      <data key="{owner.key_id(column)}">')
+                for name in names if (column := owner.columns.get(name)) is not None]
+
+    node_cells = cells(node_columns, node_names)
     for node, attributes in nodes:
         out.append(f'    <node id="{escape_attribute(xml_ids[node])}">')
-        for name in node_names:
-            data(node_columns, node_columns.columns.get(name), attributes.get(name), "      ")
+        for name, column, opening in node_cells:
+            value = attributes.get(name)
+            if value is not None:
+                out.append(f"{opening}{escape_text(encode(value, column))}</data>")
         if xml_ids[node] != str(node):
             data(node_columns, node_id_column, str(node), "      ")
         red, green, blue = style.hex_to_rgb(style.node_colour(attributes.get("type")))
@@ -256,12 +265,15 @@ def generate_graphml(graph: nx.MultiDiGraph, *, positions: Positions | None = No
             data(node_columns, column, viz[name], "      ")
         out.append("    </node>")
 
+    edge_cells = cells(edge_columns, edge_names)
     for index, (source, target, key, attributes) in enumerate(edges):
         out.append(f'    <edge id="e{index}" source="{escape_attribute(xml_ids[source])}" '
                    f'target="{escape_attribute(xml_ids[target])}">')
         data(edge_columns, key_column, key, "      ")
-        for name in edge_names:
-            data(edge_columns, edge_columns.columns.get(name), attributes.get(name), "      ")
+        for name, column, opening in edge_cells:
+            value = attributes.get(name)
+            if value is not None:
+                out.append(f"{opening}{escape_text(encode(value, column))}</data>")
         red, green, blue = style.hex_to_rgb(
             style.NEGATED_COLOUR if attributes.get("negated") else style.EDGE_COLOUR)
         viz = {"label": style.edge_label(attributes.get("relation", key),

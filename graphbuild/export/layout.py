@@ -93,14 +93,28 @@ def _component_layout(simple: nx.Graph, component: list[Hashable], *, seed: int,
 
 
 def _pack(placed: list[tuple[list[Hashable], np.ndarray]]) -> dict[Hashable, tuple[float, float]]:
-    """Shelf-pack component boxes left to right, top to bottom; centre the result."""
-    boxes = [(array.min(axis=0), array.max(axis=0)) for _, array in placed]
-    area = sum(float(np.prod(high - low + UNIT)) for low, high in boxes)
-    widest = max(float(high[0] - low[0]) for low, high in boxes)
+    """Shelf-pack component boxes left to right, top to bottom; centre the result.
+
+    A lone node (most of a large corpus's nodes) is a box of no size at (0, 0): it is
+    placed with plain floats, which give the same numbers as the arrays without their
+    cost per node.
+    """
+    boxes = [None if len(nodes) == 1 else (array.min(axis=0), array.max(axis=0))
+             for nodes, array in placed]
+    area = sum(UNIT * UNIT if box is None else float(np.prod(box[1] - box[0] + UNIT))
+               for box in boxes)
+    widest = max(0.0 if box is None else float(box[1][0] - box[0][0]) for box in boxes)
     row_width = max(widest, math.sqrt(area) * 1.2)
-    positions: dict[Hashable, np.ndarray] = {}
+    positions: dict[Hashable, np.ndarray | tuple[float, float]] = {}
     x = y = row_height = 0.0
-    for (nodes, array), (low, high) in zip(placed, boxes, strict=True):
+    for (nodes, array), box in zip(placed, boxes, strict=True):
+        if box is None:  # width and height 0
+            if x > 0 and x > row_width:
+                x, y, row_height = 0.0, y - row_height - UNIT, 0.0
+            positions[nodes[0]] = (x, y)
+            x += UNIT
+            continue
+        low, high = box
         width, height = float(high[0] - low[0]), float(high[1] - low[1])
         if x > 0 and x + width > row_width:
             x, y, row_height = 0.0, y - row_height - UNIT, 0.0

@@ -9,18 +9,23 @@ a note in the record.
 
 from __future__ import annotations
 
+import json
+import logging
 import re
 import stat
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, Protocol
 
+from graphbuild.cache import file_key
 from graphbuild.ingest.cleaning import clean_lines
 from graphbuild.ingest.decoding import decode_bytes, decode_html, repair_mojibake, valid_unicode
 from graphbuild.ingest.formats import Document, json_records, read_html, read_markdown
 from graphbuild.ingest.metadata import META_TAGS, Metadata, clean_text, metadata_from
 from graphbuild.types import Article
+
+log = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm")
@@ -175,15 +180,89 @@ def _skip_reason(path: Path) -> str:
     return ""
 
 
-def _read_file(path: Path, article_id: str, sources: Metadata | None = None
-               ) -> tuple[list[_Draft], str]:
+class ReadingStore(Protocol):
+    """Where the records of read files are kept (:class:`graphbuild.cache.ExtractionCache`)."""
+
+    def get_reading(self, key: str) -> bytes | None: ...
+
+    def put_readings(self, records: Iterable[tuple[str, bytes]]) -> None: ...
+
+
+class ReadCache:
+    """What reading each file gave, kept in a :class:`ReadingStore` by the file's bytes,
+    name and id (:func:`graphbuild.cache.file_key`): an unchanged file is not decoded,
+    repaired and cleaned again. A damaged record is read as a miss."""
+
+    BATCH = 256
+
+    def __init__(self, store: ReadingStore, *, new_file: Callable[[], None] | None = None
+                 ) -> None:
+        self.store = store
+        self.new_file = new_file  # called on the first miss
+        self.pending: list[tuple[str, bytes]] = []
+        # Nothing is stored before some file gave an article: a corpus without any makes
+        # no cache file.
+        self.useful = False
+
+    def get(self, key: str) -> tuple[list[_Draft], str] | None:
+        record = self.store.get_reading(key)
+        if record is None:
+            announce, self.new_file = self.new_file, None
+            if announce is not None:
+                announce()
+            return None
+        try:
+            return _decode_drafts(record)
+        except (ValueError, TypeError, KeyError) as error:
+            log.warning("ignoring a damaged cache record (%s)", error)
+            return None
+
+    def put(self, key: str, drafts: list[_Draft], reason: str) -> None:
+        self.pending.append((key, _encode_drafts(drafts, reason)))
+        self.useful = self.useful or bool(drafts)
+        if len(self.pending) >= self.BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.pending and self.useful:
+            self.store.put_readings(self.pending)
+            self.pending.clear()
+
+
+def _encode_drafts(drafts: list[_Draft], reason: str) -> bytes:
+    rows = [[d.id, [d.meta.title, d.meta.outlet, d.meta.published, d.meta.url,
+                    list(d.meta.notes)], d.text, d.encoding, list(d.repairs), d.dropped]
+            for d in drafts]
+    return json.dumps({"drafts": rows, "reason": reason}, ensure_ascii=False,
+                      separators=(",", ":")).encode("utf-8", "surrogatepass")
+
+
+def _decode_drafts(record: bytes) -> tuple[list[_Draft], str]:
+    """Inverse of :func:`_encode_drafts`; ValueError, TypeError or KeyError when damaged."""
+    payload = json.loads(record.decode("utf-8", "surrogatepass"))
+    drafts = []
+    for article_id, meta, text, encoding, repairs, dropped in payload["drafts"]:
+        title, outlet, published, url, notes = meta
+        values = (article_id, title, outlet, published, url, text, encoding, *notes, *repairs)
+        if not all(isinstance(v, str) for v in values) or type(dropped) is not int:
+            raise ValueError("a read file's record holds a value of the wrong type")
+        drafts.append(_Draft(article_id, Metadata(title, outlet, published, url, tuple(notes)),
+                             text, encoding, tuple(repairs), dropped))
+    reason = payload["reason"]
+    if not isinstance(reason, str):
+        raise ValueError("a read file's record holds a value of the wrong type")
+    return drafts, reason
+
+
+def _read_file(path: Path, article_id: str, sources: Metadata | None = None,
+               cache: ReadCache | None = None) -> tuple[list[_Draft], str]:
     """Drafts from one file, and the skip reason (or notes) for its record.
 
     ``sources`` (the file's row of ``sources.csv``) overrides what the file says, value
     by value. The notes say which metadata values were dropped and whether an
-    over-long article was split into parts.
+    over-long article was split into parts. ``cache`` keeps what the file's bytes gave.
     """
-    drafts, reason = _read_drafts(path, article_id)
+    drafts, reason = _read_drafts(path, article_id, cache)
     if sources is not None:
         drafts = [replace(draft, meta=sources.over(draft.meta)) for draft in drafts]
     parts = [part for draft in drafts for part in _parts(draft)]
@@ -217,7 +296,8 @@ def _parts(draft: _Draft) -> list[_Draft]:
                     text=chunk) for n, chunk in enumerate(kept, start=1)]
 
 
-def _read_drafts(path: Path, article_id: str) -> tuple[list[_Draft], str]:
+def _read_drafts(path: Path, article_id: str, cache: ReadCache | None = None
+                 ) -> tuple[list[_Draft], str]:
     """Drafts from one file, and the skip reason (or a note) for its record."""
     reason = _skip_reason(path)
     if reason:
@@ -230,6 +310,19 @@ def _read_drafts(path: Path, article_id: str) -> tuple[list[_Draft], str]:
         data = path.read_bytes()
     except OSError as exc:
         return [], f"unreadable: {exc.strerror or exc}"
+    if cache is None:
+        return _drafts_of(data, path, article_id)
+    key = file_key(data, name=path.name, article_id=article_id)
+    found = cache.get(key)
+    if found is None:
+        found = _drafts_of(data, path, article_id)
+        cache.put(key, *found)
+    return found
+
+
+def _drafts_of(data: bytes, path: Path, article_id: str) -> tuple[list[_Draft], str]:
+    """Drafts from one file's bytes (its name gives the format and a title to fall back
+    on), and the skip reason (or a note) for its record."""
     if not data.strip():
         return [], "empty file"
     suffix = path.suffix.lower()

@@ -11,13 +11,22 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from graphbuild.cache import ExtractionCache, opened
 from graphbuild.errors import CorpusError
 from graphbuild.ingest.decoding import valid_unicode
-from graphbuild.ingest.files import LOOKED_FOR, FileRecord, _article, _Draft, _read_file, _rel_id
+from graphbuild.ingest.files import (
+    LOOKED_FOR,
+    FileRecord,
+    ReadCache,
+    _article,
+    _Draft,
+    _read_file,
+    _rel_id,
+)
 from graphbuild.ingest.metadata import SOURCES_FILE, SourcesTable, read_sources
 from graphbuild.types import Article
 
@@ -86,13 +95,20 @@ def _link_reason(link: Path, inside: Path) -> str:
     return ""
 
 
-def read_corpus(paths: Sequence[str | Path] | str | Path) -> CorpusReport:
+def read_corpus(paths: Sequence[str | Path] | str | Path, *,
+                cache: str | Path | ExtractionCache | None = None,
+                new_file: Callable[[], None] | None = None) -> CorpusReport:
     """Read every article under ``paths`` (files or folders, searched recursively).
 
     Parameters
     ----------
     paths : sequence of str or Path
         Corpus files and folders; a single path is accepted too.
+    cache : str, Path or ExtractionCache, optional
+        The extraction cache (:mod:`graphbuild.cache`), which also keeps what each file
+        gave, so an unchanged file is not decoded and cleaned again.
+    new_file : callable, optional
+        Called (once) on the first file the cache has not read before.
 
     Returns
     -------
@@ -112,6 +128,32 @@ def read_corpus(paths: Sequence[str | Path] | str | Path) -> CorpusReport:
     for given in paths:
         if not Path(given).exists():
             raise CorpusError(f'Corpus path "{given}" does not exist')
+    with opened(cache) as store:
+        reader = ReadCache(store, new_file=new_file) if store is not None else None
+        try:
+            results = _read_paths(paths, reader)
+        finally:
+            if reader is not None:
+                reader.flush()
+    articles, files = _assign_ids(results)
+    read = sum(f.status == "read" for f in files)
+    log.info("Read %d articles from %d files (%d skipped)", len(articles), read,
+             len(files) - read)
+    if not articles:
+        shown = ", ".join(_shown(p) for p in paths)
+        skipped = [f"{Path(f.path).name} ({f.reason})" for f in files if f.status == "skipped"]
+        listed = ""
+        if skipped:
+            more = f" and {len(skipped) - 5} more" if len(skipped) > 5 else ""
+            listed = f"; skipped {len(skipped)}: {', '.join(skipped[:5])}{more}"
+        raise CorpusError(f"No articles found in {shown} (looked for {LOOKED_FOR}){listed}")
+    return CorpusReport(tuple(sorted(articles, key=lambda a: a.id)),
+                        tuple(sorted(files, key=lambda f: f.path)))
+
+
+def _read_paths(paths: Sequence[str | Path], cache: ReadCache | None
+                ) -> list[tuple[str, list[_Draft], str, str]]:
+    """(shown path, drafts, reason, status) of every file and pruned folder found."""
     seen: set[Path] = set()
     results: list[tuple[str, list[_Draft], str, str]] = []
     for given in paths:
@@ -150,25 +192,12 @@ def read_corpus(paths: Sequence[str | Path] | str | Path) -> CorpusReport:
                     if name in table.rows:
                         row = table.rows[name]
                         matched.add(name)
-            drafts, reason = _read_file(path, _rel_id(rel), row)
+            drafts, reason = _read_file(path, _rel_id(rel), row, cache)
             results.append((shown, drafts, reason, "read" if drafts else "skipped"))
         if table is not None and table_shown:  # recorded last: every match is known
             status, reason = _sources_record(table, matched)
             results.append((table_shown, [], reason, status))
-    articles, files = _assign_ids(results)
-    read = sum(f.status == "read" for f in files)
-    log.info("Read %d articles from %d files (%d skipped)", len(articles), read,
-             len(files) - read)
-    if not articles:
-        shown = ", ".join(_shown(p) for p in paths)
-        skipped = [f"{Path(f.path).name} ({f.reason})" for f in files if f.status == "skipped"]
-        listed = ""
-        if skipped:
-            more = f" and {len(skipped) - 5} more" if len(skipped) > 5 else ""
-            listed = f"; skipped {len(skipped)}: {', '.join(skipped[:5])}{more}"
-        raise CorpusError(f"No articles found in {shown} (looked for {LOOKED_FOR}){listed}")
-    return CorpusReport(tuple(sorted(articles, key=lambda a: a.id)),
-                        tuple(sorted(files, key=lambda f: f.path)))
+    return results
 
 
 def _sources_table(entries: Sequence[tuple[Path, PurePosixPath | None, str]]

@@ -43,9 +43,10 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(w for w in re.findall(r"[\w-]+", normalise_name(text)) if w not in STOPWORDS)
 
 
-def head_words(text: str) -> set[str]:
+@lru_cache(maxsize=1 << 16)
+def head_words(text: str) -> frozenset[str]:
     tokens = [w for w in re.findall(r"[\w-]+", normalise_name(text)) if w not in STOPWORDS]
-    return {tokens[0], tokens[-1]} if tokens else set()
+    return frozenset((tokens[0], tokens[-1])) if tokens else frozenset()
 
 
 @dataclass
@@ -91,6 +92,8 @@ class Resolver:
 
     def forbidden_names(self, a: str, b: str) -> bool:
         """Whether the user's alias file forbids these two names to be one entity."""
+        if not self.rules.forbid:
+            return False
         pair = {normalise_name(a), normalise_name(b)}
         return any({normalise_name(x), normalise_name(y)} == pair for x, y in self.rules.forbid)
 

@@ -20,12 +20,18 @@ def explain(resolver: Resolver, entity_of: dict[Mention, str], kept: Sequence[En
     kinds = {e.id: e.type for e in kept}
     explained = {(normalise_name(d.alias), d.entity_id) for d in (*made, *gazetteer)}
     explained |= {(normalise_name(label), node) for node, label in labels.items()}
+    # Only the mentions with a name left to explain, in the order that picks which one
+    # explains it (nearly all names are explained already: sorting them all cost more).
+    unexplained = []
+    for mention, node in entity_of.items():
+        forms = alias_forms(kinds[node], mention) if node in kinds else []
+        if any((normalise_name(form), node) not in explained for form in forms):
+            unexplained.append((mention, node, forms))
+    unexplained.sort(key=lambda item: (item[1], item[0].article_id, item[0].start,
+                                       item[0].end))
     found: dict[tuple[str, str], MergeDecision] = {}
-    for mention, node in sorted(entity_of.items(), key=lambda item: (
-            item[1], item[0].article_id, item[0].start, item[0].end)):
-        if node not in kinds:
-            continue
-        for form in alias_forms(kinds[node], mention):
+    for mention, node, forms in unexplained:
+        for form in forms:
             key = (normalise_name(form), node)
             if key in explained or key in found:
                 continue

@@ -59,13 +59,18 @@ def _short_forms(resolver: Resolver) -> None:
         if mention.type == "organization":
             by_article[mention.article_id].append((mention, key))
     for article_id, pairs in sorted(by_article.items()):
+        # The keys of the article's longer names, by their head words.
+        longer_keys: dict[str, list[str]] = defaultdict(list)
+        for m, k in pairs:
+            if len(content_words(m.text)) > 1:
+                for head in head_words(m.text):
+                    longer_keys[head].append(k)
         for mention, key in pairs:
             words_of = content_words(mention.text)
             if len(words_of) != 1:
                 continue
             (word,) = words_of
-            longer = {resolver.union.find(k) for m, k in pairs
-                      if len(content_words(m.text)) > 1 and word in head_words(m.text)}
+            longer = {resolver.union.find(k) for k in longer_keys.get(word, ())}
             if len(longer) != 1:
                 continue
             (root,) = longer

@@ -84,11 +84,13 @@ def apply_user_merges(resolver: Resolver) -> None:
         raise AliasFileError(f'Alias file: no meeting "{unknown[0]}" in this corpus. A '
                              "meeting is named by its id as aliases.json shows it, "
                              f'such as "{min(meetings) if meetings else "a1#meeting-0"}"')
+    named = {*(n for group in resolver.rules.merge for n in group),
+             *(n for pair in resolver.rules.forbid for n in pair if not is_meeting_id(n))}
+    if not named:
+        return
     keys_by_name: dict[str, set[str]] = defaultdict(set)
     for mention, key in resolver.key_of.items():
         keys_by_name[normalise_name(mention.text)].add(key)
-    named = {*(n for group in resolver.rules.merge for n in group),
-             *(n for pair in resolver.rules.forbid for n in pair if not is_meeting_id(n))}
     for name in sorted(n for n in named if normalise_name(n) not in keys_by_name):
         logger.warning('alias file: no entity in the corpus is called "%s"', name)
     for group in resolver.rules.merge:

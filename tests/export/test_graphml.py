@@ -212,3 +212,34 @@ def structure(text: str) -> dict:
 
 def test_golden_structure(tiny_graph):
     golden("tiny.graphml.json", structure(generate_graphml(tiny_graph)))
+
+
+@pytest.mark.parametrize("text", ["plain words", "", "a & b", "<b>", "x > y", "line\r\nend",
+                                  'say "no"', "tab\there", "two\nlines", "bell\x07",
+                                  "lone \ud800 surrogate", "\ufffe\uffff", "Zürich ’s"])
+def test_escaping_leaves_text_without_special_characters_as_it_is(text):
+    # The shortcut for text with nothing to escape gives what the full escaping gives.
+    from graphbuild.export._xml import escape_attribute, escape_text
+
+    full = (clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace("\r", "&#13;"))
+    assert escape_text(text) == full
+    assert escape_attribute(text) == (full.replace('"', "&quot;").replace("\n", "&#10;")
+                                      .replace("\t", "&#9;"))
+
+
+@pytest.mark.parametrize("values, expected", [
+    pytest.param([1, True], ("string", True), id="int-and-bool"),
+    pytest.param([1, 2.5, None], ("double", False), id="numbers"),
+    pytest.param([2**31, 1], ("long", False), id="long"),
+    pytest.param([-(2**31) - 1], ("long", False), id="negative-long"),
+    pytest.param(["a", None], ("string", False), id="strings"),
+    pytest.param([None, None], None, id="only-none"),
+    pytest.param([type("Text", (str,), {})("x")], ("string", False), id="str-subclass"),
+    pytest.param([["a"]], ("string", True), id="list"),
+])
+def test_column_types_of_exact_and_other_values(values, expected):
+    from graphbuild.export._xml import infer_column
+
+    column = infer_column("node", "c", values)
+    assert (column.type, column.json) == expected if expected else column is None

@@ -12,9 +12,11 @@ import networkx as nx
 import pytest
 
 from graphbuild.export.html import (
+    _page_json,
     generate_html,
     is_description,
     page_data,
+    script_json,
     select_nodes,
     write_html,
 )
@@ -74,6 +76,24 @@ def test_data_is_inert_json_and_complete(hostile):
     assert data == json.loads(json.dumps(page_data(hostile)))
     labels = {n["id"]: n["label"] for n in data["nodes"]}
     assert labels["person:evil"].startswith("Evil <img src=x onerror")  # text kept verbatim
+
+
+def test_page_data_is_encoded_as_script_json_would(tiny_graph, generic_graph, hostile):
+    # The page's data skips the walk through _json_value: the same text all the same.
+    for graph in (tiny_graph, generic_graph, hostile, outlets_graph()):
+        data = page_data(graph)
+        assert _page_json(data) == script_json(data)
+
+
+@pytest.mark.parametrize("value", [
+    pytest.param({"x": float("nan")}, id="nan"),
+    pytest.param({"x": float("inf")}, id="infinity"),
+    pytest.param({"x": Path("a")}, id="object"),
+    pytest.param({"x": {"y": (1, 2)}}, id="tuple"),
+])
+def test_values_that_are_not_json_still_become_json(value):
+    assert _page_json(value) == script_json(value)
+    json.loads(_page_json(value))
 
 
 def test_pure_and_deterministic(tiny_graph, generic_graph):

@@ -6,9 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from graphbuild.errors import GraphFormatError
-from graphbuild.export.json import read_json, write_json
+from graphbuild.export.json import dumps_indented, read_json, write_json
 from graphbuild.graph import build_graph
 from graphbuild.types import Article, Claim, Entity, Evidence, Mention, Resolution
 
@@ -76,3 +78,36 @@ def test_the_old_format_asks_for_a_rebuild(tmp_path: Path) -> None:
     assert str(caught.value) == (
         f"{path} was written by an older graphbuild (lists stored as text); rebuild it from "
         "its corpus with: graphbuild build CORPUS -o OUTPUTS")
+
+
+_SCALARS = (st.none() | st.booleans() | st.integers() | st.floats()
+            | st.text(alphabet=st.characters(), max_size=8))
+_KEYS = (st.text(max_size=5) | st.integers() | st.floats(allow_nan=False) | st.booleans()
+         | st.none())
+_VALUES = st.recursive(_SCALARS, lambda inner: st.lists(inner, max_size=4)
+                       | st.tuples(inner, inner)
+                       | st.dictionaries(st.text(max_size=5), inner, max_size=4),
+                       max_leaves=30)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_VALUES, st.booleans())
+def test_indented_json_is_the_standard_librarys(value: object, sort_keys: bool) -> None:
+    # graph.json, aliases.json and files.json are written by dumps_indented: byte for byte
+    # what json.dumps with indent=1 wrote.
+    assert dumps_indented(value, sort_keys=sort_keys) == json.dumps(
+        value, ensure_ascii=False, indent=1, sort_keys=sort_keys)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(_KEYS, _SCALARS, max_size=4))
+def test_indented_json_writes_keys_as_the_standard_library(value: dict) -> None:
+    assert dumps_indented(value) == json.dumps(value, ensure_ascii=False, indent=1)
+
+
+@pytest.mark.parametrize("value", [{"a": {1, 2}}, [object()], {(1, 2): 3}])
+def test_indented_json_refuses_what_is_not_json(value: object) -> None:
+    with pytest.raises(TypeError):
+        json.dumps(value, ensure_ascii=False, indent=1)
+    with pytest.raises(TypeError):
+        dumps_indented(value)
