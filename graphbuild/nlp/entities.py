@@ -66,15 +66,18 @@ class EntityCorrector:
         # Datelines and headlines in capitals: "VILNIUS", "NATO CHIEF WARNS RUSSIA".
         self.shouted_places = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.kinds: dict[int, tuple[str, str]] = {}
-        seen: set[tuple[str, str]] = set()
+        # Each name tokenized once and added with the other names of its entry (the
+        # pipeline is loaded by every worker and every rebuild that parses).
+        surfaces: dict[str, dict[str, None]] = {}
         for surface, kind, key in _surface_forms():
-            if (surface, key) in seen or not surface.strip():
-                continue
-            seen.add((surface, key))
-            label = f"{kind}|{key}"
-            self.kinds[nlp.vocab.strings.add(label)] = (kind, key)
-            self.places.add(label, [nlp.make_doc(surface)])
-            self.shouted_places.add(label, [nlp.make_doc(surface)])
+            if surface.strip():
+                label = f"{kind}|{key}"
+                self.kinds[nlp.vocab.strings.add(label)] = (kind, key)
+                surfaces.setdefault(label, {})[surface] = None
+        for label, names in surfaces.items():
+            patterns = list(nlp.tokenizer.pipe(names))
+            self.places.add(label, patterns)
+            self.shouted_places.add(label, patterns)
         self.titles = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.titles.add("TITLE", [nlp.make_doc(t) for t in job_titles()])
         self.org_heads = words("organizations", "heads")
