@@ -75,7 +75,7 @@ class EntityCorrector:
                 self.kinds[nlp.vocab.strings.add(label)] = (kind, key)
                 surfaces.setdefault(label, {})[surface] = None
         for label, names in surfaces.items():
-            patterns = list(nlp.tokenizer.pipe(names))
+            patterns = [nlp.make_doc(name) for name in names]
             self.places.add(label, patterns)
             self.shouted_places.add(label, patterns)
         self.titles = PhraseMatcher(nlp.vocab, attr="LOWER")
