@@ -68,12 +68,17 @@ class EntityCorrector:
         self.kinds: dict[int, tuple[str, str]] = {}
         # Each name tokenized once and added with the other names of its entry (the
         # pipeline is loaded by every worker and every rebuild that parses).
-        surfaces: dict[str, dict[str, None]] = {}
+        # A name is kept once per entry, under its first kind ("Singapore" is the country,
+        # not also its capital).
+        surfaces: dict[str, list[str]] = {}
+        seen: set[tuple[str, str]] = set()
         for surface, kind, key in _surface_forms():
-            if surface.strip():
-                label = f"{kind}|{key}"
-                self.kinds[nlp.vocab.strings.add(label)] = (kind, key)
-                surfaces.setdefault(label, {})[surface] = None
+            if (surface, key) in seen or not surface.strip():
+                continue
+            seen.add((surface, key))
+            label = f"{kind}|{key}"
+            self.kinds[nlp.vocab.strings.add(label)] = (kind, key)
+            surfaces.setdefault(label, []).append(surface)
         for label, names in surfaces.items():
             patterns = [nlp.make_doc(name) for name in names]
             self.places.add(label, patterns)
