@@ -57,6 +57,12 @@ def in_brackets(token: Token) -> bool:
     return False
 
 
+def _is_purpose_clause(token: Token) -> bool:
+    """An adverbial infinitive: "travelled to Italy to attend", "sent Amos to represent"."""
+    return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                         for c in token.children)
+
+
 def children(token: Token, *deps: str) -> list[Token]:
     """Direct children with one of the dependency labels."""
     return [child for child in token.children if child.dep_ in deps]
@@ -114,8 +120,7 @@ def subject_of(verb: Token) -> list[Token]:
                 "people", "intention_nouns"):
             # "Hungary's offer to host the summit": the one whose offer it is
             return [t for p in children(current.head, "poss") for t in conjuncts(p)]
-        if current.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
-                                           for c in current.children):
+        if _is_purpose_clause(current):
             # "sent Baroness Amos to represent Britain": the one sent does it
             sent = [o for o in children(current.head, "dobj") if o.pos_ == "PROPN"]
             if sent:
@@ -168,8 +173,8 @@ def is_negated(token: Token) -> tuple[bool, str]:
     through = {"xcomp", "ccomp", "acomp", "pcomp"}
     chain = clause_chain(token, through=through)
     last = chain[-1]
-    if last.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in last.children) \
-            and last.head.lemma_.lower() in words("relations", "attends", "travel_verbs"):
+    if _is_purpose_clause(last) and last.head.lemma_.lower() in words("relations", "attends",
+                                                                      "travel_verbs"):
         chain += clause_chain(last.head, through=through)
     for index, node in enumerate(chain):
         for child in node.children:

@@ -56,7 +56,7 @@ def split_titles(doc: Doc, entities: list[Span], titles: list[Span],
 
 
 # Labels the model gives a surname it did not know ("Randhir" PERSON + "Jaiswal" PRODUCT).
-_STRAY_NAME_LABELS = ("PERSON", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "LANGUAGE")
+_STRAY_NAME_LABELS = ("PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "LANGUAGE")
 
 
 def join_adjacent_people(entities: list[Span]) -> list[Span]:
@@ -65,10 +65,10 @@ def join_adjacent_people(entities: list[Span]) -> list[Span]:
     ordered = sorted(entities, key=lambda e: e.start)
     joined: list[Span] = []
     for ent in ordered:
-        stray = ent.label_ == "PERSON" or (len(ent) == 1 and ent[0].is_title)
-        if joined and ent.label_ in _STRAY_NAME_LABELS and stray \
-                and joined[-1].label_ == "PERSON" and joined[-1].end == ent.start \
-                and not ent.kb_id_:
+        name_part = ent.label_ == "PERSON" or (
+            ent.label_ in _STRAY_NAME_LABELS and len(ent) == 1 and ent[0].is_title)
+        if joined and name_part and joined[-1].label_ == "PERSON" \
+                and joined[-1].end == ent.start and not ent.kb_id_:
             joined[-1] = Span(ent.doc, joined[-1].start, ent.end, label="PERSON")
         else:
             joined.append(ent)

@@ -212,10 +212,10 @@ def _central_meetings(ordered: list[_Meeting]) -> set[int]:
             by_article[article].append(index)
     central: set[int] = set()
     for indexes in by_article.values():
-        counts = sorted((ordered[i].mentions for i in indexes), reverse=True)
-        best = max(indexes, key=lambda i: ordered[i].mentions)
-        if counts[0] >= 2 and (len(counts) == 1 or counts[0] > counts[1]):
-            central.add(best)
+        ranked = sorted(indexes, key=lambda i: ordered[i].mentions, reverse=True)
+        most = ordered[ranked[0]].mentions
+        if most >= 2 and (len(ranked) == 1 or most > ordered[ranked[1]].mentions):
+            central.add(ranked[0])
     return central
 
 

@@ -93,13 +93,14 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
             continue
         mention = Mention(article_id, start, end, text, "meeting", "", sentence_of[token.i],
                           date=date, venue=venue, group=group, kind=kind, implicit=implicit)
+        parties = own_parties(token, by_token)
+        facts = Facts(kind, date, venue, group, frozenset(parties))
         target = _choose_cluster(clusters, focus if weak else strong_focus, kind, date,
                                  contrastive=contrastive)
         if target is None and date and not contrastive and kind in strong_focus:
             # "the SCO summit in July" ... "the summit hosted by Tokayev on July 3-4"
             told = clusters[strong_focus[kind]]
-            if told.date and dates_nest(told.date, date) and may_be_one(
-                    told, Facts(kind, date, venue, group, frozenset(own_parties(token, by_token)))):
+            if told.date and dates_nest(told.date, date) and may_be_one(told, facts):
                 target = strong_focus[kind]
         if explicit and anaphoric and group and not date:
             # "the NATO ministers' meeting" after a visit: the body's meeting told before.
@@ -110,12 +111,10 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
         if target is not None and explicit and not (anaphoric or weak or date) and \
                 sentence_of[token.i] - clusters[target].mentions[-1].sentence > 1:
             target = None  # "a meeting" two sentences on is introduced, not referred to
-        parties = own_parties(token, by_token)
         names = name_words(token, by_token) if explicit else frozenset()
         if target is not None and named_apart(names, clusters[target].names):
             target = None  # "the G20 Summit" ... "the East Asia Summit": two summits
-        if target is not None and not anaphoric and not may_be_one(
-                clusters[target], Facts(kind, date, venue, group, frozenset(parties))):
+        if target is not None and not anaphoric and not may_be_one(clusters[target], facts):
             target = None
         if target is None and explicit and anaphoric and not date and last_touched is not None \
                 and kind not in focus:
@@ -138,8 +137,7 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
             contrastive = True
         if target is None and token.idx >= headline_end and not contrastive \
                 and sentence_of[token.i] <= _LEAD_SENTENCES:
-            target = _told_in_headline(clusters, Facts(kind, date, venue, group,
-                                                       frozenset(parties)), headline_end)
+            target = _told_in_headline(clusters, facts, headline_end)
         if target is None:
             clusters.append(_Cluster(kind, contrasted=contrastive))
             target = len(clusters) - 1

@@ -40,15 +40,14 @@ def partners(token: Token, by_token: dict[int, Mention]) -> list[Mention]:
         heads.append(token.head)
     for head in list(heads):
         heads += [obj for prep, obj in prep_objects(head, {"at", "on", "in", "during"})]
-    found: list[Mention] = []
+    found: dict[str, Mention] = {}
     for head in heads:
         for _, obj in prep_objects(head, {"with"}):
             for member in conjuncts(obj):
                 mention = by_token.get(member.i)
-                if mention is not None and mention.type in _PARTNER_TYPES and \
-                        mention.key not in {m.key for m in found}:
-                    found.append(mention)
-    return found
+                if mention is not None and mention.type in _PARTNER_TYPES:
+                    found.setdefault(mention.key, mention)
+    return list(found.values())
 
 
 def distribute(doc: Doc, meetings: dict[int, Mention], claims: list[Claim],
