@@ -9,6 +9,7 @@ import logging
 import shutil
 import sqlite3
 import zlib
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -169,12 +170,11 @@ def _module_file(name: str) -> Path | None:
     return None
 
 
-def test_rule_sources_cover_every_module_extraction_imports() -> None:
-    """Every graphbuild module the nlp and extract stages import, at any depth, is part of
-    the rules fingerprint (else editing it would not invalidate the cache)."""
-    package = REPO / "graphbuild"
-    todo = [*sorted((package / "extract").rglob("*.py")),
-            *sorted((package / "nlp").rglob("*.py"))]
+def _imported_closure(*packages: str) -> set[Path]:
+    """The files of graphbuild's ``packages`` and every graphbuild module they import, at
+    any depth."""
+    root = REPO / "graphbuild"
+    todo = [path for package in packages for path in sorted((root / package).rglob("*.py"))]
     seen: set[Path] = set()
     while todo:
         path = todo.pop()
@@ -182,32 +182,31 @@ def test_rule_sources_cover_every_module_extraction_imports() -> None:
             continue
         seen.add(path)
         todo.extend(f for name in _graphbuild_imports(path) if (f := _module_file(name)))
+    return seen
 
-    covered = {package / source for source in RULE_SOURCES}
-    uncovered = sorted(str(p.relative_to(package)) for p in seen
-                       if not any(p == c or c in p.parents for c in covered))
-    assert uncovered == []
+
+def _uncovered(files: set[Path], sources: Iterable[str]) -> list[str]:
+    """The files no fingerprint source is, or contains."""
+    root = REPO / "graphbuild"
+    covered = {root / source for source in sources}
+    return sorted(str(p.relative_to(root)) for p in files
+                  if not any(p == c or c in p.parents for c in covered))
+
+
+def test_rule_sources_cover_every_module_extraction_imports() -> None:
+    """Every graphbuild module the nlp and extract stages import, at any depth, is part of
+    the rules fingerprint (else editing it would not invalidate the cache)."""
+    seen = _imported_closure("extract", "nlp")
+    assert _uncovered(seen, RULE_SOURCES) == []
     assert len(seen) > 20
 
 
 def test_ingest_sources_cover_every_module_ingest_imports() -> None:
     """Every graphbuild module the ingest stage imports, at any depth, is part of the
     ingest fingerprint (else editing it would not miss the records of read files)."""
-    package = REPO / "graphbuild"
-    todo = sorted((package / "ingest").rglob("*.py"))
-    seen: set[Path] = set()
-    while todo:
-        path = todo.pop()
-        if path in seen:
-            continue
-        seen.add(path)
-        todo.extend(f for name in _graphbuild_imports(path) if (f := _module_file(name)))
-    seen.discard(package / "cache.py")  # where the records are kept, not how files are read
-
-    covered = {package / source for source in INGEST_SOURCES}
-    uncovered = sorted(str(p.relative_to(package)) for p in seen
-                       if not any(p == c or c in p.parents for c in covered))
-    assert uncovered == []
+    seen = _imported_closure("ingest")
+    seen.discard(REPO / "graphbuild" / "cache.py")  # where records are kept, not how files are read
+    assert _uncovered(seen, INGEST_SOURCES) == []
     assert len(seen) > 8
 
 
