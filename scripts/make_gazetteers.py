@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -1336,9 +1337,23 @@ def build_countries() -> list[dict[str, object]]:
     return sorted(rows, key=lambda row: str(row["name"]))
 
 
+# Acronyms whose title-case spelling is also a name or word ("Alba", "Ansa").
+ACRONYMS_NOT_TITLED = frozenset({"ALBA", "ANSA", "IRNA", "TASS"})
+
+
+def _acronym_spellings(forms: list[str]) -> list[str]:
+    """British outlets write acronyms of four letters or more in title case ("Nato",
+    "Sadc", "Farc"): each all-capital form gets that spelling too."""
+    titled = [form.title() for form in forms
+              if re.fullmatch(r"[A-Z]{4,}", form) and form not in ACRONYMS_NOT_TITLED]
+    return [*forms, *titled]
+
+
 def build_organizations() -> list[dict[str, object]]:
     rows: list[dict[str, object]] = [
-        {"name": name, "aliases": _dedupe(aliases, drop=frozenset({name})), "kind": kind}
+        {"name": name,
+         "aliases": _dedupe(_acronym_spellings([name, *aliases]), drop=frozenset({name})),
+         "kind": kind}
         for name, aliases, kind in ORGANIZATIONS
     ]
     return sorted(rows, key=lambda row: str(row["name"]))

@@ -242,6 +242,8 @@ def test_organizations() -> None:
     names = {row["name"]: row for row in rows}
     assert "North Atlantic Treaty Organization" in names["NATO"]["aliases"]
     assert "Nato" in names["NATO"]["aliases"]
+    assert "Sadc" in names["Southern African Development Community"]["aliases"]
+    assert "Alba" not in names["Bolivarian Alliance for the Peoples of Our America"]["aliases"]
     assert {"UN", "U.N."} <= set(names["United Nations"]["aliases"])
     assert {"EU", "E.U."} <= set(names["European Union"]["aliases"])
 

@@ -24,6 +24,9 @@ def kinds(extraction, text):
                  "location:Tallinn", id="capitals-dateline"),
     pytest.param("Senator Jane Holloway spoke. Holloway said little.", "Holloway", "person",
                  "person:Jane Holloway", id="surname-in-article"),
+    pytest.param("Botswana's president will miss a Sadc meeting on Thursday.", "Sadc",
+                 "organization", "org:Southern African Development Community",
+                 id="title-case-acronym"),
 ])
 def test_mention_types(read, text, surface, kind, key):
     assert (surface, kind, key) in kinds(read(text), surface)
