@@ -11,11 +11,12 @@ body is the person of that name in the same article, and definite group nouns
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
 from graphbuild.extract.sentences import sentences
-from graphbuild.lexicon import words
+from graphbuild.lexicon import public_figures, words
 from graphbuild.names import clean_person_name, normalise_name
 from graphbuild.types import Mention
 
@@ -101,12 +102,34 @@ def entity_mentions(doc: Doc, article_id: str,
         surname = clean_person_name(ent.text)
         if kind in ("organization", "location") and not ent.kb_id_ and surname in surnames:
             kind, key = "person", f"person:{surnames[surname]}"
+        elif kind in ("person", "organization") and not ent.kb_id_ and surname not in surnames \
+                and surname not in _public_figures() and _listed_among_places(ent):
+            kind, key = "location", f"location:{_place_name(ent.text)}"
         mentions.append(Mention(article_id, ent.start_char, ent.end_char, ent.text, kind, key,
                                 sentence_of[ent.start]))
     mentions = _confirm_metonyms(doc, mentions)
     mentions.extend(_untagged_surnames(doc, article_id, mentions, surnames, sentence_of))
     mentions.extend(_group_anaphors(doc, article_id, mentions, sentence_of))
     return sorted(mentions, key=lambda m: (m.start, m.end))
+
+
+def _listed_among_places(ent: Span) -> bool:
+    """A name the model took for a person or body in a list of places is a place too:
+    "visits Manchester, Liverpool, Dorset and Torbay" (two thirds of the others, at least
+    two, are places)."""
+    others = [t for t in ent.root.conjuncts if not ent.start <= t.i < ent.end]
+    places = sum(t.ent_type_ in _PLACE_LABELS or t.ent_kb_id_.startswith(_PLACE_KEYS)
+                 for t in others)
+    return places >= 2 and 3 * places >= 2 * len(others)
+
+
+@cache
+def _public_figures() -> frozenset[str]:
+    return frozenset(public_figures())
+
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_PLACE_KEYS = ("country:", "capital:", "location:")
 
 
 def _confirm_metonyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:

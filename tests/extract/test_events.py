@@ -576,6 +576,10 @@ def test_event_parties(triples, text, expected):
     pytest.param("Problems are many. We must be strong to meet them.", id="meet-a-challenge"),
     pytest.param("Keir Starmer told his monthly press conference on Monday that talks went well.",
                  id="press-conference"),
+    pytest.param("Tony Blair will hold his monthly media conference in Downing Street on "
+                 "Tuesday.", id="media-conference"),
+    pytest.param("Charles Kennedy visits Manchester, Liverpool, Leicester, Somerset, Dorset and "
+                 "Torbay this week.", id="visiting-a-list-of-places"),
     pytest.param("Ukraine called on Germany to help. Critics called Emmanuel Macron a liar.",
                  id="called-on-and-called-a-name"),
     pytest.param("The UN's call from Geneva for a truce went unheeded.", id="call-from-a-place"),

@@ -27,6 +27,10 @@ def kinds(extraction, text):
     pytest.param("Botswana's president will miss a Sadc meeting on Thursday.", "Sadc",
                  "organization", "org:Southern African Development Community",
                  id="title-case-acronym"),
+    pytest.param("Mr Kennedy visits Manchester, Liverpool, Leicester, Somerset, Dorset and "
+                 "Torbay.", "Torbay", "location", "location:Torbay", id="listed-among-places"),
+    pytest.param("The talks brought together Britain, France, Germany and Zelensky.",
+                 "Zelensky", "person", "person:Zelensky", id="known-person-among-countries"),
 ])
 def test_mention_types(read, text, surface, kind, key):
     assert (surface, kind, key) in kinds(read(text), surface)

@@ -28,6 +28,11 @@ CONSTRUCTIONS = [
     pytest.param("Envoys gathered in Oslo on Friday. The meeting, hosted by Norway, lasted "
                  "four hours.",
                  {("Norway", "hosts", "meeting@Friday", False)}, id="appositive-participle"),
+    pytest.param("The summit in Rome on Friday brought together Britain, France and Germany.",
+                 {("United Kingdom", "attends", "meeting@Friday", False),
+                  ("France", "attends", "meeting@Friday", False),
+                  ("Germany", "attends", "meeting@Friday", False)},
+                 id="meeting-subject-of-a-gathering-verb"),
     pytest.param("Germany to host energy ministers' meeting on Thursday",
                  {("Germany", "hosts", "meeting@Thursday", False)}, id="headline"),
     pytest.param("Ministers will meet in Vienna on Monday. Canada will not be represented at "

@@ -129,9 +129,10 @@ def date_of(token: Token) -> str | None:
             break
         # A meeting that is the subject takes the date of "take place", "open" ...,
         # not of "follows talks in May".
-        if current.dep_ in ("nsubj", "nsubjpass") and current.head.lemma_.lower() not in words(
-                "meetings", "location_verbs"):
-            break
+        if current.dep_ in ("nsubj", "nsubjpass") and current.head.lemma_.lower() not in (
+                words("meetings", "location_verbs")
+                | words("relations", "attends", "gathering_verbs")):
+            break  # but "the summit on Friday brought together ..." is on Friday
         current = current.head
         if current.pos_ not in ("VERB", "AUX", "ADJ"):
             continue

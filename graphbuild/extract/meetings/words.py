@@ -137,6 +137,9 @@ def stated_kind(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool] 
         return None
     if token.dep_ == "acl" and token.head.lemma_.lower() in words("meetings", "nouns"):
         return None  # "the summit, bringing together Kenya and Uganda" is the summit
+    if any(subject.lemma_.lower() in words("meetings", "nouns")
+           for subject in children(token, "nsubj")):
+        return None  # "the summit brought together Kenya and Uganda" is the summit
     lemma = token.lemma_.lower()
     partners = [o for _, obj in prep_objects(token, {"with"}) for o in [obj, *obj.conjuncts]]
     objects = [o for obj in children(token, "dobj") for o in [obj, *obj.conjuncts]]
