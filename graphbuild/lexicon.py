@@ -148,6 +148,16 @@ def public_figures() -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
+def is_public_figure(name: str) -> bool:
+    """Whether ``name`` is one of :func:`public_figures`."""
+    return name in _public_figure_set()
+
+
+@cache
+def _public_figure_set() -> frozenset[str]:
+    return frozenset(public_figures())
+
+
 @cache
 def place_by_key() -> dict[str, Place]:
     """Gazetteer entries by key (``country:GBR``, ``org:NATO`` ...)."""

@@ -11,12 +11,11 @@ body is the person of that name in the same article, and definite group nouns
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
 from graphbuild.extract.sentences import sentences
-from graphbuild.lexicon import public_figures, words
+from graphbuild.lexicon import is_public_figure, words
 from graphbuild.names import clean_person_name, normalise_name
 from graphbuild.types import Mention
 
@@ -103,7 +102,7 @@ def entity_mentions(doc: Doc, article_id: str,
         if kind in ("organization", "location") and not ent.kb_id_ and surname in surnames:
             kind, key = "person", f"person:{surnames[surname]}"
         elif kind in ("person", "organization") and not ent.kb_id_ and surname not in surnames \
-                and surname not in _public_figures() and _listed_among_places(ent):
+                and not is_public_figure(surname) and _listed_among_places(ent):
             kind, key = "location", f"location:{_place_name(ent.text)}"
         mentions.append(Mention(article_id, ent.start_char, ent.end_char, ent.text, kind, key,
                                 sentence_of[ent.start]))
@@ -121,11 +120,6 @@ def _listed_among_places(ent: Span) -> bool:
     places = sum(t.ent_type_ in _PLACE_LABELS or t.ent_kb_id_.startswith(_PLACE_KEYS)
                  for t in others)
     return places >= 2 and 3 * places >= 2 * len(others)
-
-
-@cache
-def _public_figures() -> frozenset[str]:
-    return frozenset(public_figures())
 
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from graphbuild.extract.meetings.distributive import is_distributive, partners
 from graphbuild.extract.meetings.when_where import date_of, venue_of
 from graphbuild.extract.syntax import children, is_negated, prep_objects, subject_of
-from graphbuild.lexicon import words
+from graphbuild.lexicon import is_public_figure, job_titles, lexicon, words
 from graphbuild.meeting_identity import party_key
 from graphbuild.types import Mention
 
@@ -124,6 +124,27 @@ def is_actor(token: Token, by_token: dict[int, Mention]) -> bool:
     return token.lemma_.lower() in words("people", "role_nouns") or token.lower_ in words(
         "coreference", "personal_pronouns") | words("coreference", "plural_pronouns")
 
+def _identified_person(token: Token, by_token: dict[int, Mention]) -> bool:
+    """A person named in full, titled or known to the news ("visit President Kiir", "visit
+    Putin"); a lone unknown name after "visit" is more often a place the model took for a
+    person ("will visit Auschwitz")."""
+    mention = by_token.get(token.i)
+    if mention is None or mention.type != "person":
+        return False
+    name = mention.key.partition(":")[2]
+    titles = job_titles() | words("people", "honorifics")
+    return " " in name or is_public_figure(name) or any(
+        c.lower_ in titles for c in token.children if c.dep_ == "compound")
+
+
+def _has_particle(verb: Token, needed: list[str] | None) -> bool:
+    """Whether a verb that needs one of ``needed`` (None: needs none) has it, as its
+    particle or a little further ("brought leaders together in Paris": the parser may hang
+    "together" on a phrase of the verb)."""
+    return needed is None or any(t.lower_ in needed for c in verb.children
+                                 for t in (c, *c.children))
+
+
 def stated_kind(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool] | None:
     """The kind of meeting a verb states and whether it may be the meeting in focus,
     or None.
@@ -151,7 +172,8 @@ def stated_kind(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool] 
             and not any(p.lower_ in ("on", "upon", "for") and p.i == token.i + 1
                         for p in children(token, "prep")):
         return "call", False  # "Trump called Putin": a phone call, not "called on" or "for"
-    if lemma in words("meetings", "hosting_verbs") and objects:
+    if lemma in words("meetings", "hosting_verbs") and objects and _has_particle(
+            token, lexicon()["meetings"]["hosting_particles"].get(lemma)):
         named = [o for o in objects if by_token.get(o.i) is not None
                  and by_token[o.i].type in ("person", "country", "organization")]
         guests = [o for o in objects if o.lemma_.lower() in words("people", "role_nouns")]
@@ -160,7 +182,7 @@ def stated_kind(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool] 
             return "meeting", True
         return None
     if lemma in words("meetings", "visiting_verbs") and not _ruled_out(token) and any(
-            by_token.get(o.i) is not None and by_token[o.i].type == "person" for o in objects):
+            _identified_person(o, by_token) for o in objects):
         return "meeting", False  # "is expected to visit President Trump at Mar-a-Lago"
     if lemma in words("meetings", "signing_verbs") and not children(token, "nsubjpass"):
         signers = [s for subject in children(token, "nsubj") for s in [subject,
