@@ -19,6 +19,7 @@ from spacy.util import filter_spans
 
 from graphbuild.lexicon import gazetteer, job_titles, public_figures, words
 from graphbuild.nlp.people import (
+    NAME_PARTICLES,
     as_person,
     extend_person,
     join_adjacent_people,
@@ -154,6 +155,11 @@ class EntityCorrector:
                 if kind == "organization" and doc[first].is_title:
                     found.append(Span(doc, first, end, label="ORG"))
                 continue
+            if start > 0 and doc[start - 1].is_title and kind != "person" \
+                    and doc[start - 1].lower_.rstrip(".") in self.honorifics:
+                # "Mr German", "Ms English": a surname that is also a gazetteer name.
+                found.append(Span(doc, start, end, label="PERSON"))
+                continue
             label = _gazetteer_label(kind)
             kb = "capital:" + key if kind == "capital" else key
             found.append(Span(doc, start, end, label=label, kb_id=kb))
@@ -233,6 +239,10 @@ def _state_institutions(entities: list[Span], heads: frozenset[str]) -> list[Spa
 def _trim(ent: Span) -> Span | None:
     start, end = ent.start, ent.end
     while start < end and (ent.doc[start].text in _TRIM_START or ent.doc[start].is_space):
+        start += 1
+    # "he rang Lucy", "stepson Sholto": a name starts with a capital or a name particle.
+    while ent.label_ == "PERSON" and start < end - 1 and ent.doc[start].is_lower \
+            and ent.doc[start].lower_ not in NAME_PARTICLES:
         start += 1
     # "Tories\n\n": a paragraph break is never part of a name.
     while end > start and (ent.doc[end - 1].text in _TRIM_END or ent.doc[end - 1].is_space):

@@ -8,9 +8,13 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 
+# Lower-case words inside names: "Charles de Gaulle", "Mohammed bin Salman".
+NAME_PARTICLES = frozenset({"de", "van", "von", "bin", "al", "da", "di", "le", "la"})
+
+
 def looks_like_name(span: Span) -> bool:
-    return bool(span) and all(t.is_title or t.is_upper or t.text in "-'’" or t.lower_ in
-                              ("de", "van", "von", "bin", "al", "da", "di", "le", "la")
+    return bool(span) and all(t.is_title or t.is_upper or t.text in "-'’"
+                              or t.lower_ in NAME_PARTICLES
                               for t in span) and any(t.is_alpha for t in span)
 
 

@@ -23,3 +23,17 @@ def test_a_title_is_split_off_the_name(nlp: Language) -> None:
     doc = nlp("Chancellor Olaf Scholz met Foreign Minister Anna Berg in Berlin.")
     people = [e.text for e in doc.ents if e.label_ == "PERSON"]
     assert people == ["Olaf Scholz", "Anna Berg"]
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    pytest.param("Mr German said the budget was fair.", ["German"],
+                 id="honorific-before-a-demonym"),
+    pytest.param("Ms English met Dr French on Monday.", ["English", "French"],
+                 id="honorifics-before-a-place-and-a-demonym"),
+    pytest.param("Mr Pound says he rang Lucy as soon as he got her letter.", ["Pound", "Lucy"],
+                 id="verb-run-into-the-name"),
+])
+def test_names_start_with_a_capital_and_honorifics_make_people(
+        nlp: Language, text: str, people: list[str]) -> None:
+    doc = nlp(text)
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == people
