@@ -94,7 +94,8 @@ def core_relations() -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class Place:
-    """A gazetteer entry: a country, body, city or region and its names."""
+    """A gazetteer entry: a country, body, city, region or seat of government and its names
+    (a seat, "the Kremlin", lies ``within`` a city or region of ``country``)."""
 
     key: str
     name: str
@@ -103,6 +104,7 @@ class Place:
     demonyms: tuple[str, ...] = ()
     capitals: tuple[str, ...] = ()
     country: str | None = None
+    within: str | None = None
 
 
 def _strip_article(name: str) -> str:
@@ -123,6 +125,12 @@ def gazetteer() -> tuple[Place, ...]:
         places.append(Place(
             key=f"org:{row['name']}", name=row["name"], type="organization",
             aliases=tuple(_strip_article(a) for a in row.get("aliases", ())),
+        ))
+    for row in json.loads(_read("seats.json")):
+        places.append(Place(
+            key=f"seat:{row['name']}", name=row["name"], type="seat",
+            aliases=tuple(row.get("aliases", ())), country=row["country"],
+            within=row["within"],
         ))
     for file_name in ("cities.json", "regions.json"):
         try:

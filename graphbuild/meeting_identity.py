@@ -64,38 +64,68 @@ def venue_key(venue: str | None) -> str | None:
 
 
 @cache
-def _countries_of_places() -> dict[str, tuple[str, bool]]:
-    """Venue key -> (country key, whether the venue is the country itself)."""
-    table: dict[str, tuple[str, bool]] = {}
+def _places() -> tuple[dict[str, str], dict[str, str]]:
+    """Venue key -> the place it names (its entry's first name), and place -> the place
+    it lies in: a seat in its city ("White House" in Washington), a city, capital or region
+    in its country."""
+    named: dict[str, str] = {}
+    within: dict[str, str] = {}
+
+    def name(names: tuple[str, ...]) -> str | None:
+        keys = [k for k in map(venue_key, names) if k]
+        for key in keys:
+            named.setdefault(key, keys[0])
+        return keys[0] if keys else None
+
+    countries = {}
     for place in gazetteer():
         if place.type == "country":
-            for name in (place.name, *place.aliases):
-                table.setdefault(venue_key(name) or "", (place.key, True))
+            country = name((place.name, *place.aliases))
+            countries[place.key] = country
             for capital in place.capitals:
-                table.setdefault(venue_key(capital) or "", (place.key, False))
-        elif place.type == "location" and place.country:
-            for name in (place.name, *place.aliases):
-                table.setdefault(venue_key(name) or "", (f"country:{place.country}", False))
-    table.pop("", None)
-    return table
+                city = name((capital,))
+                if city and country and city != country:
+                    within.setdefault(city, country)
+    for place in gazetteer():
+        if place.type == "location" and place.country:
+            key = name((place.name, *place.aliases))
+            country = countries.get(f"country:{place.country}")
+            if key and country and key != country:
+                within.setdefault(key, country)
+    for place in gazetteer():
+        if place.type == "seat" and place.within:
+            key, container = name((place.name, *place.aliases)), venue_key(place.within)
+            if key and container:
+                within.setdefault(key, named.get(container, container))
+    return named, within
+
+
+def _containing(place: str) -> list[str]:
+    """A place and every place it lies in, innermost first."""
+    within = _places()[1]
+    chain = [place]
+    while chain[-1] in within and within[chain[-1]] not in chain:
+        chain.append(within[chain[-1]])
+    return chain
 
 
 def places_agree(a: str, b: str) -> bool:
-    """Two venue keys name one place, or one is the country the other lies in
-    ("Portugal" and "Lisbon"), or one name starts the other ("Cartagena de Indias");
-    "Lisbon" and "Porto" do not agree.
+    """Two venue keys name one place, or one lies in the other ("Lisbon" in "Portugal",
+    "White House" in "Washington"), or one name starts the other ("Cartagena de Indias");
+    "Lisbon" and "Porto" do not agree, nor a name the gazetteers do not know with another.
 
     >>> places_agree("lisbon", "portugal"), places_agree("lisbon", "porto")
     (True, False)
-    >>> places_agree("cartagena", "cartagena de indias")
-    True
+    >>> places_agree("cartagena", "cartagena de indias"), places_agree("white house", "washington")
+    (True, True)
     """
     if _one_name(a, b):
         return True
-    countries = _countries_of_places()
-    first, second = countries.get(a), countries.get(b)
-    return first is not None and second is not None and first[0] == second[0] and (
-        first[1] or second[1])
+    named = _places()[0]
+    first, second = named.get(a), named.get(b)
+    if first is None or second is None:
+        return False
+    return second in _containing(first) or first in _containing(second)
 
 
 def _date_kind(date: str) -> str:

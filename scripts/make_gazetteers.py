@@ -1036,6 +1036,7 @@ CITIES: list[tuple[str, str, list[str]]] = [
     ("Marawi", "PHL", []),
     # Oceania
     ("Sydney", "AUS", []),
+    ("Bogor", "IDN", []),
     ("Melbourne", "AUS", []),
     ("Brisbane", "AUS", []),
     ("Perth", "AUS", []),
@@ -1043,6 +1044,72 @@ CITIES: list[tuple[str, str, list[str]]] = [
     ("Hobart", "AUS", []),
     ("Auckland", "NZL", []),
     ("Christchurch", "NZL", []),
+]
+
+# Seats of government and diplomatic venues: buildings the news names for a government
+# ("the Kremlin said", "Downing Street confirmed") and as the place of a meeting ("talks
+# at the White House"): (name, country, the city or region it lies in, aliases). Only
+# names that point at one state; "State House" or "the Presidential Palace" do not.
+SEATS: list[tuple[str, str, str, list[str]]] = [
+    ("White House", "USA", "Washington", []),
+    ("Camp David", "USA", "Maryland", []),
+    ("Mar-a-Lago", "USA", "Florida", []),
+    ("Kremlin", "RUS", "Moscow", []),
+    ("Novo-Ogaryovo", "RUS", "Moscow", []),
+    ("Bocharov Ruchei", "RUS", "Sochi", []),
+    ("Konstantinovsky Palace", "RUS", "Saint Petersburg", []),
+    ("Downing Street", "GBR", "London", ["10 Downing Street", "Number 10"]),
+    ("Lancaster House", "GBR", "London", []),
+    ("Chequers", "GBR", "England", []),
+    ("Stormont", "GBR", "Belfast", []),
+    ("Elysee Palace", "FRA", "Paris", ["Élysée Palace", "Elysee", "Élysée"]),
+    ("Quai d'Orsay", "FRA", "Paris", []),
+    ("Bellevue Palace", "DEU", "Berlin", []),
+    ("Quirinale Palace", "ITA", "Rome", ["Quirinale", "Quirinal Palace"]),
+    ("Palazzo Chigi", "ITA", "Rome", []),
+    ("Moncloa Palace", "ESP", "Madrid", ["Moncloa"]),
+    ("Hofburg", "AUT", "Vienna", ["Hofburg Palace"]),
+    ("Palais des Nations", "CHE", "Geneva", []),
+    ("Prague Castle", "CZE", "Prague", []),
+    ("Belweder Palace", "POL", "Warsaw", ["Belvedere Palace"]),
+    ("Leinster House", "IRL", "Dublin", []),
+    ("Mariinsky Palace", "UKR", "Kyiv", []),
+    ("Bankova", "UKR", "Kyiv", []),
+    ("Dolmabahce Palace", "TUR", "Istanbul", ["Dolmabahçe Palace"]),
+    ("Vahdettin Pavilion", "TUR", "Istanbul", ["Vahdettin Mansion"]),
+    ("Zhongnanhai", "CHN", "Beijing", []),
+    ("Great Hall of the People", "CHN", "Beijing", []),
+    ("Diaoyutai State Guesthouse", "CHN", "Beijing", ["Diaoyutai"]),
+    ("Akasaka Palace", "JPN", "Tokyo", []),
+    ("Kantei", "JPN", "Tokyo", []),
+    ("Blue House", "KOR", "Seoul", ["Cheong Wa Dae"]),
+    ("Hyderabad House", "IND", "New Delhi", []),
+    ("Rashtrapati Bhavan", "IND", "New Delhi", []),
+    ("South Block", "IND", "New Delhi", []),
+    ("Malacanang Palace", "PHL", "Manila", ["Malacañang Palace", "Malacanang", "Malacañang"]),
+    ("Merdeka Palace", "IDN", "Jakarta", []),
+    ("Bogor Palace", "IDN", "Bogor", []),
+    ("Istana Negara", "MYS", "Kuala Lumpur", []),
+    ("Seri Perdana", "MYS", "Putrajaya", ["Sri Perdana"]),
+    ("Akorda", "KAZ", "Astana", ["Ak Orda"]),
+    ("Saadabad Palace", "IRN", "Tehran", ["Sa'dabad Palace"]),
+    ("Al-Yamamah Palace", "SAU", "Riyadh", ["Al Yamamah Palace"]),
+    ("Baabda Palace", "LBN", "Beirut", []),
+    ("Ittihadiya Palace", "EGY", "Cairo", ["Heliopolis Palace"]),
+    ("Aso Rock", "NGA", "Abuja", ["Aso Villa", "Aso Rock Villa"]),
+    ("Union Buildings", "ZAF", "Pretoria", []),
+    ("Casa Rosada", "ARG", "Buenos Aires", []),
+    ("Planalto Palace", "BRA", "Brasília", ["Planalto"]),
+    ("Alvorada Palace", "BRA", "Brasília", []),
+    ("Itamaraty Palace", "BRA", "Brasília", ["Itamaraty"]),
+    ("Miraflores Palace", "VEN", "Caracas", []),
+    ("Los Pinos", "MEX", "Mexico City", []),
+    ("Casa de Nariño", "COL", "Bogotá", ["Casa de Narino"]),
+    ("La Moneda", "CHL", "Santiago", ["La Moneda Palace"]),
+    ("Rideau Hall", "CAN", "Ottawa", []),
+    ("Parliament Hill", "CAN", "Ottawa", []),
+    ("Kirribilli House", "AUS", "Sydney", []),
+    ("Beehive", "NZL", "Wellington", []),
 ]
 
 # Sub-national and disputed places that news treats like places:
@@ -1381,6 +1448,15 @@ def build_regions() -> list[dict[str, object]]:
     return sorted(rows, key=lambda row: str(row["name"]))
 
 
+def build_seats() -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = [
+        {"name": name, "country": country, "within": within,
+         "aliases": _dedupe(aliases, drop=frozenset({name}))}
+        for name, country, within, aliases in SEATS
+    ]
+    return sorted(rows, key=lambda row: str(row["name"]))
+
+
 def render(rows: list[dict[str, object]]) -> str:
     return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
 
@@ -1391,6 +1467,7 @@ def outputs() -> dict[str, str]:
         "organizations.json": render(build_organizations()),
         "cities.json": render(build_cities()),
         "regions.json": render(build_regions()),
+        "seats.json": render(build_seats()),
     }
 
 

@@ -89,6 +89,7 @@ def all_strings(row: dict) -> list[str]:
         pytest.param(
             "regions.json", {"name", "country", "aliases", "demonyms", "kind"}, id="regions"
         ),
+        pytest.param("seats.json", {"name", "country", "within", "aliases"}, id="seats"),
     ],
 )
 def test_rows_have_exactly_the_schema_keys(filename: str, keys: set[str]) -> None:
@@ -99,7 +100,8 @@ def test_rows_have_exactly_the_schema_keys(filename: str, keys: set[str]) -> Non
 
 
 @pytest.mark.parametrize(
-    "filename", ["countries.json", "organizations.json", "cities.json", "regions.json"]
+    "filename",
+    ["countries.json", "organizations.json", "cities.json", "regions.json", "seats.json"],
 )
 def test_strings_are_clean_and_sorted(filename: str) -> None:
     rows = load(filename)
@@ -278,6 +280,24 @@ def test_place_strings_do_not_collide() -> None:
     assert place & org == set()
     assert place & demonyms == set()
     assert place & country == REGION_COUNTRY_COLLISIONS
+
+
+def test_seats_lie_in_known_places_of_their_country() -> None:
+    countries_by_code = by_code()
+    places: dict[str, set[str]] = defaultdict(set)  # name -> countries
+    for code, row in countries_by_code.items():
+        for name in [row["name"], *row["aliases"], *row["capitals"]]:
+            places[name].add(code)
+    for filename in ("cities.json", "regions.json"):
+        for row in load(filename):
+            for name in [row["name"], *row["aliases"]]:
+                places[name].add(row["country"])
+    seat_names = set()
+    for row in load("seats.json"):
+        assert row["country"] in countries_by_code, row
+        assert row["country"] in places.get(row["within"], set()), row
+        seat_names.update([row["name"], *row["aliases"]])
+    assert not seat_names & set(places)
 
 
 def test_place_spot_checks() -> None:

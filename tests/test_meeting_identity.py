@@ -12,7 +12,9 @@ from graphbuild.meeting_identity import (
     groups_compatible,
     may_be_one,
     named_apart,
+    places_agree,
     same_meeting,
+    venue_key,
 )
 
 
@@ -113,6 +115,21 @@ def test_a_meeting_set_apart_joins_only_on_its_date():
 ])
 def test_groups_compatible(places, dates, other_places, other_dates, expected):
     assert groups_compatible(places, dates, other_places, other_dates) is expected
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), [
+    pytest.param("White House", "Washington", True, id="seat-in-its-capital"),
+    pytest.param("Kremlin", "Russia", True, id="seat-in-its-country"),
+    pytest.param("Camp David", "Maryland", True, id="seat-in-its-region"),
+    pytest.param("Elysee Palace", "Élysée", True, id="seat-spellings"),
+    pytest.param("St. Petersburg", "Saint Petersburg", True, id="city-aliases"),
+    pytest.param("Hyderabad House", "South Block", False, id="two-seats-of-one-city"),
+    pytest.param("Kremlin", "Washington", False, id="seat-and-another-capital"),
+    pytest.param("Lisbon", "Porto", False, id="two-cities"),
+    pytest.param("Thornton Manor", "London", False, id="unknown-place"),
+])
+def test_places_agree(a, b, expected):
+    assert places_agree(venue_key(a), venue_key(b)) is expected
 
 
 def test_one_bodys_summit_in_one_story_is_one_meeting():

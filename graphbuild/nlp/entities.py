@@ -47,6 +47,11 @@ def _gazetteer_label(kind: str) -> str:
 def _surface_forms() -> Iterator[tuple[str, str, str]]:
     """(surface form, kind, key) for every gazetteer name."""
     for place in gazetteer():
+        if place.type == "seat":
+            # "The Kremlin said" is Russia, "talks at the Kremlin" a place: as a capital.
+            for name in (place.name, *place.aliases):
+                yield name, "capital", f"country:{place.country}"
+            continue
         kind = place.type
         for name in (place.name, *place.aliases):
             yield name, kind, place.key

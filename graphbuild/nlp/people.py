@@ -7,7 +7,6 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-
 # Lower-case words inside names: "Charles de Gaulle", "Mohammed bin Salman".
 NAME_PARTICLES = frozenset({"de", "van", "von", "bin", "al", "da", "di", "le", "la"})
 

@@ -27,6 +27,10 @@ def kinds(extraction, text):
     pytest.param("Botswana's president will miss a Sadc meeting on Thursday.", "Sadc",
                  "organization", "org:Southern African Development Community",
                  id="title-case-acronym"),
+    pytest.param("Russia is isolated. The Kremlin said it would not attend.", "Kremlin",
+                 "country", "country:RUS", id="seat-of-government-as-subject"),
+    pytest.param("Russia is isolated. Talks were held at the Kremlin.", "Kremlin",
+                 "location", "location:Kremlin", id="seat-of-government-as-place"),
     pytest.param("Mr Kennedy visits Manchester, Liverpool, Leicester, Somerset, Dorset and "
                  "Torbay.", "Torbay", "location", "location:Torbay", id="listed-among-places"),
     pytest.param("The talks brought together Britain, France, Germany and Zelensky.",
