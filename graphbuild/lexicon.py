@@ -166,6 +166,31 @@ def _public_figure_set() -> frozenset[str]:
     return frozenset(public_figures())
 
 
+@dataclass(frozen=True)
+class WorldCities:
+    """Towns the other gazetteers do not name (``data/world_cities.json``), as venue keys:
+    the countries (alpha-3 codes) and the US states each may lie in."""
+
+    countries: dict[str, tuple[str, ...]]
+    us_states: dict[str, tuple[str, ...]]
+
+
+@cache
+def world_cities() -> WorldCities:
+    """Where GeoNames' towns of 15,000 people or more lie; only for comparing places."""
+    data = json.loads(_read("world_cities.json"))
+    countries: dict[str, list[str]] = {}
+    for code, keys in data["countries"].items():
+        for key in keys:
+            countries.setdefault(key, []).append(code)
+    states: dict[str, list[str]] = {}
+    for state, keys in data["us_states"].items():
+        for key in keys:
+            states.setdefault(key, []).append(state)
+    return WorldCities({k: tuple(v) for k, v in countries.items()},
+                       {k: tuple(v) for k, v in states.items()})
+
+
 @cache
 def place_by_key() -> dict[str, Place]:
     """Gazetteer entries by key (``country:GBR``, ``org:NATO`` ...)."""

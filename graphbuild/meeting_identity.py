@@ -16,7 +16,7 @@ from functools import cache
 from typing import Protocol
 
 from graphbuild.dates import WEEKDAYS, calendar_parts
-from graphbuild.lexicon import gazetteer, words
+from graphbuild.lexicon import gazetteer, words, world_cities
 from graphbuild.names import name_key, normalise_name
 
 
@@ -64,12 +64,13 @@ def venue_key(venue: str | None) -> str | None:
 
 
 @cache
-def _places() -> tuple[dict[str, str], dict[str, str]]:
-    """Venue key -> the place it names (its entry's first name), and place -> the place
-    it lies in: a seat in its city ("White House" in Washington), a city, capital or region
-    in its country."""
+def _places() -> tuple[dict[str, str], dict[str, frozenset[str]]]:
+    """Venue key -> the place it names (its entry's first name), and place -> the places
+    it may lie in: a seat in its city ("White House" in Washington), a city, capital or
+    region in its country, a town of the world list in its country (or each country that
+    has a town of that name) and, in the United States, its state."""
     named: dict[str, str] = {}
-    within: dict[str, str] = {}
+    within: dict[str, set[str]] = {}
 
     def name(names: tuple[str, ...]) -> str | None:
         keys = [k for k in map(venue_key, names) if k]
@@ -77,42 +78,52 @@ def _places() -> tuple[dict[str, str], dict[str, str]]:
             named.setdefault(key, keys[0])
         return keys[0] if keys else None
 
-    countries = {}
+    def lies_in(place: str | None, container: str | None) -> None:
+        if place and container and place != container:
+            within.setdefault(place, set()).add(container)
+
+    countries: dict[str, str | None] = {}
     for place in gazetteer():
         if place.type == "country":
             country = name((place.name, *place.aliases))
             countries[place.key] = country
             for capital in place.capitals:
-                city = name((capital,))
-                if city and country and city != country:
-                    within.setdefault(city, country)
+                lies_in(name((capital,)), country)
     for place in gazetteer():
         if place.type == "location" and place.country:
-            key = name((place.name, *place.aliases))
-            country = countries.get(f"country:{place.country}")
-            if key and country and key != country:
-                within.setdefault(key, country)
+            lies_in(name((place.name, *place.aliases)), countries.get(f"country:{place.country}"))
     for place in gazetteer():
         if place.type == "seat" and place.within:
-            key, container = name((place.name, *place.aliases)), venue_key(place.within)
-            if key and container:
-                within.setdefault(key, named.get(container, container))
-    return named, within
+            container = venue_key(place.within)
+            lies_in(name((place.name, *place.aliases)), named.get(container or "", container))
+    towns = world_cities()
+    for town, codes in towns.countries.items():
+        named.setdefault(town, town)
+        for code in codes:
+            lies_in(town, countries.get(f"country:{code}"))
+    for town, states in towns.us_states.items():
+        for state in states:
+            lies_in(town, named.get(venue_key(state) or ""))
+    return named, {place: frozenset(found) for place, found in within.items()}
 
 
-def _containing(place: str) -> list[str]:
-    """A place and every place it lies in, innermost first."""
+def _containing(place: str) -> set[str]:
+    """A place and every place it may lie in."""
     within = _places()[1]
-    chain = [place]
-    while chain[-1] in within and within[chain[-1]] not in chain:
-        chain.append(within[chain[-1]])
-    return chain
+    found, todo = {place}, [place]
+    while todo:
+        for container in within.get(todo.pop(), ()):
+            if container not in found:
+                found.add(container)
+                todo.append(container)
+    return found
 
 
 def places_agree(a: str, b: str) -> bool:
     """Two venue keys name one place, or one lies in the other ("Lisbon" in "Portugal",
-    "White House" in "Washington"), or one name starts the other ("Cartagena de Indias");
-    "Lisbon" and "Porto" do not agree, nor a name the gazetteers do not know with another.
+    "White House" in "Washington", "Santa Marta" in "Colombia"), or one name starts the
+    other ("Cartagena de Indias"); "Lisbon" and "Porto" do not agree, nor a name the
+    gazetteers do not know with another.
 
     >>> places_agree("lisbon", "portugal"), places_agree("lisbon", "porto")
     (True, False)

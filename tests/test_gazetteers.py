@@ -54,6 +54,11 @@ def load(name: str) -> list[dict]:
     return json.loads(text)
 
 
+def load_object(name: str) -> dict:
+    text = resources.files("graphbuild.data").joinpath(name).read_text(encoding="utf-8")
+    return json.loads(text)
+
+
 def countries() -> list[dict]:
     return load("countries.json")
 
@@ -298,6 +303,17 @@ def test_seats_lie_in_known_places_of_their_country() -> None:
         assert row["country"] in places.get(row["within"], set()), row
         seat_names.update([row["name"], *row["aliases"]])
     assert not seat_names & set(places)
+
+
+def test_world_towns_lie_in_known_countries_and_states() -> None:
+    data = load_object("world_cities.json")
+    assert set(data) == {"about", "countries", "us_states"}
+    assert set(data["countries"]) <= {c.alpha_3 for c in pycountry.countries}
+    regions = {row["name"] for row in load("regions.json") if row["country"] == "USA"}
+    assert set(data["us_states"]) <= regions
+    assert "santa marta" in data["countries"]["COL"]
+    known = {s.lower() for row in load("cities.json") for s in all_strings(row)}
+    assert not known & {town for towns in data["countries"].values() for town in towns}
 
 
 def test_place_spot_checks() -> None:

@@ -126,6 +126,8 @@ def test_groups_compatible(places, dates, other_places, other_dates, expected):
     pytest.param("Hyderabad House", "South Block", False, id="two-seats-of-one-city"),
     pytest.param("Kremlin", "Washington", False, id="seat-and-another-capital"),
     pytest.param("Lisbon", "Porto", False, id="two-cities"),
+    pytest.param("Santa Marta", "Colombia", True, id="world-town-in-its-country"),
+    pytest.param("Santa Marta", "Caracas", False, id="world-town-and-another-capital"),
     pytest.param("Thornton Manor", "London", False, id="unknown-place"),
 ])
 def test_places_agree(a, b, expected):
