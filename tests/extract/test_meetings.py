@@ -24,6 +24,10 @@ def meetings(extraction):
                  id="bare-weak-noun-is-no-mention"),
     pytest.param("Leaders will meet at NATO. Leaders from 30 countries will meet at NATO on "
                  "Tuesday.", 1, id="undated-headline-joins-dated-body"),
+    pytest.param("Chile will not attend the OSCE meeting in Lodz. Poland will host the meeting.",
+                 1, id="unnamed-mention-refers-to-the-named-one"),
+    pytest.param("Chile will not attend the OSCE meeting in Lodz. Peru will miss the G20 "
+                 "meeting.", 2, id="two-named-meetings"),
 ])
 def test_clusters(read, text, clusters):
     assert len({m.key for m in meetings(read(text))}) == clusters

@@ -161,15 +161,20 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
     # "The meeting of X ..." with nothing before or after to refer to: a meeting of its own,
     # one per name ("the 26th China-ASEAN Summit, the 18th East Asia Summit").
     made: dict[tuple[str, frozenset[str]], int] = {}
+    last_made: dict[str, int] = {}
     for index, waiting, kind in pending:
         if index in weak_pending:
             continue
         key = (kind, pending_names[index])
+        if not pending_names[index] and kind in last_made:
+            # "the OSCE meeting in Lodz" ... "Poland will host the meeting": the same one.
+            key = next(k for k, v in made.items() if v == last_made[kind])
         if key not in made:
             clusters.append(_Cluster(kind, names=set(pending_names[index])))
             made[key] = len(clusters) - 1
         _add(clusters[made[key]], waiting)
         assigned[index] = (made[key], waiting)
+        last_made[kind] = made[key]
     # "the event hosted by Biden" after "the Summit": the nearest meeting before it.
     for index, waiting, _ in pending:
         if index in assigned:
