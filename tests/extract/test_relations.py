@@ -33,6 +33,14 @@ CONSTRUCTIONS = [
                   ("France", "attends", "meeting@Friday", False),
                   ("Germany", "attends", "meeting@Friday", False)},
                  id="meeting-subject-of-a-gathering-verb"),
+    pytest.param("Peru's foreign minister attends the Canada-hosted Lima Group meeting on "
+                 "Friday.",
+                 {("Canada", "hosts", "meeting@Friday", False),
+                  ("Peru", "attends", "meeting@Friday", False)},
+                 id="hosted-participle-before-a-name"),
+    pytest.param("Ministers attended a Saudi-hosted summit in Jeddah on Friday.",
+                 {("Saudi Arabia", "hosts", "meeting@Friday", False)},
+                 id="hosted-participle"),
     pytest.param("Germany to host energy ministers' meeting on Thursday",
                  {("Germany", "hosts", "meeting@Thursday", False)}, id="headline"),
     pytest.param("Ministers will meet in Vienna on Monday. Canada will not be represented at "

@@ -125,7 +125,10 @@ def _frame_parties(token: Token, ctx: Context) -> Iterator[Claim]:
     # "US-brokered talks", "a Saudi-hosted summit": the one before the participle hosts
     # or mediates (a mediator is an optional host); it is not a party.
     sponsoring = relation_words("hosts", "verbs") | relation_words("hosts", "mediating_verbs")
-    sponsors = unique([m for modifier in children(token, "amod")
+    # The parser may hang the participle on a name before the noun: "the Canada-hosted
+    # Lima Group meeting".
+    modifiers = [t for left in token.lefts for t in left.subtree if t.dep_ == "amod"]
+    sponsors = unique([m for modifier in modifiers
                        if modifier.lemma_.lower() in sponsoring
                        for s in children(modifier, "npadvmod", "compound")
                        for m in actors(s, ctx)])
