@@ -48,6 +48,17 @@ def test_meeting_date_venue_and_group(read):
     assert len({m.key for m in found}) == 1
 
 
+@pytest.mark.parametrize(("text", "venue"), [
+    pytest.param("At the invitation of Chile, Peru will attend the summit.", None,
+                 id="inviter-is-no-place"),
+    pytest.param("At the invitation of Chile, Peru will attend the summit in Lima.", "Lima",
+                 id="inviter-and-place"),
+])
+def test_meeting_venue(read, text, venue):
+    (meeting,) = meetings(read(text))
+    assert meeting.venue == venue
+
+
 def test_date_in_a_sibling_clause_is_not_the_meetings(read):
     text = "The meeting of the Arctic Council comes after officials visited Oslo last week."
     (meeting,) = meetings(read(text))

@@ -41,6 +41,13 @@ CONSTRUCTIONS = [
     pytest.param("Ministers attended a Saudi-hosted summit in Jeddah on Friday.",
                  {("Saudi Arabia", "hosts", "meeting@Friday", False)},
                  id="hosted-participle"),
+    pytest.param("At the invitation of Chile, Peru will attend the Pacific Summit and the "
+                 "Andean Summit in Lima on Friday.",
+                 {("Chile", "hosts", "meeting@Friday", False),
+                  ("Peru", "attends", "meeting@Friday", False),
+                  ("Chile", "hosts", "meeting", False),
+                  ("Peru", "attends", "meeting", False)},
+                 id="listed-meetings"),
     pytest.param("Germany to host energy ministers' meeting on Thursday",
                  {("Germany", "hosts", "meeting@Thursday", False)}, id="headline"),
     pytest.param("Ministers will meet in Vienna on Monday. Canada will not be represented at "

@@ -184,6 +184,8 @@ def venue_of(token: Token, by_token: dict[int, Mention]) -> str | None:
             mention = by_token.get(place.i)
             if mention is not None and mention.type in ("organization", "location", "country"):
                 return mention.text
+            if place.lemma_.lower() in words("relations", "hosts", "invitation_nouns"):
+                continue  # "at the invitation of Chile" names the host, not the place
             # "in the Norwegian city of Tromsø"
             for _, named in prep_objects(place, {"of"}):
                 inner = by_token.get(named.i)

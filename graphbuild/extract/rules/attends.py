@@ -19,6 +19,7 @@ from graphbuild.extract.rules.context import (
     emit,
     is_passive,
     meeting_object,
+    meeting_objects,
     particles,
     patients,
     relation_words,
@@ -46,15 +47,20 @@ def _attends(token: Token, ctx: Context) -> Iterator[Claim]:
     if token.lemma_.lower() == "represent" and not is_passive(token):
         yield from _represents(token, ctx)
         return
-    meeting = meeting_object(token, ctx, preps)
+    meetings = meeting_objects(token, ctx, preps)
     required = required_words(token)
     objects = [o for o in children(token, "dobj") if o.lower_ not in required]
-    if meeting is None and not objects and not list(prep_objects(token, preps)) \
+    if not meetings and not objects and not list(prep_objects(token, preps)) \
             and token.lemma_.lower() in relation_words("attends", "objectless"):
-        meeting = focus_meeting(ctx.meetings, token.i, ctx.sentence_of[token.i],
-                                in_person=True)
-    if meeting is None:
-        return
+        focus = focus_meeting(ctx.meetings, token.i, ctx.sentence_of[token.i],
+                              in_person=True)
+        meetings = [] if focus is None else [focus]
+    for meeting in meetings:
+        yield from _attends_meeting(token, ctx, meeting)
+
+
+def _attends_meeting(token: Token, ctx: Context, meeting: Mention) -> Iterator[Claim]:
+    """Who the attendance verb ``token`` says attends ``meeting``."""
     passive_attendee = token.lemma_.lower() == "represent"
     cue = [token, *[c for c in token.children if c.dep_ == "prt"]]
     preventer = _preventing_verb(token)

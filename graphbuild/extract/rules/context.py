@@ -289,23 +289,39 @@ def emit(ctx: Context, relation: str, sources: list[Mention], target: Mention | 
 
 def meeting_object(verb: Token, ctx: Context, preps: Set[str]) -> Mention | None:
     """The meeting a verb is about: its object, prepositional object or antecedent."""
+    token = _meeting_object_token(verb, ctx, preps)
+    return None if token is None else ctx.meetings[token.i]
+
+
+def meeting_objects(verb: Token, ctx: Context, preps: Set[str]) -> list[Mention]:
+    """The meetings a verb is about: :func:`meeting_object` and the meetings listed with
+    it ("will attend the China-ASEAN Summit, the APT Summit and the East Asia Summit")."""
+    token = _meeting_object_token(verb, ctx, preps)
+    if token is None:
+        return []
+    found = {ctx.meetings[t.i].key: ctx.meetings[t.i] for t in [token, *token.conjuncts]
+             if t.i in ctx.meetings}
+    return list(found.values())
+
+
+def _meeting_object_token(verb: Token, ctx: Context, preps: Set[str]) -> Token | None:
     for obj in children(verb, "dobj", "attr"):
         if obj.i in ctx.meetings:
-            return ctx.meetings[obj.i]
+            return obj
     for _, obj in prep_objects(verb, preps):
         if obj.i in ctx.meetings:
-            return ctx.meetings[obj.i]
+            return obj
     if verb.dep_ in ("acl", "relcl") and verb.head.i in ctx.meetings:
-        return ctx.meetings[verb.head.i]
+        return verb.head
     if verb.dep_ == "advcl" and verb.tag_ == "VBN":
         # "The summit kicked off in Kuwait City, attended by the emirs of ..."
         for subject in children(verb.head, "nsubj", "nsubjpass"):
             if subject.i in ctx.meetings:
-                return ctx.meetings[subject.i]
+                return subject
     if is_passive(verb):
         for subject in children(verb, "nsubjpass"):
             if subject.i in ctx.meetings:
-                return ctx.meetings[subject.i]
+                return subject
     return None
 
 

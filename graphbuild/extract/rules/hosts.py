@@ -16,6 +16,7 @@ from graphbuild.extract.rules.context import (
     emit,
     is_passive,
     meeting_object,
+    meeting_objects,
     meeting_of_subject_clause,
     relation_words,
     starts_at,
@@ -98,12 +99,15 @@ def _invitation(token: Token, ctx: Context) -> Iterator[Claim]:
     inviters += [m for c in children(token, "compound", "poss") for m in actors(c, ctx)]
     clause = next((a for a in token.ancestors if a.i in ctx.meetings), None)
     verb = next((a for a in token.ancestors if a.pos_ == "VERB"), None)
-    meeting = ctx.meetings[clause.i] if clause is not None else (
+    if clause is not None:
+        meetings = [ctx.meetings[clause.i]]
+    else:
         # "At the invitation of India, Li will attend the summit"
-        meeting_object(verb, ctx, relation_words("attends", "meeting_preps"))
-        if verb is not None else None) or focus_meeting(
-        ctx.meetings, token.i, ctx.sentence_of[token.i], window=0)
-    if inviters and meeting is not None:
+        meetings = meeting_objects(verb, ctx, relation_words("attends", "meeting_preps")) \
+            if verb is not None else []
+        focus = focus_meeting(ctx.meetings, token.i, ctx.sentence_of[token.i], window=0)
+        meetings = meetings or ([] if focus is None else [focus])
+    for meeting in meetings if inviters else []:
         yield from emit(ctx, "hosts", inviters, meeting, token, [token])
 
 
