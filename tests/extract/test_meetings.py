@@ -83,6 +83,11 @@ def test_group_of_a_meeting_attends(triples):
                  "end of the year.", None, id="bound-after-a-determiner"),
     pytest.param("Latvia will host a summit on Thursday, a day after ministers meet in Oslo.",
                  "Thursday", id="own-clause-date"),
+    pytest.param("On Wednesday, the chair of the bloc called for an emergency summit.", None,
+                 id="date-of-the-request"),
+    pytest.param("On Tuesday, Kenya proposed a summit of regional leaders.", None,
+                 id="date-of-the-proposal"),
+    pytest.param("Kenya called a summit for May 3.", "May 3", id="called-a-summit-for"),
 ])
 def test_meeting_dates(read, text, date):
     first = meetings(read(text))[0]

@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 from graphbuild import dates
 from graphbuild.extract.sentences import sentences
 from graphbuild.extract.syntax import children, prep_objects
-from graphbuild.lexicon import words
+from graphbuild.lexicon import lexicon, words
 from graphbuild.types import Mention
 
 WEEKDAYS = tuple(day.title() for day in dates.WEEKDAYS)  # as a date expression reads
@@ -133,11 +133,14 @@ def date_of(token: Token) -> str | None:
                 words("meetings", "location_verbs")
                 | words("relations", "attends", "gathering_verbs")):
             break  # but "the summit on Friday brought together ..." is on Friday
-        current = current.head
+        below, current = current, current.head
         if current.pos_ not in ("VERB", "AUX", "ADJ"):
             continue
         if current.lemma_.lower() in words("attribution", "verbs"):
             break  # "Lebanon announced on Tuesday to shun the summit": when it was said
+        asking = lexicon()["meetings"]["request_verbs"].get(current.lemma_.lower())
+        if asking is not None and (not asking or below.lower_ in asking):
+            break  # "On Wednesday, the chair called for a summit": when it was asked
         # The verb itself and the infinitives it governs: "is due to be held next week".
         verbs = [current, *(c for c in current.children if c.dep_ in ("xcomp", "acomp")),
                  *(g for c in current.children if c.dep_ in ("xcomp", "acomp")
