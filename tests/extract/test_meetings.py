@@ -53,6 +53,8 @@ def test_meeting_date_venue_and_group(read):
                  id="inviter-is-no-place"),
     pytest.param("At the invitation of Chile, Peru will attend the summit in Lima.", "Lima",
                  id="inviter-and-place"),
+    pytest.param("President Gabriel Boric met President Lula in Brasilia.", "Brasilia",
+                 id="place-hung-on-the-person-met"),
 ])
 def test_meeting_venue(read, text, venue):
     (meeting,) = meetings(read(text))

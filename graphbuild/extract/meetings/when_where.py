@@ -174,8 +174,12 @@ def venue_of(token: Token, by_token: dict[int, Mention]) -> str | None:
     candidates = [token]
     if token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and token.head.pos_ in ("VERB", "AUX"):
         candidates.append(token.head)
-    # "meet with ministers at NATO": the place may hang off the partner.
+    # "meet with ministers at NATO", "met President Xi in Beijing": the place may hang off
+    # the partner.
     candidates.extend(obj for _, obj in prep_objects(token, {"with"}))
+    candidates.extend(obj for obj in children(token, "dobj")
+                      if token.pos_ == "VERB" and obj.i in by_token
+                      and by_token[obj.i].type == "person")
     # "the Riga gathering", "Tuesday's Vilnius talks"
     for child in children(token, "compound", "nmod"):
         mention = by_token.get(child.i)
