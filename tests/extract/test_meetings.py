@@ -28,6 +28,10 @@ def meetings(extraction):
                  1, id="unnamed-mention-refers-to-the-named-one"),
     pytest.param("Chile will not attend the OSCE meeting in Lodz. Peru will miss the G20 "
                  "meeting.", 2, id="two-named-meetings"),
+    pytest.param("Boric and Lula held talks in Lima on Friday, their first meeting since 2023.",
+                 1, id="restated-after-a-comma"),
+    pytest.param("Boric met Lula in Lima, their first bilateral meeting in five years.", 1,
+                 id="restated-as-a-second-object"),
 ])
 def test_clusters(read, text, clusters):
     assert len({m.key for m in meetings(read(text))}) == clusters

@@ -48,6 +48,14 @@ CONSTRUCTIONS = [
                   ("Chile", "hosts", "meeting", False),
                   ("Peru", "attends", "meeting", False)},
                  id="listed-meetings"),
+    pytest.param("President Gabriel Boric will skip the summit in Lima, sending his foreign "
+                 "minister Alberto van Klaveren instead.",
+                 {("Gabriel Boric", "attends", "meeting", True),
+                  ("Alberto van Klaveren", "attends", "meeting", False)},
+                 id="a-person-who-sends-someone-does-not-attend"),
+    pytest.param("Chile and Peru sent their foreign ministers to the summit in Lima.",
+                 {("Chile", "attends", "meeting", False), ("Peru", "attends", "meeting", False)},
+                 id="states-that-send-ministers-attend"),
     pytest.param("Germany to host energy ministers' meeting on Thursday",
                  {("Germany", "hosts", "meeting@Thursday", False)}, id="headline"),
     pytest.param("Ministers will meet in Vienna on Monday. Canada will not be represented at "

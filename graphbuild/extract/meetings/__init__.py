@@ -76,7 +76,8 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
         # meeting, named in passing like "the previous summit".
         contrastive = explicit is not None and (has_contrastive(token)
                                                 or on_the_margins(token))
-        if explicit and describes_focus(token):
+        restates = explicit is not None and describes_focus(token)
+        if restates:
             anaphoric, contrastive = True, False
         if contrastive:
             anaphoric = False
@@ -97,6 +98,8 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
         facts = Facts(kind, date, venue, group, frozenset(parties))
         target = _choose_cluster(clusters, focus if weak else strong_focus, kind, date,
                                  contrastive=contrastive)
+        if restates and target is None:
+            target = last_touched  # "held talks on Friday, their first meeting since 2023"
         if target is None and date and not contrastive and kind in strong_focus:
             # "the SCO summit in July" ... "the summit hosted by Tokayev on July 3-4"
             told = clusters[strong_focus[kind]]

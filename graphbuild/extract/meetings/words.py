@@ -316,9 +316,14 @@ def on_the_margins(token: Token) -> bool:
         "relations", "attends", "margin_nouns")
 
 def describes_focus(token: Token) -> bool:
-    """'It will be the first ministers' meeting of the bloc': says what the meeting in
-    focus is, so it is that meeting, whatever "first" suggests."""
+    """'It will be the first ministers' meeting of the bloc', 'Putin and Xi held talks on
+    Friday, their first meeting since 2023': says what the meeting in focus is, so it is
+    that meeting, whatever "first" suggests."""
     verb = token.head
+    if token.left_edge.i > 0 and token.doc[token.left_edge.i - 1].text == "," and (
+            token.dep_ in ("appos", "npadvmod") or (token.dep_ == "dobj" and any(
+                c.dep_ == "dobj" and c.i < token.i for c in verb.children))):
+        return True  # the parser may take the restatement for a second object
     return token.dep_ == "attr" and verb.lemma_.lower() == "be" and any(
         c.dep_ == "nsubj" and c.lower_ in ("it", "this", "that") for c in verb.children)
 

@@ -72,6 +72,12 @@ def _attends_meeting(token: Token, ctx: Context, meeting: Mention) -> Iterator[C
         yield from (replace(c, negated=not c.negated) for c in claims)
         return
     attendees = subjects(token, ctx)
+    if token.lemma_.lower() in relation_words("attends", "sending_verbs"):
+        # "AMLO will skip the summit, sending his foreign minister Marcelo Ebrard": the
+        # one sent attends, and the sender if it is a state or body.
+        sent = [ctx.by_token[t.i] for obj in children(token, "dobj") for t in obj.subtree
+                if t.i in ctx.by_token and ctx.by_token[t.i].type == "person"]
+        attendees = unique([*(m for m in attendees if m.type != "person"), *sent])
     if is_passive(token) and not passive_attendee:
         # "the summit ... attended by the emirs of Kuwait and Qatar"
         attendees = agents(token, ctx)
