@@ -59,6 +59,10 @@ def test_meeting_date_venue_and_group(read):
                  id="inviter-and-place"),
     pytest.param("President Gabriel Boric met President Lula in Brasilia.", "Brasilia",
                  id="place-hung-on-the-person-met"),
+    pytest.param("Boric will travel to Brasilia next week to meet President Lula.", "Brasilia",
+                 id="place-of-the-trip-to-meet"),
+    pytest.param("Boric headed to Brasilia on Tuesday for talks with Lula.", "Brasilia",
+                 id="place-of-the-trip-for-talks"),
 ])
 def test_meeting_venue(read, text, venue):
     (meeting,) = meetings(read(text))

@@ -174,6 +174,12 @@ def venue_of(token: Token, by_token: dict[int, Mention]) -> str | None:
     candidates = [token]
     if token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and token.head.pos_ in ("VERB", "AUX"):
         candidates.append(token.head)
+    trip = _trip(token)
+    if trip is not None:
+        for _, place in prep_objects(trip, {"to"}):
+            mention = by_token.get(place.i)
+            if mention is not None and mention.type in ("location", "country"):
+                return mention.text
     # "meet with ministers at NATO", "met President Xi in Beijing": the place may hang off
     # the partner.
     candidates.extend(obj for _, obj in prep_objects(token, {"with"}))
@@ -204,6 +210,21 @@ def venue_of(token: Token, by_token: dict[int, Mention]) -> str | None:
                 if owners:
                     return f"{owners[0].text} {place.text}"
     return None
+
+def _trip(token: Token) -> Token | None:
+    """The travel verb a meeting is the purpose of: "will travel to Jakarta to meet
+    Prabowo", "headed to Washington for talks", "will fly to Beijing to hold talks"."""
+    if token.pos_ == "VERB" and token.dep_ in ("advcl", "xcomp"):
+        verb = token.head
+    elif token.dep_ == "pobj" and token.head.lower_ == "for":
+        verb = token.head.head
+    elif token.dep_ == "dobj" and token.head.dep_ in ("advcl", "xcomp"):
+        verb = token.head.head
+    else:
+        return None
+    return verb if verb.lemma_.lower() in words("relations", "attends",
+                                                "venue_travel_verbs") else None
+
 
 def group_of(token: Token, by_token: dict[int, Mention]) -> str | None:
     for _, obj in prep_objects(token, {"of", "within", "among"}):
