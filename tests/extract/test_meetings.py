@@ -37,6 +37,14 @@ def test_clusters(read, text, clusters):
     assert len({m.key for m in meetings(read(text))}) == clusters
 
 
+def test_a_comma_restates_only_a_meeting_of_its_own_sentence(read):
+    text = ("Petro, Maduro talk in phone call\n\nPetro had hoped to meet Maduro at the UN "
+            "General Assembly this week. On Friday the two spoke by phone.")
+    found = meetings(read(text))
+    in_new_york = {m.text for m in found if m.venue == "UN General Assembly"}
+    assert in_new_york == {"meet"}
+
+
 def test_anaphora_skips_a_weaker_mention_in_between(read):
     text = ("Ministers will convene in Madrid on Thursday. The gathering follows talks in May. "
             "This meeting is the first of its kind.")

@@ -76,7 +76,11 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
         # meeting, named in passing like "the previous summit".
         contrastive = explicit is not None and (has_contrastive(token)
                                                 or on_the_margins(token))
-        restates = explicit is not None and describes_focus(token)
+        # "held talks on Friday, their first meeting since 2023": restates a meeting told
+        # earlier in the same sentence.
+        restates = explicit is not None and describes_focus(token) and (
+            token.dep_ == "attr" or (last_touched is not None and clusters[last_touched]
+                                     .mentions[-1].sentence == sentence_of[token.i]))
         if restates:
             anaphoric, contrastive = True, False
         if contrastive:
@@ -99,7 +103,7 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
         target = _choose_cluster(clusters, focus if weak else strong_focus, kind, date,
                                  contrastive=contrastive)
         if restates and target is None:
-            target = last_touched  # "held talks on Friday, their first meeting since 2023"
+            target = last_touched
         if target is None and date and not contrastive and kind in strong_focus:
             # "the SCO summit in July" ... "the summit hosted by Tokayev on July 3-4"
             told = clusters[strong_focus[kind]]
