@@ -19,6 +19,7 @@ from graphbuild.errors import ModelNotFoundError
 from graphbuild.models import default_model, not_installed
 from graphbuild.nlp import entities as _components  # noqa: F401  (registers the components)
 from graphbuild.nlp.tagging import CompiledAttributeRuler, UnsupportedPattern
+from graphbuild.nlp.words import keep_whole_words
 from graphbuild.types import Article
 
 logger = logging.getLogger(__name__)
@@ -42,6 +43,9 @@ def load_pipeline(model: str | None = None) -> Language:
             f'spaCy model "{name}" has no parser or entity recogniser; '
             f"graphbuild needs a full English pipeline such as en_core_web_sm"
         )
+    keep_whole_words(nlp)
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe("graphbuild_whole_word_lemmas", after="lemmatizer")
     nlp.add_pipe("graphbuild_paragraphs", before="parser")
     nlp.add_pipe("graphbuild_entities", after="ner")
     _compile_attribute_ruler(nlp)

@@ -56,6 +56,17 @@ CONSTRUCTIONS = [
     pytest.param("Chile and Peru sent their foreign ministers to the summit in Lima.",
                  {("Chile", "attends", "meeting", False), ("Peru", "attends", "meeting", False)},
                  id="states-that-send-ministers-attend"),
+    pytest.param("Chilean President Gabriel Boric co-hosts the summit in Lima on Monday.",
+                 {("Gabriel Boric", "hosts", "meeting@Monday", False),
+                  ("Gabriel Boric", "affiliated_with", "Chile", False)}, id="co-hosts"),
+    pytest.param("The summit, co-hosted by Chile and Peru, opened in Lima on Monday.",
+                 {("Chile", "hosts", "meeting@Monday", False),
+                  ("Peru", "hosts", "meeting@Monday", False)}, id="co-hosted-by"),
+    pytest.param("The summit opened in Lima on Monday. Summit co-host Chilean President "
+                 "Gabriel Boric hoped to focus the gathering on trade.",
+                 {("Gabriel Boric", "hosts", "meeting@Monday", False),
+                  ("Gabriel Boric", "affiliated_with", "Chile", False)},
+                 id="host-noun-as-a-title"),
     pytest.param("Germany to host energy ministers' meeting on Thursday",
                  {("Germany", "hosts", "meeting@Thursday", False)}, id="headline"),
     pytest.param("Ministers will meet in Vienna on Monday. Canada will not be represented at "

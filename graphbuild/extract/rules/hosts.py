@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from graphbuild.extract.meetings import focus_meeting
 from graphbuild.extract.rules.context import (
+    ACTORS,
     Context,
     actors,
     agents,
@@ -136,9 +137,19 @@ def _host_noun(token: Token, ctx: Context) -> Iterator[Claim]:
         yield from emit(ctx, "hosts", subjects(token.head, ctx), meeting, token.head,
                         [token.head, token])
         return
-    following = ctx.by_token.get(token.i + 1) if token.i + 1 < len(ctx.doc) else None
-    if following is not None and following.type in ("country", "organization"):
-        yield from emit(ctx, "hosts", [following], meeting, token, [token], negatable=False)
+    # "the host Syria", "summit co-host British Prime Minister Tony Blair": the name the
+    # noun stands as a title for; a person before the country of their title.
+    titled: list[Mention] = []
+    for following in ctx.doc[token.i + 1:token.i + 7]:
+        if not (following.is_title or following.is_upper) or following.pos_ not in (
+                "PROPN", "ADJ", "NOUN"):
+            break
+        mention = ctx.by_token.get(following.i)
+        if mention is not None and mention.type in ACTORS and mention not in titled:
+            titled.append(mention)
+    people = [m for m in titled if m.type == "person"]
+    chosen = people[:1] or [m for m in titled[:1] if m.type in ("country", "organization")]
+    yield from emit(ctx, "hosts", chosen, meeting, token, [token], negatable=False)
 
 
 @starts_at("VERB")

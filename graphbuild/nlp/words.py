@@ -1,0 +1,47 @@
+"""Words the tokenizer would split at a hyphen, kept whole with their lemma.
+
+spaCy splits "co-hosts" into "co", "-", "hosts", and the parser then takes "co" for the
+subject of "Tony Blair co-hosts the summit". ``data/lexicon.toml``'s ``[tokens]`` lists
+such words (each lemma with its forms); they become tokenizer exceptions, and a component
+after the lemmatizer gives each form its lemma, which the lemmatizer would get wrong
+("co-hoste").
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.language import Language
+from spacy.symbols import ORTH
+from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc
+
+from graphbuild.lexicon import lexicon
+
+
+@cache
+def whole_word_lemmas() -> dict[str, str]:
+    """Each listed form, lower-cased, -> its lemma."""
+    table: dict[str, list[str]] = lexicon()["tokens"]["whole_words"]
+    return {form.lower(): lemma for lemma, forms in table.items() for form in forms}
+
+
+def keep_whole_words(nlp: Language) -> None:
+    """Make every listed form one token, as written and capitalised."""
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return  # a custom tokenizer keeps its own rules
+    for form in whole_word_lemmas():
+        for spelling in {form, form.capitalize()}:
+            tokenizer.add_special_case(spelling, [{ORTH: spelling}])
+
+
+@Language.component("graphbuild_whole_word_lemmas", assigns=["token.lemma"])
+def set_whole_word_lemmas(doc: Doc) -> Doc:
+    """Give the kept-whole words their lemma."""
+    lemmas = whole_word_lemmas()
+    for token in doc:
+        lemma = lemmas.get(token.lower_)
+        if lemma is not None:
+            token.lemma_ = lemma
+    return doc
