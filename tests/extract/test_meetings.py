@@ -32,6 +32,10 @@ def meetings(extraction):
                  1, id="restated-after-a-comma"),
     pytest.param("Boric met Lula in Lima, their first bilateral meeting in five years.", 1,
                  id="restated-as-a-second-object"),
+    pytest.param("Leaders gathered in Lima on Sunday for a first-ever summit of the regions. "
+                 "The summit will end on Monday.", 1, id="gathered-for-a-summit"),
+    pytest.param("The first-ever Andean summit opens in Lima on Sunday. Peru will attend the "
+                 "summit.", 1, id="first-ever-is-this-one"),
 ])
 def test_clusters(read, text, clusters):
     assert len({m.key for m in meetings(read(text))}) == clusters
@@ -71,6 +75,8 @@ def test_meeting_date_venue_and_group(read):
                  id="place-of-the-trip-to-meet"),
     pytest.param("Boric headed to Brasilia on Tuesday for talks with Lula.", "Brasilia",
                  id="place-of-the-trip-for-talks"),
+    pytest.param("Leaders gathered in Lima on Sunday for a summit.", "Lima",
+                 id="place-of-the-gathering-for-a-summit"),
 ])
 def test_meeting_venue(read, text, venue):
     (meeting,) = meetings(read(text))
@@ -106,6 +112,7 @@ def test_group_of_a_meeting_attends(triples):
     pytest.param("On Tuesday, Kenya proposed a summit of regional leaders.", None,
                  id="date-of-the-proposal"),
     pytest.param("Kenya called a summit for May 3.", "May 3", id="called-a-summit-for"),
+    pytest.param("The summit ended in Lima on Monday.", None, id="date-of-the-end"),
 ])
 def test_meeting_dates(read, text, date):
     first = meetings(read(text))[0]

@@ -133,6 +133,9 @@ def date_of(token: Token) -> str | None:
                 words("meetings", "location_verbs")
                 | words("relations", "attends", "gathering_verbs")):
             break  # but "the summit on Friday brought together ..." is on Friday
+        if current.dep_ in ("nsubj", "nsubjpass") and current.head.lemma_.lower() in words(
+                "meetings", "ending_verbs"):
+            break  # "the summit will end on Monday": its last day
         below, current = current, current.head
         if current.pos_ not in ("VERB", "AUX", "ADJ"):
             continue
@@ -174,6 +177,8 @@ def venue_of(token: Token, by_token: dict[int, Mention]) -> str | None:
     candidates = [token]
     if token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and token.head.pos_ in ("VERB", "AUX"):
         candidates.append(token.head)
+    if token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.pos_ == "VERB":
+        candidates.append(token.head.head)  # "gathered in Paris for a summit"
     trip = _trip(token)
     if trip is not None:
         for _, place in prep_objects(trip, {"to"}):

@@ -36,7 +36,7 @@ def explicit_kind(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool
     if any(c.dep_ == "det" and c.lower_ in words("meetings", "generic_determiners")
            for c in modifiers):
         return None  # "any summit" is no summit in particular
-    contrastive = any(c.lower_ in words("meetings", "contrastive") for c in modifiers)
+    contrastive = any(_sets_apart(c) for c in modifiers)
     weak_nouns = words("meetings", "weak_nouns")
     plural = token.tag_ in ("NNS", "NNPS") and token.lower_ not in words("meetings",
                                                                          "plural_nouns")
@@ -161,6 +161,9 @@ def stated_kind(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool] 
     if any(subject.lemma_.lower() in words("meetings", "nouns")
            for subject in children(token, "nsubj")):
         return None  # "the summit brought together Kenya and Uganda" is the summit
+    if any(obj.lemma_.lower() in words("meetings", "nouns") - words("meetings", "weak_nouns")
+           for _, obj in prep_objects(token, {"for"})):
+        return None  # "leaders gathered in Paris for a summit": the summit is the meeting
     lemma = token.lemma_.lower()
     partners = [o for _, obj in prep_objects(token, {"with"}) for o in [obj, *obj.conjuncts]]
     objects = [o for obj in children(token, "dobj") for o in [obj, *obj.conjuncts]]
@@ -327,10 +330,17 @@ def describes_focus(token: Token) -> bool:
     return token.dep_ == "attr" and verb.lemma_.lower() == "be" and any(
         c.dep_ == "nsubj" and c.lower_ in ("it", "this", "that") for c in verb.children)
 
+def _sets_apart(modifier: Token) -> bool:
+    """'the previous summit', 'the first meeting' are another meeting than the one told;
+    'the first-ever summit' is the one told."""
+    return modifier.lower_ in words("meetings", "contrastive") and not any(
+        c.lower_ == "ever" for c in modifier.children)
+
+
 def has_contrastive(token: Token) -> bool:
     """'the previous meeting', and 'Baghdad last hosted the summit in 2012'."""
     contrastive = words("meetings", "contrastive")
-    if any(c.lower_ in contrastive for c in token.children if c.dep_ in ("amod", "det")):
+    if any(_sets_apart(c) for c in token.children if c.dep_ in ("amod", "det")):
         return True
     verb = token.head if token.dep_ in ("dobj", "nsubjpass") else None
     return verb is not None and any(c.lower_ in contrastive for c in verb.children
