@@ -67,6 +67,14 @@ CONSTRUCTIONS = [
                  {("Gabriel Boric", "hosts", "meeting@Monday", False),
                   ("Gabriel Boric", "affiliated_with", "Chile", False)},
                  id="host-noun-as-a-title"),
+    pytest.param("Closing the summit in Lima on Friday, Chilean President Gabriel Boric said "
+                 "the bloc was united.",
+                 {("Gabriel Boric", "attends", "meeting@Friday", False),
+                  ("Gabriel Boric", "affiliated_with", "Chile", False)},
+                 id="closing-the-summit"),
+    pytest.param("Delegates from Chile and Peru adjourned talks in Lima on Friday.",
+                 {("Chile", "attends", "meeting@Friday", False),
+                  ("Peru", "attends", "meeting@Friday", False)}, id="adjourned-talks"),
     pytest.param("Germany to host energy ministers' meeting on Thursday",
                  {("Germany", "hosts", "meeting@Thursday", False)}, id="headline"),
     pytest.param("Ministers will meet in Vienna on Monday. Canada will not be represented at "
