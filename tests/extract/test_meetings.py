@@ -36,6 +36,9 @@ def meetings(extraction):
                  "The summit will end on Monday.", 1, id="gathered-for-a-summit"),
     pytest.param("The first-ever Andean summit opens in Lima on Sunday. Peru will attend the "
                  "summit.", 1, id="first-ever-is-this-one"),
+    pytest.param("The Andean summit opened in Lima. Only Peru sent its president to the "
+                 "two-day conference, beginning yesterday evening.", 1,
+                 id="dated-reference-with-another-noun"),
 ])
 def test_clusters(read, text, clusters):
     assert len({m.key for m in meetings(read(text))}) == clusters

@@ -123,10 +123,11 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
             target = None  # "the G20 Summit" ... "the East Asia Summit": two summits
         if target is not None and not anaphoric and not may_be_one(clusters[target], facts):
             target = None
-        if target is None and explicit and anaphoric and not date and last_touched is not None \
-                and kind not in focus:
+        if target is None and explicit and anaphoric and last_touched is not None \
+                and kind not in focus and (not date or may_be_one(clusters[last_touched], facts)):
             # "the Riga gathering" or "the talks" after "the JEF summit": the meeting in
-            # focus, whatever noun this outlet uses for it.
+            # focus, whatever noun this outlet uses for it, and dated or not ("the two-day
+            # conference, beginning yesterday").
             target = last_touched
         if target is not None and any(assigned.get(i, (None,))[0] == target
                                       for i in sequenced_with(token)):
@@ -168,20 +169,21 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
     # "The meeting of X ..." with nothing before or after to refer to: a meeting of its own,
     # one per name ("the 26th China-ASEAN Summit, the 18th East Asia Summit").
     made: dict[tuple[str, frozenset[str]], int] = {}
-    last_made: dict[str, int] = {}
+    last_made: dict[bool, int] = {}  # by whether it is a call
     for index, waiting, kind in pending:
         if index in weak_pending:
             continue
         key = (kind, pending_names[index])
-        if not pending_names[index] and kind in last_made:
-            # "the OSCE meeting in Lodz" ... "Poland will host the meeting": the same one.
-            key = next(k for k, v in made.items() if v == last_made[kind])
+        if not pending_names[index] and (kind == "call") in last_made:
+            # "the OSCE meeting in Lodz" ... "Poland will host the meeting", "the Andean
+            # summit" ... "the two-day conference": the same one.
+            key = next(k for k, v in made.items() if v == last_made[kind == "call"])
         if key not in made:
             clusters.append(_Cluster(kind, names=set(pending_names[index])))
             made[key] = len(clusters) - 1
         _add(clusters[made[key]], waiting)
         assigned[index] = (made[key], waiting)
-        last_made[kind] = made[key]
+        last_made[kind == "call"] = made[key]
     # "the event hosted by Biden" after "the Summit": the nearest meeting before it.
     for index, waiting, _ in pending:
         if index in assigned:
