@@ -75,6 +75,16 @@ CONSTRUCTIONS = [
     pytest.param("Delegates from Chile and Peru adjourned talks in Lima on Friday.",
                  {("Chile", "attends", "meeting@Friday", False),
                   ("Peru", "attends", "meeting@Friday", False)}, id="adjourned-talks"),
+    pytest.param("The summit opens in Lima on Sunday. Notable absentees will include Gabriel "
+                 "Boric and Gustavo Petro.",
+                 {("Gabriel Boric", "attends", "meeting@Sunday", True),
+                  ("Gustavo Petro", "attends", "meeting@Sunday", True)},
+                 id="notable-absentees-include"),
+    pytest.param("The summit opens in Lima on Sunday. Only Chile and Peru were sending their "
+                 "top leaders to the summit.",
+                 {("Chile", "attends", "meeting@Sunday", False),
+                  ("Peru", "attends", "meeting@Sunday", False)},
+                 id="sending-their-top-leaders"),
     pytest.param("Germany to host energy ministers' meeting on Thursday",
                  {("Germany", "hosts", "meeting@Thursday", False)}, id="headline"),
     pytest.param("Ministers will meet in Vienna on Monday. Canada will not be represented at "
