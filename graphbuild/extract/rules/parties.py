@@ -80,6 +80,9 @@ def _cancelling_verb(token: Token) -> Token | None:
     """The verb that calls off the meeting a noun names: 'cancelled the meeting', 'called
     off his visit', 'the summit was postponed'."""
     verb = token.head
+    if token.dep_ == "pobj" and verb.dep_ in ("prt", "prep") and verb.lower_ in particles(
+            "attends", "calling_off").get(verb.head.lemma_.lower(), ()):
+        return verb.head  # "called off the summit", parsed with "off" as a preposition
     if token.dep_ not in ("dobj", "nsubjpass") or verb.pos_ != "VERB" or (
             verb.dep_ == "xcomp" and verb.head.lemma_.lower() in relation_words(
                 "attends", "wish_verbs")):
