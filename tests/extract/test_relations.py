@@ -96,6 +96,10 @@ CONSTRUCTIONS = [
                  {("Putin", "attends", "meeting@Tuesday", False),
                   ("Xi Jinping", "attends", "meeting@Tuesday", False)},
                  id="calling-someone-hosts-nothing"),
+    pytest.param("The summit opens in Lima on Sunday. Chile has invited Gustavo Petro, who "
+                 "has said he will join virtually.",
+                 {("Gustavo Petro", "attends", "meeting@Sunday", False)},
+                 id="he-in-a-relative-clause-is-its-person"),
     pytest.param("Germany to host energy ministers' meeting on Thursday",
                  {("Germany", "hosts", "meeting@Thursday", False)}, id="headline"),
     pytest.param("Ministers will meet in Vienna on Monday. Canada will not be represented at "

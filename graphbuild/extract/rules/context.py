@@ -164,14 +164,22 @@ def named_groups(token: Token, ctx: Context) -> list[Mention]:
     return [m for m in mentions_in(token, ctx) if m.type == "organization"]
 
 
+_RELATIVE = frozenset({"who", "which", "that"})
+
+
 def antecedent(pronoun: Token, ctx: Context) -> list[Mention]:
     """The subject of a clause governing the pronoun; for "they"/"their", with the
     partners the clause names ("Lee took a selfie with Xi during their banquet")."""
     plural = pronoun.lower_ in words("coreference", "plural_pronouns")
+    personal = pronoun.lower_ in words("coreference", "personal_pronouns")
     for ancestor in pronoun.ancestors:
         for subject in children(ancestor, "nsubj", "nsubjpass"):
+            if subject.i != pronoun.i and subject.lower_ in _RELATIVE and ancestor.dep_ == "relcl":
+                subject = ancestor.head  # "Zelensky, who has said he would not take part"
             if subject.i != pronoun.i and subject.lower_ not in PRONOUNS:
                 found = [m for s in conjuncts(subject) for m in actors(s, ctx, depth=3)]
+                if personal:
+                    found = [m for m in found if m.type == "person"]  # "he" is no country
                 if not found and not plural:
                     # "Mahathir's office said he received a call": the possessor.
                     found = [ctx.by_token[c.i] for c in children(subject, "poss")
