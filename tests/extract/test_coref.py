@@ -18,7 +18,9 @@ REFERENCES = [
     pytest.param("President Emmanuel Macron spoke with Chancellor Olaf Scholz. The two leaders "
                  "will hold talks in Berlin on Monday.",
                  {("Emmanuel Macron", "attends", "meeting@Monday", False),
-                  ("Olaf Scholz", "attends", "meeting@Monday", False)},
+                  ("Olaf Scholz", "attends", "meeting@Monday", False),
+                  ("Emmanuel Macron", "attends", "meeting", False),  # the call of the first
+                  ("Olaf Scholz", "attends", "meeting", False)},
                  id="group-reference"),
     pytest.param("Commission President Ursula von der Leyen criticised the plan. The prime "
                  "minister will skip the summit in Lisbon on Friday.", set(),

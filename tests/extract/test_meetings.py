@@ -44,6 +44,16 @@ def test_clusters(read, text, clusters):
     assert len({m.key for m in meetings(read(text))}) == clusters
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    pytest.param("Lula spoke with Gabriel Boric on Tuesday.", "call", id="spoke-with-is-a-call"),
+    pytest.param("Lula spoke with Gabriel Boric in Lima on Tuesday.", "meeting",
+                 id="spoke-with-somewhere-is-a-meeting"),
+])
+def test_kind_of_a_conversation(read, text, kind):
+    (meeting,) = meetings(read(text))
+    assert meeting.kind == kind
+
+
 def test_a_comma_restates_only_a_meeting_of_its_own_sentence(read):
     text = ("Petro, Maduro talk in phone call\n\nPetro had hoped to meet Maduro at the UN "
             "General Assembly this week. On Friday the two spoke by phone.")
