@@ -184,6 +184,7 @@ EVENTS = [
                   ("Gabriel Boric", "attends", "meeting@Saturday", False)},
                  id="spoke-with-a-leader"),
     pytest.param("Lula spoke to reporters on Monday.", set(), id="spoke-to-reporters"),
+    pytest.param("Chile, Peru talks to resume in Lima", set(), id="headline-talks-is-no-verb"),
     pytest.param("Lula will visit Putin in Moscow on Friday.",
                  {("Lula", "attends", "meeting@Friday", False),
                   ("Putin", "attends", "meeting@Friday", False)},

@@ -48,6 +48,8 @@ def test_clusters(read, text, clusters):
     pytest.param("Lula spoke with Gabriel Boric on Tuesday.", "call", id="spoke-with-is-a-call"),
     pytest.param("Lula spoke with Gabriel Boric in Lima on Tuesday.", "meeting",
                  id="spoke-with-somewhere-is-a-meeting"),
+    pytest.param("Lula and Gabriel Boric spoke for two hours on Tuesday.", "call",
+                 id="spoke-together"),
 ])
 def test_kind_of_a_conversation(read, text, kind):
     (meeting,) = meetings(read(text))

@@ -169,14 +169,18 @@ def stated_kind(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool] 
     objects = [o for obj in children(token, "dobj") for o in [obj, *obj.conjuncts]]
     if lemma in words("meetings", "call_verbs") and _has_medium(token):
         return "call", False
-    if lemma in words("meetings", "call_verbs") and not _ruled_out(token) and any(
-            by_token.get(o.i) is not None and by_token[o.i].type == "person"
-            for _, obj in prep_objects(token, {"with", "to"})
-            for o in [obj, *obj.conjuncts, *children(obj, "appos")]) \
-            and any(by_token.get(s.i) is not None and by_token[s.i].type in ("person", "country")
-                    for s in children(token, "nsubj")):
-        # "Trump spoke with Macron on Saturday": leaders who speak with each other talk, by
-        # phone unless the sentence places them ("spoke with Xi at the summit").
+    speakers = [s for subject in children(token, "nsubj") for s in [subject, *subject.conjuncts]
+                if by_token.get(s.i) is not None and by_token[s.i].type in ("person", "country")]
+    partnered = any(by_token.get(o.i) is not None and by_token[o.i].type == "person"
+                    for _, obj in prep_objects(token, {"with", "to"})
+                    for o in [obj, *obj.conjuncts, *children(obj, "appos")])
+    together = len(speakers) >= 2 and not children(token, "dobj", "ccomp")
+    if lemma in words("meetings", "call_verbs") and not _ruled_out(token) and speakers and (
+            partnered or together) and token.lower_ not in words("meetings", "nouns"):
+        # (not "Sri Lanka, Tigers talks to protect truce": the noun misread as a verb)
+        # "Trump spoke with Macron on Saturday", "Trump and Putin spoke for two hours":
+        # leaders who speak with each other talk, by phone unless the sentence places them
+        # ("spoke with Xi at the summit").
         placed = venue_of(token, by_token) is not None or any(
             p.lower_ in words("relations", "attends", "inside_preps")
             for p in children(token, "prep"))
