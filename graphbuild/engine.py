@@ -3,8 +3,10 @@
 Each worker loads the pipeline once, parses and extracts its articles, and sends back only
 the plain ``ArticleExtraction`` records: ``Doc`` objects never cross a process boundary.
 Articles travel in chunks (a few articles, bounded in characters) so both cores stay busy
-on corpora of uneven articles, and results come back in corpus order, so the graph does
-not depend on which worker read what.
+on corpora of uneven articles. A pool takes the longest articles first and the shortest
+last, in shrinking chunks, so its workers finish together; its results come back in that
+order, each naming its article, and the build puts them back in corpus order, so the graph
+does not depend on which worker read what.
 """
 
 from __future__ import annotations
@@ -37,6 +39,9 @@ logger = logging.getLogger(__name__)
 ARTICLE_BUDGET_SECONDS = 120.0
 CHUNK_ARTICLES = 8
 CHUNK_CHARACTERS = 40_000
+# Near the end of a pool's work a run holds at most 1/TAIL_SHARE of what is left per
+# worker (``chunks``).
+TAIL_SHARE = 2
 
 Done = Callable[[int], None]
 
@@ -98,17 +103,40 @@ def _settle() -> None:
     heap.settle()
 
 
-def chunks(articles: Sequence[Article]) -> list[list[Article]]:
-    """Consecutive runs of at most CHUNK_ARTICLES articles and about CHUNK_CHARACTERS."""
+def chunks(articles: Sequence[Article], processes: int = 1) -> list[list[Article]]:
+    """Consecutive runs of at most CHUNK_ARTICLES articles and about CHUNK_CHARACTERS.
+
+    For ``processes`` workers the last runs shrink (at most 1/TAIL_SHARE of what is left
+    per worker), down to one article: a worker takes the next run when it finishes one,
+    so the workers end within about one article of each other instead of one idling
+    while another parses a whole run at the end.
+    """
     result: list[list[Article]] = []
     size = 0
-    for article in articles:
-        if not result or len(result[-1]) >= CHUNK_ARTICLES or size >= CHUNK_CHARACTERS:
+    limit = CHUNK_ARTICLES
+    for index, article in enumerate(articles):
+        if not result or len(result[-1]) >= limit or size >= CHUNK_CHARACTERS:
+            if processes > 1:
+                left = len(articles) - index
+                limit = max(1, min(CHUNK_ARTICLES, left // (TAIL_SHARE * processes)))
             result.append([])
             size = 0
         result[-1].append(article)
         size += len(article.text)
     return result
+
+
+def longest_first(articles: Sequence[Article]) -> list[Article]:
+    """The order a pool parses in: longest text first, corpus order among equals. The
+    last articles handed out are then the shortest, so no worker is left parsing a long
+    one while the others have finished.
+
+    >>> [a.id for a in longest_first([Article("a", "a.txt", "", "xx"),
+    ...                               Article("b", "b.txt", "", "xxx"),
+    ...                               Article("c", "c.txt", "", "yy")])]
+    ['b', 'a', 'c']
+    """
+    return sorted(articles, key=lambda article: -len(article.text))
 
 
 # Why a pool worker could not load its pipeline: raised by its first task, so that the
@@ -182,7 +210,8 @@ def run_here(nlp: Language, articles: Sequence[Article],
 
 def run_pool(nlp: Language, model: str, articles: Sequence[Article], processes: int,
              done: Done | None = None) -> Iterator[ArticleExtraction]:
-    """Parse and extract in ``processes`` local worker processes, results in order.
+    """Parse and extract in ``processes`` local worker processes, results longest article
+    first (:func:`longest_first`).
 
     On Linux the workers are forked after the pipeline is loaded, so they start at once and
     share its memory; elsewhere each worker loads it. Ctrl-C stops every worker.
@@ -196,7 +225,8 @@ def run_pool(nlp: Language, model: str, articles: Sequence[Article], processes: 
             _settle()
         pool = context.Pool(processes, initializer=_start_pool_worker, initargs=(model,))
         try:
-            for chunk_result in pool.imap(partial(_work, model), chunks(articles)):
+            for chunk_result in pool.imap(partial(_work, model),
+                                          chunks(longest_first(articles), processes)):
                 yield from chunk_result
                 if done is not None:
                     done(len(chunk_result))
@@ -211,7 +241,8 @@ def run_dask(model: str, articles: Sequence[Article], scheduler: str,
     """Parse and extract on the Dask cluster at ``scheduler`` (``tcp://host:8786``).
 
     A worker plugin loads the pipeline once per worker; graphbuild and the model must be
-    installed on the workers. Results are gathered on this machine in corpus order.
+    installed on the workers. Results are gathered on this machine longest article first
+    (:func:`longest_first`), as from a local pool.
     """
     from graphbuild.errors import SchedulerError
 
@@ -227,7 +258,7 @@ def run_dask(model: str, articles: Sequence[Article], scheduler: str,
             from error
     try:
         client.register_plugin(_pipeline_plugin(model), name=f"graphbuild-{model}")
-        parts = chunks(articles)
+        parts = chunks(longest_first(articles), max(1, sum(client.nthreads().values())))
         # A bounded number of chunks in flight, so the scheduler never holds the corpus.
         window = max(8, 4 * max(1, len(client.nthreads())))
         pending = iter(enumerate(parts))

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from graphbuild.build import build_corpus, write_outputs
-from graphbuild.engine import CHUNK_ARTICLES, CHUNK_CHARACTERS, chunks
+from graphbuild.engine import CHUNK_ARTICLES, CHUNK_CHARACTERS, chunks, longest_first
 from graphbuild.errors import INTERRUPTED_EXIT_CODE
 from graphbuild.types import Article
 
@@ -41,6 +41,26 @@ def test_chunks_are_bounded_and_keep_the_order(sizes: list[int], expected: list[
     assert [a for part in parts for a in part] == articles
     assert all(len(p) <= CHUNK_ARTICLES for p in parts)
     assert all(sum(len(a.text) for a in p[:-1]) < CHUNK_CHARACTERS for p in parts)
+
+
+@pytest.mark.parametrize(("count", "processes", "expected"), [
+    pytest.param(40, 1, [8, 8, 8, 8, 8], id="one-process-no-tail"),
+    pytest.param(40, 2, [8, 8, 6, 4, 3, 2, 2, 1, 1, 1, 1, 1, 1, 1], id="two-processes-shrink"),
+    pytest.param(3, 2, [1, 1, 1], id="fewer-than-the-processes"),
+])
+def test_the_last_chunks_of_a_pool_shrink_to_one_article(count: int, processes: int,
+                                                         expected: list[int]) -> None:
+    articles = [_article(i, 10) for i in range(count)]
+    parts = chunks(articles, processes)
+
+    assert [len(part) for part in parts] == expected
+    assert [a for part in parts for a in part] == articles
+
+
+def test_a_pool_takes_the_longest_articles_first() -> None:
+    articles = [_article(i, size) for i, size in enumerate([5, 50, 5, 500, 50])]
+
+    assert [a.id for a in longest_first(articles)] == ["a3", "a1", "a4", "a0", "a2"]
 
 
 def _outputs(tmp_path: Path, name: str, **options: object) -> dict[str, bytes]:
