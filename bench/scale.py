@@ -193,19 +193,23 @@ def main() -> None:
         rows = []
         for size in sizes:
             folder = sample(corpus, size, tmp)
-            count = len(read_corpus(folder).articles)
+            drawn = read_corpus(folder).articles
             seconds, _, _ = build(folder, tmp / f"out-{size}", "--workers", "2", "--no-cache")
-            rows.append((count, seconds))
-        rows.append((len(articles), cold))
-        base = cold / len(articles)
+            rows.append((len(drawn), sum(len(a.text.split()) for a in drawn), seconds))
+        rows.append((len(articles), words, cold))
+        base, base_words = cold / len(articles), cold / words
         previous: tuple[int, float] | None = None
-        for count, seconds in rows:
+        for count, sample_words, seconds in rows:
             cost = seconds / count
             marginal = "" if previous is None else (
                 f"; {1000 * (seconds - previous[1]) / (count - previous[0]):.1f} ms per "
                 "article added since the previous size")
+            # Per 1,000 words too: a sample of longer articles costs more per article.
+            per_words = 1000 * seconds / sample_words
             print(f"   {count:5d} articles: {seconds:7.1f} s  {1000 * cost:6.1f} ms/article "
-                  f"({100 * (cost / base - 1):+.0f}% vs the whole corpus{marginal})")
+                  f"({100 * (cost / base - 1):+.0f}% vs the whole corpus{marginal}); "
+                  f"{per_words:.2f} s per 1,000 words "
+                  f"({100 * (seconds / sample_words / base_words - 1):+.0f}%)")
             previous = (count, seconds)
 
         print("\n7. time per stage")
