@@ -100,6 +100,14 @@ CONSTRUCTIONS = [
                  "has said he will join virtually.",
                  {("Gustavo Petro", "attends", "meeting@Sunday", False)},
                  id="he-in-a-relative-clause-is-its-person"),
+    pytest.param("The summit opens in Lima on Sunday. Gustavo Petro cancelled his trip to Lima.",
+                 {("Gustavo Petro", "attends", "meeting@Sunday", True)},
+                 id="cancelled-trip-to-the-venue"),
+    pytest.param("Gustavo Petro called off his visit to the summit in Lima.",
+                 {("Gustavo Petro", "attends", "meeting", True)},
+                 id="called-off-a-visit-to-the-summit"),
+    pytest.param("The summit opens in Lima on Sunday. Gustavo Petro cancelled his trip to "
+                 "Paris.", set(), id="cancelled-trip-elsewhere"),
     pytest.param("Germany to host energy ministers' meeting on Thursday",
                  {("Germany", "hosts", "meeting@Thursday", False)}, id="headline"),
     pytest.param("Ministers will meet in Vienna on Monday. Canada will not be represented at "

@@ -1,6 +1,7 @@
 """attends, read from who is said to be present or absent: "A and B were among those
 present", "Among them are A and B", "Absent from the summit were A and B", "the absence of
-A", "Notable attendees include A and B", "The no-shows include A"."""
+A", "Notable attendees include A and B", "The no-shows include A", "A cancelled his trip to
+Lima" (where the meeting is)."""
 
 from __future__ import annotations
 
@@ -15,11 +16,12 @@ from graphbuild.extract.rules.context import (
     actors,
     emit,
     listed_after,
+    particles,
     relation_words,
     starts_at,
     subjects,
 )
-from graphbuild.extract.syntax import conjuncts, prep_objects
+from graphbuild.extract.syntax import children, conjuncts, prep_objects
 from graphbuild.lexicon import words
 from graphbuild.types import Claim
 
@@ -125,4 +127,29 @@ def _attendee_list(token: Token, ctx: Context) -> Iterator[Claim]:
     yield from (replace(c, negated=True) if absent else c for c in claims)
 
 
-RULES = (_present, _among_them, _absent_from, _attendee_list)
+@starts_at("VERB")
+def _cancelled_trip(token: Token, ctx: Context) -> Iterator[Claim]:
+    """'Lula cancelled his trip to Lima', 'called off a visit to the summit' -> the one
+    who cancels will not attend the meeting there."""
+    lemma = token.lemma_.lower()
+    calls_off = relation_words("attends", "cancelling_verbs")
+    particles_needed = particles("attends", "calling_off").get(lemma)
+    if lemma not in calls_off and not (particles_needed and any(
+            c.dep_ == "prt" and c.lower_ in particles_needed for c in token.children)):
+        return
+    trips = [o for o in children(token, "dobj")
+             if o.lemma_.lower() in relation_words("attends", "trip_nouns")]
+    for trip in trips:
+        for _, place in prep_objects(trip, {"to"}):
+            meeting = ctx.meetings.get(place.i)
+            if meeting is None:
+                mention = ctx.by_token.get(place.i)
+                venues = [m for m in ctx.meetings.values()
+                          if mention is not None and m.venue == mention.text]
+                meeting = venues[0] if venues else None
+            if meeting is not None:
+                claims = emit(ctx, "attends", subjects(token, ctx), meeting, token, [token, trip])
+                yield from (replace(c, negated=True) for c in claims)
+
+
+RULES = (_present, _among_them, _absent_from, _attendee_list, _cancelled_trip)
