@@ -108,6 +108,14 @@ CONSTRUCTIONS = [
                  id="called-off-a-visit-to-the-summit"),
     pytest.param("The summit opens in Lima on Sunday. Gustavo Petro cancelled his trip to "
                  "Paris.", set(), id="cancelled-trip-elsewhere"),
+    pytest.param("The summit opens in Lima on Sunday. Bolivia's president Luis Arce pulled "
+                 "out at the last minute.",
+                 {("Luis Arce", "attends", "meeting@Sunday", True),
+                  ("Luis Arce", "affiliated_with", "Bolivia", False)},
+                 id="a-leader-pulled-out"),
+    pytest.param("The summit opens in Lima on Sunday. Bolivia's president Luis Arce left for "
+                 "Lima.", {("Luis Arce", "affiliated_with", "Bolivia", False)},
+                 id="left-for-is-no-withdrawal"),
     pytest.param("Germany to host energy ministers' meeting on Thursday",
                  {("Germany", "hosts", "meeting@Thursday", False)}, id="headline"),
     pytest.param("Ministers will meet in Vienna on Monday. Canada will not be represented at "

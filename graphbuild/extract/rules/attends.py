@@ -167,9 +167,14 @@ def _kept_from_meeting(token: Token, ctx: Context) -> Iterator[Claim]:
     meeting = next((ctx.meetings[o.i] for anchor in anchors
                     for _, o in prep_objects(anchor, {"from", "of"}) if o.i in ctx.meetings),
                    None)
+    kept_out = patients(token, ctx) if preventing else subjects(token, ctx)
+    if meeting is None and required and kept_out and all(
+            m.type == "person" for m in kept_out) and not any(
+            list(prep_objects(anchor, {"from", "of"})) for anchor in anchors):
+        # "Arce pulled out at the last minute": a leader pulls out of the meeting told.
+        meeting = focus_meeting(ctx.meetings, token.i, ctx.sentence_of[token.i], window=1)
     if meeting is None:
         return
-    kept_out = patients(token, ctx) if preventing else subjects(token, ctx)
     claims = emit(ctx, "attends", kept_out, meeting, token, anchors)
     yield from (replace(c, negated=not c.negated) for c in claims)
 
