@@ -297,6 +297,24 @@ def test_gazetteer_bodies_do_not_merge_by_their_words(story: StoryFactory) -> No
     assert entity(resolution, union).id == "organization:european-union"
 
 
+def test_a_gazetteer_body_is_no_short_form_of_another(story: StoryFactory) -> None:
+    a1 = story("a1")
+    council = a1.org("UN Security Council", "org:UN Security Council")
+    nations = a1.org("UN", "org:United Nations")
+    resolution = run(a1)
+
+    assert resolution.entity_of[council] != resolution.entity_of[nations]
+
+
+def test_a_short_form_joins_the_longer_name_of_its_article(story: StoryFactory) -> None:
+    a1 = story("a1")
+    longer = a1.org("Nordic Harbour Council")
+    short = a1.org("the Council")
+    resolution = run(a1)
+
+    assert resolution.entity_of[short] == resolution.entity_of[longer]
+
+
 def test_anaphor_resolves_to_the_only_coalition(story: StoryFactory) -> None:
     a1, a2 = story("a1"), story("a2")
     named = a1.org("Coalition of the Resolute")

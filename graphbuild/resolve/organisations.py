@@ -54,6 +54,7 @@ def _short_forms(resolver: Resolver) -> None:
     that article only, so the mention joins it, not every "Party" of the corpus.
     """
     heads = words("organizations", "heads")
+    known = place_by_key()
     by_article: dict[str, list[tuple[Mention, str]]] = defaultdict(list)
     for mention, key in resolver.key_of.items():
         if mention.type == "organization":
@@ -70,6 +71,8 @@ def _short_forms(resolver: Resolver) -> None:
             if len(words_of) != 1:
                 continue
             (word,) = words_of
+            if key in known and any(k in known for k in longer_keys.get(word, ())):
+                continue  # "UN" and "UN Security Council": two bodies the gazetteer knows
             longer = {resolver.union.find(k) for k in longer_keys.get(word, ())}
             if len(longer) != 1:
                 continue
