@@ -206,8 +206,9 @@ class EntityCorrector:
 
 def _state_institutions(entities: list[Span], heads: frozenset[str]) -> list[Span]:
     """'the Azerbaijani Foreign Ministry', 'the Chinese Ministry of National Defense',
-    "Azerbaijan's foreign ministry": a demonym or a country's name in the possessive and
-    the institution after it are one body, not the country."""
+    "Azerbaijan's foreign ministry", "the Hungarian Prime Minister's Office": a demonym or a
+    country's name in the possessive and the institution after it are one body, not the
+    country."""
     if not entities:
         return entities
     doc = entities[0].doc
@@ -228,7 +229,7 @@ def _state_institutions(entities: list[Span], heads: frozenset[str]) -> list[Spa
             skip_until = following.end
             continue
         first = end = ent.end + int(possessive)
-        while end < min(len(doc), first + 3) and doc[end].is_alpha \
+        while end < min(len(doc), first + 3) and (doc[end].is_alpha or doc[end].tag_ == "POS") \
                 and doc[end].lower_ not in heads and not doc[end].ent_type_:
             end += 1
         if end < len(doc) and doc[end].lower_ in heads and doc[end].tag_ in ("NN", "NNP") and (
