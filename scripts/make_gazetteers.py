@@ -311,6 +311,7 @@ ORG_KINDS = (
     "law_enforcement",
     "news_media",
     "ngo",
+    "social_media",
     "un_agency",
     "un_organ",
 )
@@ -673,6 +674,14 @@ ORGANIZATIONS: list[tuple[str, list[str], str]] = [
     ("News.Az", [], "news_media"),
     ("Virakesari", [], "news_media"),
     ("ANA-MPA", ["Athens-Macedonian News Agency"], "news_media"),
+    # Platforms leaders announce things on ("wrote on Truth Social"); "X" is too short.
+    ("Twitter", [], "social_media"),
+    ("Facebook", [], "social_media"),
+    ("Truth Social", [], "social_media"),
+    ("Instagram", [], "social_media"),
+    ("YouTube", [], "social_media"),
+    ("WeChat", [], "social_media"),
+    ("Weibo", [], "social_media"),
 ]
 
 # Major non-capital cities that news datelines and stories name: (name, country, aliases).

@@ -42,6 +42,7 @@ ORG_KINDS = {
     "law_enforcement",
     "news_media",
     "ngo",
+    "social_media",
     "un_agency",
     "un_organ",
 }

@@ -29,6 +29,8 @@ def kinds(extraction, text):
                  id="title-case-acronym"),
     pytest.param("Speaking to Al-Hayat, the minister said Chile would attend.", "Al-Hayat",
                  "organization", "org:Al-Hayat", id="newspaper-quoted-by-name"),
+    pytest.param("Lula wrote on Twitter that the talks went well.", "Twitter", "organization",
+                 "org:Twitter", id="platform"),
     pytest.param("The talks were reported by Xinhua news agency on Monday.",
                  "Xinhua news agency", "organization", "org:Xinhua", id="agency-lower-case"),
     pytest.param("Chile's presidential office said the call lasted an hour.",
