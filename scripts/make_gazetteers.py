@@ -1481,7 +1481,10 @@ def _demonyms(forms: list[str]) -> list[str]:
 def build_countries() -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     for code, (name, extra, demonyms, capitals) in COUNTRIES.items():
-        aliases = _dedupe(_pycountry_names(code) + extra, drop=frozenset({name}))
+        names = _pycountry_names(code) + extra
+        # "Guinea Bissau", "Timor Leste": the hyphen is often dropped.
+        unhyphenated = [n.replace("-", " ") for n in [name, *names] if "-" in n]
+        aliases = _dedupe(names + unhyphenated, drop=frozenset({name}))
         rows.append(
             {
                 "code": code,

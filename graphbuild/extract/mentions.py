@@ -32,6 +32,8 @@ def _acts_as_government(ent: Span) -> bool:
 
 
 def _acts_as_government_token(token: Token) -> bool:
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head  # "Seoul, Washington and Tokyo": the list's first name acts
     return token.dep_ in _ACTING_DEPS - {"conj"} or (
         token.dep_ == "pobj" and token.head.lower_ in _ACTING_PREPS)
 
@@ -128,13 +130,23 @@ _PLACE_KEYS = ("country:", "capital:", "location:")
 
 def _confirm_metonyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """A capital stands for its government only in an article that names that country
-    ("Washington has refused" next to "the United States"); elsewhere "Victoria said"
-    is more likely a person or a place than the Seychelles."""
+    ("Washington has refused" next to "the United States") or in a list with capitals that
+    do; elsewhere "Victoria said" is more likely a person or a place than the Seychelles."""
     capital_keys = {ent.start_char for ent in doc.ents if ent.kb_id_.startswith("capital:")}
     named = {m.key for m in mentions if m.type == "country" and m.start not in capital_keys}
+    # "Seoul, Washington and Tokyo have stepped up coordination": a capital listed with
+    # capitals that stand for named countries stands for its country too.
+    acting = {m.start for m in mentions if m.type == "country" and m.key in named}
+    listed: set[int] = set()
+    for ent in doc.ents:
+        if ent.start_char in capital_keys:
+            others = {doc[t.i].idx for t in ent.root.conjuncts}
+            if others & acting:
+                listed.add(ent.start_char)
     confirmed: list[Mention] = []
     for mention in mentions:
-        if mention.type == "country" and mention.start in capital_keys and mention.key not in named:
+        if mention.type == "country" and mention.start in capital_keys and mention.key not in named \
+                and mention.start not in listed:
             mention = Mention(mention.article_id, mention.start, mention.end, mention.text,
                               "location", f"location:{_place_name(mention.text)}",
                               mention.sentence)

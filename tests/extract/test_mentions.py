@@ -29,6 +29,14 @@ def kinds(extraction, text):
                  id="title-case-acronym"),
     pytest.param("Speaking to Al-Hayat, the minister said Chile would attend.", "Al-Hayat",
                  "organization", "org:Al-Hayat", id="newspaper-quoted-by-name"),
+    pytest.param("Japan and South Korea held talks. Seoul, Washington and Tokyo have stepped "
+                 "up their coordination.", "Washington", "country", "country:USA",
+                 id="capital-listed-with-acting-capitals"),
+    pytest.param("Japan and South Korea held talks. Seoul, Washington and Tokyo have stepped "
+                 "up their coordination.", "Tokyo", "country", "country:JPN",
+                 id="last-capital-of-a-list-acts"),
+    pytest.param("The President of Guinea Bissau left the summit.", "Guinea Bissau", "country",
+                 "country:GNB", id="hyphen-dropped"),
     pytest.param("Lula wrote on Twitter that the talks went well.", "Twitter", "organization",
                  "org:Twitter", id="platform"),
     pytest.param("The talks were reported by Xinhua news agency on Monday.",
