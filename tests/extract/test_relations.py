@@ -113,6 +113,20 @@ CONSTRUCTIONS = [
                  {("Luis Arce", "attends", "meeting@Sunday", True),
                   ("Luis Arce", "affiliated_with", "Bolivia", False)},
                  id="a-leader-pulled-out"),
+    pytest.param("The summit opens in Lima next month. Alberto van Klaveren will represent "
+                 "Gabriel Boric at the summit.",
+                 {("Alberto van Klaveren", "attends", "meeting@next month", False)},
+                 id="the-person-represented-is-not-there"),
+    pytest.param("The summit opens in Lima next month. Gabriel Boric will be represented by "
+                 "Foreign Minister Alberto van Klaveren.",
+                 {("Alberto van Klaveren", "attends", "meeting@next month", False)},
+                 id="person-represented-by"),
+    pytest.param("Last July, Sergei Lavrov walked out of a meeting of ministers in Bali.",
+                 {("Sergei Lavrov", "attends", "meeting@Last July", False)},
+                 id="walked-out-was-there"),
+    pytest.param("The summit opens in Lima in March. Foreign minister Gabriel Boric said 10 "
+                 "heads of state had confirmed their participation.", set(),
+                 id="their-is-not-one-person"),
     pytest.param("The summit opens in Lima on Sunday. Bolivia's president Luis Arce left for "
                  "Lima.", {("Luis Arce", "affiliated_with", "Bolivia", False)},
                  id="left-for-is-no-withdrawal"),

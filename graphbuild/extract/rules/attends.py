@@ -82,7 +82,9 @@ def _attends_meeting(token: Token, ctx: Context, meeting: Mention) -> Iterator[C
         # "the summit ... attended by the emirs of Kuwait and Qatar"
         attendees = agents(token, ctx)
     if passive_attendee:
-        # "Britain will be represented by its energy secretary, Alan Hargreaves"
+        # "Britain will be represented by its energy secretary, Alan Hargreaves"; a person
+        # who is represented is not there ("Putin will be represented by Lavrov").
+        attendees = [m for m in attendees if m.type != "person"]
         attendees += [m for m in agents(token, ctx) if m not in attendees]
     attendees += [m for m in companions(token, ctx) if m not in attendees]
     attendees += [m for m in _listed_attendees(token, ctx) if m not in attendees]
@@ -90,12 +92,13 @@ def _attends_meeting(token: Token, ctx: Context, meeting: Mention) -> Iterator[C
 
 
 def _represents(token: Token, ctx: Context) -> Iterator[Claim]:
-    """'Steve Witkoff represented Washington at the talks': both take part."""
+    """'Steve Witkoff represented Washington at the talks': both take part; 'Lavrov will
+    represent Putin at the summit': Putin is not there."""
     represented = [m for o in children(token, "dobj") for o2 in conjuncts(o)
-                   for m in actors(o2, ctx)]
+                   for m in actors(o2, ctx) if m.type != "person"]
     meeting = meeting_object(token, ctx, relation_words("attends", "meeting_preps")) \
         or focus_meeting(ctx.meetings, token.i, ctx.sentence_of[token.i], in_person=True)
-    if represented and meeting is not None:
+    if children(token, "dobj") and meeting is not None:
         yield from emit(ctx, "attends", unique([*subjects(token, ctx), *represented]), meeting,
                         token, [token])
 
@@ -168,6 +171,10 @@ def _kept_from_meeting(token: Token, ctx: Context) -> Iterator[Claim]:
                     for _, o in prep_objects(anchor, {"from", "of"}) if o.i in ctx.meetings),
                    None)
     kept_out = patients(token, ctx) if preventing else subjects(token, ctx)
+    if meeting is not None and lemma in relation_words("attends", "walkout_verbs"):
+        # "Lavrov walked out of a G20 meeting": he was there, and left.
+        yield from emit(ctx, "attends", kept_out, meeting, token, anchors)
+        return
     if meeting is None and required and kept_out and all(
             m.type == "person" for m in kept_out) and not any(
             list(prep_objects(anchor, {"from", "of"})) for anchor in anchors):

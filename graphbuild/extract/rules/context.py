@@ -189,6 +189,10 @@ def antecedent(pronoun: Token, ctx: Context) -> list[Mention]:
                 if plural and len(unique(found)) == 1 and subject.i > pronoun.i:
                     # "A and B discussed ... In their call, A said": the pair told before
                     found = _pair_before(pronoun, ctx) or found
+                if plural and len(unique(found)) == 1 and found[0].type == "person":
+                    # "Morales said ten heads of state had confirmed their participation":
+                    # one person is not "they".
+                    continue
                 if found:
                     return unique(found)
     return []
