@@ -209,10 +209,16 @@ def modality(token: Token) -> tuple[str, str]:
 
 def is_conditional(token: Token) -> bool:
     """Said only on a condition: "if Russia chooses to send its delegation" states no
-    attendance."""
+    attendance, nor "the AU would boycott the meeting if he was not allowed" (what would
+    follow from the condition)."""
     marks = words("modality", "conditional_marks")
-    return any(c.dep_ == "mark" and c.lower_ in marks
-               for node in clause_chain(token) for c in node.children)
+    chain = clause_chain(token)
+    if any(c.dep_ == "mark" and c.lower_ in marks for node in chain for c in node.children):
+        return True
+    hypothetical = words("modality", "hypothetical_modals")
+    return any(c.dep_ == "aux" and c.lower_ in hypothetical for c in token.children) and any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
+        for c in token.children)
 
 
 def is_unrealised(token: Token) -> bool:

@@ -127,6 +127,10 @@ CONSTRUCTIONS = [
     pytest.param("The summit opens in Lima in March. Foreign minister Gabriel Boric said 10 "
                  "heads of state had confirmed their participation.", set(),
                  id="their-is-not-one-person"),
+    pytest.param("The summit opens in Lima in April. Peru said it would boycott the summit if "
+                 "Chile was not invited.", set(), id="what-would-follow-from-a-condition"),
+    pytest.param("The summit opens in Lima in April. Peru will boycott the summit.",
+                 {("Peru", "attends", "meeting@April", True)}, id="a-boycott-stated"),
     pytest.param("The summit opens in Lima on Sunday. Bolivia's president Luis Arce left for "
                  "Lima.", {("Luis Arce", "affiliated_with", "Bolivia", False)},
                  id="left-for-is-no-withdrawal"),
