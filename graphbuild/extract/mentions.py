@@ -145,8 +145,8 @@ def _confirm_metonyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 listed.add(ent.start_char)
     confirmed: list[Mention] = []
     for mention in mentions:
-        if mention.type == "country" and mention.start in capital_keys and mention.key not in named \
-                and mention.start not in listed:
+        if mention.type == "country" and mention.start in capital_keys \
+                and mention.key not in named and mention.start not in listed:
             mention = Mention(mention.article_id, mention.start, mention.end, mention.text,
                               "location", f"location:{_place_name(mention.text)}",
                               mention.sentence)
