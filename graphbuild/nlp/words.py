@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from functools import cache
 
+import numpy
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
@@ -38,10 +40,13 @@ def keep_whole_words(nlp: Language) -> None:
 
 @Language.component("graphbuild_whole_word_lemmas", assigns=["token.lemma"])
 def set_whole_word_lemmas(doc: Doc) -> Doc:
-    """Give the kept-whole words their lemma."""
+    """Give the kept-whole words their lemma; the tokens are found by their lower-case
+    form's hash in one array pass, so no other token is touched."""
     lemmas = whole_word_lemmas()
-    for token in doc:
-        lemma = lemmas.get(token.lower_)
-        if lemma is not None:
-            token.lemma_ = lemma
+    strings = doc.vocab.strings
+    wanted = numpy.fromiter((strings.add(form) for form in lemmas), dtype=numpy.uint64)
+    found = numpy.nonzero(numpy.isin(doc.to_array(LOWER), wanted))[0]
+    for index in found.tolist():
+        token = doc[index]
+        token.lemma_ = lemmas[token.lower_]
     return doc

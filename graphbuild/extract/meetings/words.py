@@ -4,6 +4,8 @@ itself (its parties, whether it refers back or sets a meeting apart)."""
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Token
 
 from graphbuild.extract.meetings.distributive import is_distributive, partners
@@ -124,6 +126,35 @@ def is_actor(token: Token, by_token: dict[int, Mention]) -> bool:
     return token.lemma_.lower() in words("people", "role_nouns") or token.lower_ in words(
         "coreference", "personal_pronouns") | words("coreference", "plural_pronouns")
 
+@cache
+def _meeting_verbs() -> frozenset[str]:
+    """Every verb that may state a meeting (see :func:`stated_kind`)."""
+    return frozenset().union(*(words("meetings", name) for name in (
+        "call_verbs", "calling_verbs", "hosting_verbs", "visiting_verbs", "signing_verbs",
+        "encounter_verbs", "event_verbs")))
+
+
+@cache
+def _strong_nouns() -> frozenset[str]:
+    return words("meetings", "nouns") - words("meetings", "weak_nouns")
+
+
+def _talk_between_named(token: Token, by_token: dict[int, Mention]) -> bool:
+    """'Trump spoke with Macron', 'Trump and Putin spoke': a person or state speaks with a
+    named person, or two of them speak (not "Sri Lanka, Tigers talks to protect truce", a
+    noun misread as a verb)."""
+    if _ruled_out(token) or token.lower_ in words("meetings", "nouns"):
+        return False
+    speakers = [s for subject in children(token, "nsubj") for s in [subject, *subject.conjuncts]
+                if by_token.get(s.i) is not None and by_token[s.i].type in ("person", "country")]
+    if not speakers:
+        return False
+    partnered = any(by_token.get(o.i) is not None and by_token[o.i].type == "person"
+                    for _, obj in prep_objects(token, {"with", "to"})
+                    for o in [obj, *obj.conjuncts, *children(obj, "appos")])
+    return partnered or (len(speakers) >= 2 and not children(token, "dobj", "ccomp"))
+
+
 def _identified_person(token: Token, by_token: dict[int, Mention]) -> bool:
     """A person named in full, titled or known to the news ("visit President Kiir", "visit
     Putin"); a lone unknown name after "visit" is more often a place the model took for a
@@ -154,32 +185,23 @@ def stated_kind(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool] 
     gathering, with a time or place); "Iceland will host defence ministers in
     Reykjavik", "Trump will host Netanyahu" (hosting people).
     """
-    if token.pos_ != "VERB" or noun_like_gerund(token):
+    if token.pos_ != "VERB" or token.lemma_.lower() not in _meeting_verbs() \
+            or noun_like_gerund(token):
         return None
     if token.dep_ == "acl" and token.head.lemma_.lower() in words("meetings", "nouns"):
         return None  # "the summit, bringing together Kenya and Uganda" is the summit
     if any(subject.lemma_.lower() in words("meetings", "nouns")
            for subject in children(token, "nsubj")):
         return None  # "the summit brought together Kenya and Uganda" is the summit
-    if any(obj.lemma_.lower() in words("meetings", "nouns") - words("meetings", "weak_nouns")
-           for _, obj in prep_objects(token, {"for"})):
+    if any(obj.lemma_.lower() in _strong_nouns() for _, obj in prep_objects(token, {"for"})):
         return None  # "leaders gathered in Paris for a summit": the summit is the meeting
     lemma = token.lemma_.lower()
     partners = [o for _, obj in prep_objects(token, {"with"}) for o in [obj, *obj.conjuncts]]
     objects = [o for obj in children(token, "dobj") for o in [obj, *obj.conjuncts]]
     if lemma in words("meetings", "call_verbs") and _has_medium(token):
         return "call", False
-    speakers = [s for subject in children(token, "nsubj") for s in [subject, *subject.conjuncts]
-                if by_token.get(s.i) is not None and by_token[s.i].type in ("person", "country")]
-    partnered = any(by_token.get(o.i) is not None and by_token[o.i].type == "person"
-                    for _, obj in prep_objects(token, {"with", "to"})
-                    for o in [obj, *obj.conjuncts, *children(obj, "appos")])
-    together = len(speakers) >= 2 and not children(token, "dobj", "ccomp")
-    if lemma in words("meetings", "call_verbs") and not _ruled_out(token) and speakers and (
-            partnered or together) and token.lower_ not in words("meetings", "nouns"):
-        # (not "Sri Lanka, Tigers talks to protect truce": the noun misread as a verb)
-        # "Trump spoke with Macron on Saturday", "Trump and Putin spoke for two hours":
-        # leaders who speak with each other talk, by phone unless the sentence places them
+    if lemma in words("meetings", "call_verbs") and _talk_between_named(token, by_token):
+        # Leaders who speak with each other talk, by phone unless the sentence places them
         # ("spoke with Xi at the summit").
         placed = venue_of(token, by_token) is not None or any(
             p.lower_ in words("relations", "attends", "inside_preps")

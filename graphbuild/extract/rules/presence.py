@@ -109,12 +109,13 @@ def _inverted_copula(word: Token) -> Token | None:
 def _attendee_list(token: Token, ctx: Context) -> Iterator[Claim]:
     """'Notable attendees include A, B and C', 'Participants at the talks were A and B';
     'The no-shows include A and B' -> a negated attendance."""
+    if token.dep_ not in ("nsubj", "nsubjpass") or token.head.lemma_.lower() not in \
+            relation_words("attends", "listing_verbs"):
+        return
     noun = token.doc[token.left_edge.i: token.i + 1].text.lower().removeprefix("the ")
     absentees = relation_words("attends", "absentee_nouns")
     absent = noun in absentees or token.lower_ in absentees  # "notable absentees include"
-    if not absent and token.lower_ not in relation_words("attends", "attendee_nouns") or \
-            token.dep_ not in ("nsubj", "nsubjpass") or token.head.lemma_.lower() not in \
-            relation_words("attends", "listing_verbs"):
+    if not absent and token.lower_ not in relation_words("attends", "attendee_nouns"):
         return
     verb = token.head
     own = [ctx.meetings[o.i] for _, o in prep_objects(token, {"at", "of", "in"})
