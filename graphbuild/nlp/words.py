@@ -14,6 +14,7 @@ from functools import cache
 import numpy
 from spacy.attrs import LOWER
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
@@ -26,6 +27,13 @@ def whole_word_lemmas() -> dict[str, str]:
     """Each listed form, lower-cased, -> its lemma."""
     table: dict[str, list[str]] = lexicon()["tokens"]["whole_words"]
     return {form.lower(): lemma for lemma, forms in table.items() for form in forms}
+
+
+@cache
+def _whole_word_ids() -> numpy.ndarray:
+    """The listed forms' string ids, as the LOWER attribute holds them."""
+    return numpy.fromiter((get_string_id(form) for form in whole_word_lemmas()),
+                          dtype=numpy.uint64)
 
 
 def keep_whole_words(nlp: Language) -> None:
@@ -43,9 +51,7 @@ def set_whole_word_lemmas(doc: Doc) -> Doc:
     """Give the kept-whole words their lemma; the tokens are found by their lower-case
     form's hash in one array pass, so no other token is touched."""
     lemmas = whole_word_lemmas()
-    strings = doc.vocab.strings
-    wanted = numpy.fromiter((strings.add(form) for form in lemmas), dtype=numpy.uint64)
-    found = numpy.nonzero(numpy.isin(doc.to_array(LOWER), wanted))[0]
+    found = numpy.nonzero(numpy.isin(doc.to_array(LOWER), _whole_word_ids()))[0]
     for index in found.tolist():
         token = doc[index]
         token.lemma_ = lemmas[token.lower_]

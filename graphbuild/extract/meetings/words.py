@@ -135,8 +135,14 @@ def _meeting_verbs() -> frozenset[str]:
 
 
 @cache
-def _strong_nouns() -> frozenset[str]:
+def strong_meeting_nouns() -> frozenset[str]:
+    """Meeting nouns that name a meeting on their own ("summit", not "talks")."""
     return words("meetings", "nouns") - words("meetings", "weak_nouns")
+
+
+@cache
+def _person_titles() -> frozenset[str]:
+    return job_titles() | words("people", "honorifics")
 
 
 def _talk_between_named(token: Token, by_token: dict[int, Mention]) -> bool:
@@ -163,9 +169,8 @@ def _identified_person(token: Token, by_token: dict[int, Mention]) -> bool:
     if mention is None or mention.type != "person":
         return False
     name = mention.key.partition(":")[2]
-    titles = job_titles() | words("people", "honorifics")
     return " " in name or is_public_figure(name) or any(
-        c.lower_ in titles for c in token.children if c.dep_ == "compound")
+        c.lower_ in _person_titles() for c in token.children if c.dep_ == "compound")
 
 
 def _has_particle(verb: Token, needed: list[str] | None) -> bool:
@@ -193,7 +198,7 @@ def stated_kind(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool] 
     if any(subject.lemma_.lower() in words("meetings", "nouns")
            for subject in children(token, "nsubj")):
         return None  # "the summit brought together Kenya and Uganda" is the summit
-    if any(obj.lemma_.lower() in _strong_nouns() for _, obj in prep_objects(token, {"for"})):
+    if any(obj.lemma_.lower() in strong_meeting_nouns() for _, obj in prep_objects(token, {"for"})):
         return None  # "leaders gathered in Paris for a summit": the summit is the meeting
     lemma = token.lemma_.lower()
     partners = [o for _, obj in prep_objects(token, {"with"}) for o in [obj, *obj.conjuncts]]

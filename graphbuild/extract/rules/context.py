@@ -73,6 +73,14 @@ def particles(relation: str, field: str = "particles") -> dict[str, list[str]]:
     return table
 
 
+def calls_off(verb: Token) -> bool:
+    """'cancelled', 'postponed', 'called off': the verb calls something off."""
+    lemma = verb.lemma_.lower()
+    needed = particles("attends", "calling_off").get(lemma, ())
+    return lemma in relation_words("attends", "cancelling_verbs") or any(
+        c.dep_ == "prt" and c.lower_ in needed for c in verb.children)
+
+
 def actors(token: Token, ctx: Context, *, depth: int = 0) -> list[Mention]:
     """The entities a token stands for.
 

@@ -9,34 +9,32 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from graphbuild.extract.meetings import focus_meeting
+from graphbuild.extract.meetings.words import strong_meeting_nouns
 from graphbuild.extract.rules.context import (
     ACTORS,
     Context,
     actors,
     agents,
+    calls_off,
     emit,
     is_passive,
     meeting_object,
     meeting_objects,
     meeting_of_subject_clause,
-    particles,
     relation_words,
     starts_at,
     subjects,
 )
 from graphbuild.extract.syntax import children, conjuncts, prep_objects
-from graphbuild.lexicon import words
 from graphbuild.types import Claim, Mention
 
 
 def _hosts(token: Token, ctx: Context) -> Iterator[Claim]:
-    lemma = token.lemma_.lower()
-    calling_off = particles("attends", "calling_off").get(lemma, [])
-    if any(c.dep_ == "prt" and c.lower_ in calling_off for c in token.children):
+    if calls_off(token):
         return  # "called off the summit"
-    if lemma in relation_words("hosts", "convening_verbs") and (
+    if token.lemma_.lower() in relation_words("hosts", "convening_verbs") and (
             token.i in ctx.meetings or children(token, "oprd", "ccomp", "xcomp")
-            or not any(o.i in ctx.meetings and o.lemma_.lower() in _STRONG_NOUNS
+            or not any(o.i in ctx.meetings and o.lemma_.lower() in strong_meeting_nouns()
                        for o in children(token, "dobj"))):
         return  # "the EU called the summit", not "Trump called Sisi"
     delegations = relation_words("attends", "delegation_nouns")
@@ -60,9 +58,6 @@ def _hosts(token: Token, ctx: Context) -> Iterator[Claim]:
     hosts = agents(token, ctx) if is_passive(token) else subjects(token, ctx)
     hosts += [m for m in _joined_hosts(token, ctx) if m not in hosts]
     yield from emit(ctx, "hosts", hosts, meeting, token, [token])
-
-
-_STRONG_NOUNS = words("meetings", "nouns") - words("meetings", "weak_nouns")
 
 
 def _headed_delegation(verb: Token) -> Token | None:

@@ -14,6 +14,7 @@ from graphbuild.extract.rules.context import (
     ACTORS,
     Context,
     actors,
+    calls_off,
     companions,
     emit,
     is_passive,
@@ -87,12 +88,7 @@ def _cancelling_verb(token: Token) -> Token | None:
             verb.dep_ == "xcomp" and verb.head.lemma_.lower() in relation_words(
                 "attends", "wish_verbs")):
         return None  # not "wants to cancel the summit"
-    lemma = verb.lemma_.lower()
-    verb_particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
-    calls_off = particles("attends", "calling_off").get(lemma, ())
-    if lemma in relation_words("attends", "cancelling_verbs") or verb_particles & set(calls_off):
-        return verb
-    return None
+    return verb if calls_off(verb) else None
 
 
 def _frame_parties(token: Token, ctx: Context) -> Iterator[Claim]:

@@ -14,9 +14,9 @@ from graphbuild.extract.meetings import focus_meeting
 from graphbuild.extract.rules.context import (
     Context,
     actors,
+    calls_off,
     emit,
     listed_after,
-    particles,
     relation_words,
     starts_at,
     subjects,
@@ -132,11 +132,7 @@ def _attendee_list(token: Token, ctx: Context) -> Iterator[Claim]:
 def _cancelled_trip(token: Token, ctx: Context) -> Iterator[Claim]:
     """'Lula cancelled his trip to Lima', 'called off a visit to the summit' -> the one
     who cancels will not attend the meeting there."""
-    lemma = token.lemma_.lower()
-    calls_off = relation_words("attends", "cancelling_verbs")
-    particles_needed = particles("attends", "calling_off").get(lemma)
-    if lemma not in calls_off and not (particles_needed and any(
-            c.dep_ == "prt" and c.lower_ in particles_needed for c in token.children)):
+    if not calls_off(token):
         return
     trips = [o for o in children(token, "dobj")
              if o.lemma_.lower() in relation_words("attends", "trip_nouns")]
