@@ -20,6 +20,8 @@ from spacy.tokens import Doc, Span
 from graphbuild.errors import GraphbuildError, ModelNotFoundError
 from graphbuild.models import INSTALL_HINT, PREFERRED_MODELS, default_model
 from graphbuild.nlp import load_pipeline, parse
+from graphbuild.nlp.lemmas import ArrayLemmatizer
+from graphbuild.nlp.tagging import CompiledAttributeRuler
 from graphbuild.types import Article
 
 Ents = list[tuple[str, str, str]]
@@ -351,3 +353,9 @@ def test_a_countrys_ministry_in_the_possessive_is_a_body(nlp: Language, text: st
 def test_a_countrys_presidency_in_the_possessive_stays_the_country(nlp: Language) -> None:
     doc = nlp("The summit is the key event of Russia's current presidency in the group.")
     assert ("Russia", "GPE") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_the_pipeline_runs_the_faster_equivalents() -> None:
+    nlp = load_pipeline()
+    assert isinstance(nlp.get_pipe("attribute_ruler").component, CompiledAttributeRuler)
+    assert isinstance(nlp.get_pipe("lemmatizer").component, ArrayLemmatizer)

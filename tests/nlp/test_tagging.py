@@ -16,7 +16,6 @@ from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
 from graphbuild.models import default_model
-from graphbuild.nlp import load_pipeline
 from graphbuild.nlp.tagging import CompiledAttributeRuler, UnsupportedPattern
 
 REPO = Path(__file__).resolve().parents[2]
@@ -33,11 +32,6 @@ def _ruled(nlp: Language, doc: Doc, ruler: object) -> np.ndarray:
     copy = Doc(nlp.vocab).from_bytes(doc.to_bytes())
     ruler(copy)  # type: ignore[operator]
     return copy.to_array(COLUMNS)
-
-
-def test_the_pipeline_uses_the_compiled_ruler() -> None:
-    nlp = load_pipeline()
-    assert type(nlp.get_pipe("attribute_ruler")).__name__ == "_CompiledRulerSlot"
 
 
 def test_real_articles_get_the_same_annotations(stock: Language) -> None:
