@@ -28,6 +28,11 @@ def extract(doc: Doc, article: Article, *, deadline: float | None = None
         article.title) else 0
     meetings = meeting_mentions(doc, article.id, by_token, sentence_of,
                                 headline_end=headline_end)
+    # A meeting's short name the model took for a body ("CHOGM") is the meeting only.
+    renamed = {by_token[i] for i in meetings if i in by_token}
+    if renamed:
+        mentions = [m for m in mentions if m not in renamed]
+        by_token = {i: m for i, m in by_token.items() if m not in renamed}
     affiliations = affiliation_claims(doc, article.id, mentions, by_token)
     refs = references(doc, mentions, by_token, affiliations, sentence_of)
     try:

@@ -510,6 +510,14 @@ EVENTS = [
                  {("Mohammed Shia al-Sudani", "hosts", "meeting", False),
                   ("Mohammed Shia al-Sudani", "attends", "meeting", False)},
                  id="the-host-in-apposition"),
+    pytest.param("Queen Margrethe will attend the Nordic Heads of State Meeting in Bergen on "
+                 "Friday.",
+                 {("Margrethe", "attends", "meeting@Friday", False)},
+                 id="name-headed-by-an-earlier-word"),
+    pytest.param("Ghana will host the West African Ministers of Trade Conference (WAMTC) in "
+                 "Accra. Nigeria is also attending WAMTC.",
+                 {("Ghana", "hosts", "meeting", False), ("Nigeria", "attends", "meeting", False)},
+                 id="meeting-acronym-in-brackets"),
 ]
 
 
@@ -574,6 +582,21 @@ def test_a_meeting_before_a_trilateral_meeting_is_another_meeting(read):
                  "trilateral meeting that would also include Boric.")
     meetings = {m.key for m in found.mentions if m.type == "meeting" and "meeting" in m.text}
     assert len(meetings) == 2
+
+
+def test_a_meetings_short_name_is_that_meeting_not_a_body(read):
+    found = read("Kenya will attend the Indian Ocean Rim Summit (IORS) in Mombasa. IORS opens "
+                 "on Monday.")
+    meetings = {m.key for m in found.mentions if m.type == "meeting"}
+    assert len(meetings) == 1
+    assert {m.text for m in found.mentions if m.type == "meeting"} == {
+        "the Indian Ocean Rim Summit", "IORS"}
+    assert not [m for m in found.mentions if m.text == "IORS" and m.type != "meeting"]
+
+
+def test_a_body_named_after_its_meetings_is_no_meeting(read):
+    found = read("Morocco chaired the Organization of the Islamic Conference (OIC) in 1994.")
+    assert not [m for m in found.mentions if m.type == "meeting"]
 
 
 @pytest.mark.parametrize(("text", "expected"), EVENTS)

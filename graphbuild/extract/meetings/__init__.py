@@ -6,7 +6,8 @@ Each mention records its date expression, venue and the group that meets.
 Within one article mentions are chained: a dated mention joins the meeting of
 the same class and date; an anaphoric or undated one ("this gathering", "the
 meeting") joins the meeting in focus; "previous meetings" starts nothing.
-``words`` says which words name a meeting, ``when_where`` reads dates and places,
+``words`` says which words name a meeting, ``names`` what a meeting is called,
+``when_where`` reads dates and places,
 and ``graphbuild.meeting_identity`` says when two mentions may be one meeting.
 """
 
@@ -16,18 +17,17 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
+from graphbuild.extract.meetings.names import entity_name, name_words, short_names, span_text
 from graphbuild.extract.meetings.when_where import date_of, group_of, venue_of
 from graphbuild.extract.meetings.words import (
     describes_focus,
     explicit_kind,
     framed,
     has_contrastive,
-    name_words,
     on_the_margins,
     own_parties,
     said_later,
     sequenced_with,
-    span_text,
     stated_kind,
 )
 from graphbuild.meeting_identity import Facts, dates_agree, dates_nest, may_be_one, named_apart
@@ -64,8 +64,18 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
     focus: dict[str, int] = {}
     strong_focus: dict[str, int] = {}
     last_touched: int | None = None
+    # Word the parser made the head of a meeting's name -> the meeting noun.
+    stand_ins: dict[int, int] = {}
+    acronyms = short_names(doc, by_token)
     for token in doc:
-        explicit = explicit_kind(token, by_token)
+        named = acronyms.get(token.text)
+        explicit: tuple[str, bool, bool] | None
+        if named is not None:
+            # "... Meeting (CHOGM)" ... "attending CHOGM": the named meeting again.
+            explicit = (explicit_kind(named, by_token) or ("meeting", False, False))[0], \
+                True, False
+        else:
+            explicit = explicit_kind(token, by_token)
         stated = None if explicit else stated_kind(token, by_token)
         implicit = stated is not None
         if explicit is None and stated is None:
@@ -90,8 +100,15 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
         date = None if later else date_of(token)
         venue = venue_of(token, by_token)
         group = group_of(token, by_token) if explicit else None
-        if explicit:
+        if named is not None:
+            start, end, text = token.idx, token.idx + len(token.text), token.text
+        elif explicit:
             start, end, text = span_text(token)
+            name = entity_name(token)
+            if name is not None and name.root.i not in by_token:
+                stand_ins[name.root.i] = token.i
+                date = date or (None if later else date_of(name.root))
+                venue = venue or venue_of(name.root, by_token)
         else:
             start, end, text = token.idx, token.idx + len(token.text), token.text
         if weak and not anaphoric and not date and not framed(token, by_token, venue):
@@ -118,7 +135,7 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
         if target is not None and explicit and not (anaphoric or weak or date) and \
                 sentence_of[token.i] - clusters[target].mentions[-1].sentence > 1:
             target = None  # "a meeting" two sentences on is introduced, not referred to
-        names = name_words(token, by_token) if explicit else frozenset()
+        names = name_words(named or token, by_token) if explicit else frozenset()
         if target is not None and named_apart(names, clusters[target].names):
             target = None  # "the G20 Summit" ... "the East Asia Summit": two summits
         if target is not None and not anaphoric and not may_be_one(clusters[target], facts):
@@ -193,7 +210,11 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
             target = assigned[max(before)][0]
             _add(clusters[target], waiting)
             assigned[index] = (target, waiting)
-    return _finalise(article_id, clusters, assigned)
+    found = _finalise(article_id, clusters, assigned)
+    for head, noun in stand_ins.items():
+        if noun in found and head not in found:
+            found[head] = found[noun]
+    return found
 
 # A headline sums up the lead: its meetings are looked for in the first sentences only.
 _LEAD_SENTENCES = 4

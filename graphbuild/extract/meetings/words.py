@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from graphbuild.extract.meetings.distributive import is_distributive, partners
 from graphbuild.extract.meetings.when_where import date_of, venue_of
@@ -31,6 +31,9 @@ def explicit_kind(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool
         return None
     if token.i in by_token or _is_idiom(token) or token.dep_ == "compound":
         return None
+    name = entity_ending_at(token)
+    if name is not None and is_body_name(name):
+        return None  # "the Organization of the Islamic Conference"
     if any(c.dep_ in ("compound", "amod") and c.lower_ in words("meetings", "public_modifiers")
            for c in token.children):
         return None  # "a press conference" speaks to the public
@@ -59,6 +62,22 @@ def explicit_kind(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool
     weak = (lemma in weak_nouns or token.lower_ in weak_nouns) and not counted
     kind = "summit" if lemma in words("meetings", "summit_nouns") else "meeting"
     return framed or kind, anaphoric, weak
+
+def entity_ending_at(token: Token) -> Span | None:
+    """The named entity whose last word is ``token``, if it starts before it."""
+    doc = token.doc
+    if token.ent_iob_ != "I" or (token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I"):
+        return None
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    return doc[start:token.i + 1]
+
+
+def is_body_name(name: Span) -> bool:
+    """A name headed by a body's noun names the body, whatever word ends it."""
+    return name.root.lemma_.lower() in words("organizations", "heads")
+
 
 def noun_like_gerund(token: Token) -> bool:
     """'for a NATO foreign ministers meeting': a meeting noun the tagger read as a verb
@@ -283,29 +302,6 @@ def _named_parties(verb: Token, by_token: dict[int, Mention]) -> bool:
              if t.i in by_token and by_token[t.i].type in ("person", "country", "organization")}
     people = {m.key for m in named if m.type == "person"}
     return len(people) >= 2 or (not people and len({m.key for m in named}) >= 2)
-
-def span_text(token: Token) -> tuple[int, int, str]:
-    left = [c for c in token.children if c.dep_ in ("det", "poss", "amod", "compound", "nummod")
-            and c.i < token.i]
-    start_token = min([token, *left], key=lambda t: t.i)
-    start = start_token.idx
-    end = token.idx + len(token.text)
-    return start, end, token.doc[start_token.i:token.i + 1].text
-
-def name_words(token: Token, by_token: dict[int, Mention]) -> frozenset[str]:
-    """The capitalised words that name a meeting, places left out ("the 26th China-ASEAN
-    Summit" -> china-asean; "the Bali summit" -> none: a place is not a name)."""
-    found = set()
-    for child in token.children:
-        if child.dep_ not in ("compound", "amod", "nmod") or child.i > token.i:
-            continue
-        for part in child.subtree:
-            mention = by_token.get(part.i)
-            if part.pos_ == "PROPN" and not part.like_num and not (
-                    mention is not None and mention.type in ("country", "location")):
-                found.add(part.lower_)
-    return frozenset(found)
-
 
 def own_parties(token: Token, by_token: dict[int, Mention]) -> set[str]:
     """The people and countries a meeting mention names as its own parties: "a meeting

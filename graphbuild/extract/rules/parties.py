@@ -102,6 +102,8 @@ def _frame_parties(token: Token, ctx: Context) -> Iterator[Claim]:
     if meeting.kind == "call":
         preps |= relation_words("attends", "call_preps")
     for prep, obj in prep_objects(token, preps):
+        if meeting.start <= obj.idx < meeting.end:
+            continue  # a word of the meeting's own name ("Heads of Government Meeting")
         parties = [m for o in conjuncts(obj) for m in actors(o, ctx)]
         if prep.lower_ == "of":
             # "a meeting of the coalition", "a summit of NATO leaders"; not "a meeting of

@@ -1,0 +1,74 @@
+"""What a meeting is called: the words of its name, and the short names a text gives it.
+
+A name is the noun with its modifiers ("the 26th China-ASEAN Summit") or, when the parser
+hung it on an earlier word, the named entity the noun ends ("the Commonwealth Heads of
+Government Meeting"); a bracketed acronym after it ("(CHOGM)") names it again later.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from graphbuild.extract.meetings.words import entity_ending_at, explicit_kind, is_body_name
+from graphbuild.types import Mention
+
+
+def span_text(token: Token) -> tuple[int, int, str]:
+    """Start, end and text of the meeting a noun names, with its article and modifiers."""
+    left = [c for c in token.children if c.dep_ in ("det", "poss", "amod", "compound", "nummod")
+            and c.i < token.i]
+    start_token = min([token, *left], key=lambda t: t.i)
+    name = entity_name(token)
+    if name is not None and name.start < start_token.i:
+        start_token = name[0]
+    start = start_token.idx
+    end = token.idx + len(token.text)
+    return start, end, token.doc[start_token.i:token.i + 1].text
+
+
+def entity_name(token: Token) -> Span | None:
+    """The named entity a meeting noun ends when the parser hung the name on another of
+    its words: in "the Commonwealth Heads of Government Meeting" the object of "attend" is
+    "Heads", and the whole name is the meeting's. A name headed by a body's noun names
+    the body ("the Organization of the Islamic Conference")."""
+    name = entity_ending_at(token)
+    if name is None or name.root == token or is_body_name(name):
+        return None
+    return name
+
+
+def name_words(token: Token, by_token: dict[int, Mention]) -> frozenset[str]:
+    """The capitalised words that name a meeting, places left out ("the 26th China-ASEAN
+    Summit" -> china-asean; "the Bali summit" -> none: a place is not a name)."""
+    found = set()
+    for child in token.children:
+        if child.dep_ not in ("compound", "amod", "nmod") or child.i > token.i:
+            continue
+        for part in child.subtree:
+            mention = by_token.get(part.i)
+            if part.pos_ == "PROPN" and not part.like_num and not (
+                    mention is not None and mention.type in ("country", "location")):
+                found.add(part.lower_)
+    return frozenset(found)
+
+
+def short_names(doc: Doc, by_token: dict[int, Mention]) -> dict[str, Token]:
+    """Short names a text gives its named meetings in brackets -> the meeting noun:
+    "the Commonwealth Heads of Government Meeting (CHOGM)"."""
+    found: dict[str, Token] = {}
+    for token in doc[1:-2]:
+        if token.text != "(" or doc[token.i + 2].text != ")":
+            continue
+        noun, short = doc[token.i - 1], doc[token.i + 1]
+        if noun.is_title and short.is_upper and len(short) > 1 and short.is_alpha \
+                and explicit_kind(noun, by_token) is not None \
+                and _initials_agree(short.text, span_text(noun)[2]):
+            found[short.text] = noun
+    return found
+
+
+def _initials_agree(short: str, name: str) -> bool:
+    """'CHOGM' for "Commonwealth Heads of Government Meeting": its letters are initials of
+    the name's words, in order."""
+    initials = iter(word[0].upper() for word in name.split() if word[0].isalpha())
+    return all(letter in initials for letter in short)
