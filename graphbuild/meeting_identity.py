@@ -119,6 +119,16 @@ def _containing(place: str) -> set[str]:
     return found
 
 
+def enclosing_places(place: str) -> set[str]:
+    """A venue key and the places it may lie in ("warsaw" -> warsaw, poland).
+
+    >>> sorted(enclosing_places("lisbon")), enclosing_places("zorbville")
+    (['lisbon', 'portugal'], {'zorbville'})
+    """
+    named = _places()[0].get(place)
+    return {place} | _containing(named) if named else {place}
+
+
 def places_agree(a: str, b: str) -> bool:
     """Two venue keys name one place, or one lies in the other ("Lisbon" in "Portugal",
     "White House" in "Washington", "Santa Marta" in "Colombia"), or one name starts the
@@ -188,6 +198,30 @@ def dates_nest(a: str, b: str) -> bool:
     verdict = dates_agree(a, b)
     return verdict == "same" or (verdict == "unknown" and _date_kind(a) == "calendar"
                                  and _date_kind(b) == "calendar")
+
+
+def dates_may_restate(told: str, new: str) -> bool:
+    """Whether ``new``, said of the meeting an article is telling, may date it when
+    ``told`` could not be compared with it: a relative date ("next month") and a
+    calendar or weekday one ("the Feb. 13-14 conference").
+
+    >>> dates_may_restate("next month", "Feb. 13-14"), dates_may_restate("May 2", "May 9")
+    (True, False)
+    """
+    kinds = {_date_kind(told), _date_kind(new)}
+    return dates_agree(told, new) == "unknown" and "relative" in kinds and len(kinds) == 2
+
+
+def better_date(told: str | None, new: str | None) -> str | None:
+    """The date to keep for a meeting dated twice: the first, unless only the second
+    can be placed on a calendar.
+
+    >>> better_date("next month", "Feb. 13-14"), better_date("May 2", "Friday")
+    ('Feb. 13-14', 'May 2')
+    """
+    if told and new and _date_kind(told) == "relative" and _date_kind(new) != "relative":
+        return new
+    return told or new
 
 
 def _parts_agree(a: frozenset[int], b: frozenset[int]) -> str:

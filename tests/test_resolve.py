@@ -427,6 +427,23 @@ def test_the_meeting_two_articles_on_one_story_are_about_is_one_meeting(
     assert (resolution.entity_of[first] == resolution.entity_of[second]) is merged
 
 
+def test_central_meetings_in_a_city_and_in_its_country_are_compared(
+        story: StoryFactory) -> None:
+    a1, a2 = story("a1"), story("a2")
+    for article in (a1, a2):
+        for name, code in (("Sweden", "SWE"), ("Denmark", "DNK"), ("Finland", "FIN")):
+            article.country(name, code)
+    first = a1.meeting("next month", text="a conference", venue="Oslo")
+    a1.mention("the conference", "meeting", first.key, date="next month", venue="Oslo")
+    a1.claim(a1.country("Iceland", "ISL"), "attends", first)
+    second = a2.meeting("next week", venue="Norway")
+    a2.mention("the meeting", "meeting", second.key, date="next week", venue="Norway")
+    a2.claim(a2.country("Estonia", "EST"), "attends", second)
+    resolution = run(a1, a2)
+
+    assert resolution.entity_of[first] == resolution.entity_of[second]
+
+
 def test_meetings_of_one_article_do_not_merge(story: StoryFactory) -> None:
     a1 = story("a1")
     norway = a1.country("Norway", "NOR")

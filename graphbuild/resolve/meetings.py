@@ -14,6 +14,7 @@ from graphbuild.graph import slugify
 from graphbuild.lexicon import words
 from graphbuild.meeting_identity import (
     central_meetings_agree,
+    enclosing_places,
     groups_compatible,
     overlap,
     same_meeting,
@@ -246,7 +247,8 @@ def _blocking_keys(meeting: _Meeting) -> set[str]:
         keys.add(f"group:{meeting.group}")
     place = venue_key(meeting.venue)
     if place:
-        keys.add(f"place:{place}")
+        # "Warsaw" and "Poland" may be one place: compared too.
+        keys.update(f"place:{p}" for p in enclosing_places(place))
     if meeting.date:
         keys.add(f"date:{meeting.kind}:{meeting.date.lower()}")
     return keys

@@ -594,6 +594,13 @@ def test_a_meetings_short_name_is_that_meeting_not_a_body(read):
     assert not [m for m in found.mentions if m.text == "IORS" and m.type != "meeting"]
 
 
+def test_a_calendar_date_dates_the_meeting_told_with_a_relative_one(read):
+    found = read("Chile has not been invited to a conference on trade in Lima next month. "
+                 "Peru will attend the Feb. 13-14 conference.")
+    meetings = {(m.key, m.date) for m in found.mentions if m.type == "meeting"}
+    assert meetings == {("t#meeting-0", "Feb. 13-14")}
+
+
 def test_a_body_named_after_its_meetings_is_no_meeting(read):
     found = read("Morocco chaired the Organization of the Islamic Conference (OIC) in 1994.")
     assert not [m for m in found.mentions if m.type == "meeting"]

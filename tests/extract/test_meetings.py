@@ -156,6 +156,8 @@ def test_place_before_the_noun_is_the_venue(read):
     "Ecuador will skip the Americas summit.",
     "Syria will attend the Middle East peace conference.",
     "Ghana will attend the Africa summit next week.",
+    "Iran was not invited to the Mideast conference.",
+    "Serbia will attend the Western Balkans summit.",
 ])
 def test_a_part_of_the_world_before_the_noun_is_not_the_venue(read, text):
     assert [m.venue for m in meetings(read(text))] == [None]

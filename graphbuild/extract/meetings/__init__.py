@@ -30,7 +30,15 @@ from graphbuild.extract.meetings.words import (
     sequenced_with,
     stated_kind,
 )
-from graphbuild.meeting_identity import Facts, dates_agree, dates_nest, may_be_one, named_apart
+from graphbuild.meeting_identity import (
+    Facts,
+    better_date,
+    dates_agree,
+    dates_may_restate,
+    dates_nest,
+    may_be_one,
+    named_apart,
+)
 from graphbuild.types import Mention
 
 
@@ -123,8 +131,10 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
             target = last_touched
         if target is None and date and not contrastive and kind in strong_focus:
             # "the SCO summit in July" ... "the summit hosted by Tokayev on July 3-4"
+            # "a conference in Warsaw next month" ... "the Feb. 13-14 conference"
             told = clusters[strong_focus[kind]]
-            if told.date and dates_nest(told.date, date) and may_be_one(told, facts):
+            if told.date and (dates_nest(told.date, date) or anaphoric and dates_may_restate(
+                    told.date, date)) and may_be_one(told, facts):
                 target = strong_focus[kind]
         if explicit and anaphoric and group and not date:
             # "the NATO ministers' meeting" after a visit: the body's meeting told before.
@@ -252,7 +262,7 @@ def _choose_cluster(clusters: list[_Cluster], focus: dict[str, int], kind: str,
 
 def _add(cluster: _Cluster, mention: Mention) -> None:
     cluster.mentions.append(mention)
-    cluster.date = cluster.date or mention.date
+    cluster.date = better_date(cluster.date, mention.date)
     cluster.venue = cluster.venue or mention.venue
     cluster.group = cluster.group or mention.group
 
