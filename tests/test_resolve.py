@@ -444,6 +444,23 @@ def test_central_meetings_in_a_city_and_in_its_country_are_compared(
     assert resolution.entity_of[first] == resolution.entity_of[second]
 
 
+def test_central_summits_of_one_story_with_no_party_in_common_are_compared(
+        story: StoryFactory) -> None:
+    a1, a2 = story("a1"), story("a2")
+    for article in (a1, a2):
+        for name, code in (("Sweden", "SWE"), ("Denmark", "DNK"), ("Finland", "FIN")):
+            article.country(name, code)
+    first = a1.meeting(None, text="a summit", kind="summit")
+    a1.mention("the summit", "meeting", first.key, kind="summit")
+    a1.claim(a1.country("Iceland", "ISL"), "attends", first)
+    second = a2.meeting(None, text="the peace summit", kind="summit")
+    a2.mention("the summit", "meeting", second.key, kind="summit")
+    a2.claim(a2.country("Estonia", "EST"), "attends", second, negated=True)
+    resolution = run(a1, a2)
+
+    assert resolution.entity_of[first] == resolution.entity_of[second]
+
+
 def test_meetings_of_one_article_do_not_merge(story: StoryFactory) -> None:
     a1 = story("a1")
     norway = a1.country("Norway", "NOR")

@@ -193,10 +193,17 @@ def _join_central_meetings(ordered: list[_Meeting], keys_of: list[set[str]],
     date it: the central meetings of two articles on one story, sharing a party, body or
     place, are one meeting unless ``meeting_identity`` sees a conflict."""
     central = _central_meetings(ordered)
+    # Outlets may name no party in common ("a summit on peace for Ukraine" with its
+    # attendees, "the Ukrainian peace summit" with those who stayed away): central
+    # meetings of one kind are compared too.
+    of_kind: dict[str, list[int]] = defaultdict(list)
+    for index in sorted(central):
+        of_kind[f"central:{ordered[index].kind}"].append(index)
+    shared_keys = {**sharing, **of_kind}
     for i, meeting in enumerate(ordered):
         if i not in central:
             continue
-        for j in _candidates(i, keys_of[i], sharing):
+        for j in _candidates(i, keys_of[i] | {f"central:{meeting.kind}"}, shared_keys):
             other = ordered[j]
             if j in central and not meeting.articles & other.articles \
                     and central_meetings_agree(meeting, other) and one_story(meeting, other):

@@ -601,6 +601,14 @@ def test_a_calendar_date_dates_the_meeting_told_with_a_relative_one(read):
     assert meetings == {("t#meeting-0", "Feb. 13-14")}
 
 
+def test_a_summit_someone_takes_part_in_is_no_summit_in_general(read):
+    found = read("India opts out of declaration at Swiss peace summit\n\nBrazil was listed as "
+                 "an observer.\n\nChile and Peru were among countries participating at a "
+                 "summit on peace for Ukraine that did not sign, the government said on Sunday.")
+    taken_part_in = [m for m in found.mentions if m.text == "a summit"]
+    assert [m.contrasted for m in taken_part_in] == [False]
+
+
 def test_a_body_named_after_its_meetings_is_no_meeting(read):
     found = read("Morocco chaired the Organization of the Islamic Conference (OIC) in 1994.")
     assert not [m for m in found.mentions if m.type == "meeting"]

@@ -23,6 +23,7 @@ from graphbuild.extract.meetings.words import (
     describes_focus,
     explicit_kind,
     framed,
+    goes_to,
     has_contrastive,
     on_the_margins,
     own_parties,
@@ -165,7 +166,8 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
             if weak and not parties and not venue:
                 weak_pending.add(token.i)  # "the talks" with no parties or place of its own
             continue
-        bare = explicit is not None and not (anaphoric or date or venue or group or parties)
+        bare = explicit is not None and not (anaphoric or date or venue or group or parties
+                                             or goes_to(token))
         if target is None and bare and kind in strong_focus:
             # "There cannot be a summit if ..." far from the story's summit: a meeting in
             # general, which does not take the focus from the one being told.

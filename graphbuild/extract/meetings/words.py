@@ -91,10 +91,16 @@ def _attended(token: Token) -> bool:
     """'would also boycott preparatory meetings', 'attends meetings of G7 foreign
     ministers': described meetings someone goes to or stays away from are meetings, plural
     or not."""
-    verb = token.head.head if token.dep_ == "pobj" else token.head
     described = any(c.dep_ == "amod" or c.dep_ == "prep" and c.lower_ in ("of", "with", "between")
                     for c in token.children)
-    return token.dep_ in ("dobj", "pobj") and described and verb.lemma_.lower() in words(
+    return described and goes_to(token)
+
+
+def goes_to(token: Token) -> bool:
+    """The meeting noun is what an attendance verb's subject goes to or stays away from:
+    "participating at a summit", "will attend a summit"."""
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    return token.dep_ in ("dobj", "pobj") and verb.lemma_.lower() in words(
         "relations", "attends", "verbs")
 
 
