@@ -47,6 +47,13 @@ def assert_every_alias_explained(resolution: Resolution) -> None:
         assert not unexplained, (e.id, unexplained)
 
 
+def _one_story(*articles: Story) -> None:
+    """Give the articles the same three countries, so that they tell one story."""
+    for article in articles:
+        for name, code in (("Sweden", "SWE"), ("Denmark", "DNK"), ("Finland", "FIN")):
+            article.country(name, code)
+
+
 def reasons(resolution: Resolution) -> dict[str, str]:
     return {d.alias: d.reason for d in resolution.decisions}
 
@@ -412,9 +419,7 @@ def test_the_meeting_two_articles_on_one_story_are_about_is_one_meeting(
         story: StoryFactory, second_venue: str | None, one_story: bool, merged: bool) -> None:
     a1, a2 = story("a1"), story("a2")
     if one_story:
-        for article in (a1, a2):
-            for name, code in (("Sweden", "SWE"), ("Denmark", "DNK"), ("Finland", "FIN")):
-                article.country(name, code)
+        _one_story(a1, a2)
     first = a1.meeting("Thursday", text="the summit", kind="summit", venue="Oslo")
     a1.mention("the summit", "meeting", first.key, date="Thursday", venue="Oslo",
                kind="summit")
@@ -430,9 +435,7 @@ def test_the_meeting_two_articles_on_one_story_are_about_is_one_meeting(
 def test_central_meetings_in_a_city_and_in_its_country_are_compared(
         story: StoryFactory) -> None:
     a1, a2 = story("a1"), story("a2")
-    for article in (a1, a2):
-        for name, code in (("Sweden", "SWE"), ("Denmark", "DNK"), ("Finland", "FIN")):
-            article.country(name, code)
+    _one_story(a1, a2)
     first = a1.meeting("next month", text="a conference", venue="Oslo")
     a1.mention("the conference", "meeting", first.key, date="next month", venue="Oslo")
     a1.claim(a1.country("Iceland", "ISL"), "attends", first)
@@ -447,9 +450,7 @@ def test_central_meetings_in_a_city_and_in_its_country_are_compared(
 def test_central_summits_of_one_story_with_no_party_in_common_are_compared(
         story: StoryFactory) -> None:
     a1, a2 = story("a1"), story("a2")
-    for article in (a1, a2):
-        for name, code in (("Sweden", "SWE"), ("Denmark", "DNK"), ("Finland", "FIN")):
-            article.country(name, code)
+    _one_story(a1, a2)
     first = a1.meeting(None, text="a summit", kind="summit")
     a1.mention("the summit", "meeting", first.key, kind="summit")
     a1.claim(a1.country("Iceland", "ISL"), "attends", first)
