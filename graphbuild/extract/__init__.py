@@ -29,7 +29,8 @@ def extract(doc: Doc, article: Article, *, deadline: float | None = None
     meetings = meeting_mentions(doc, article.id, by_token, sentence_of,
                                 headline_end=headline_end)
     # A meeting's short name the model took for a body ("CHOGM") is the meeting only.
-    renamed = {by_token[i] for i in meetings if i in by_token}
+    renamed = {by_token[i] for i, meeting in meetings.items() if i in by_token
+               and (by_token[i].start, by_token[i].end) == (meeting.start, meeting.end)}
     if renamed:
         mentions = [m for m in mentions if m not in renamed]
         by_token = {i: m for i, m in by_token.items() if m not in renamed}

@@ -261,3 +261,27 @@ def attribution(token: Token) -> Token | None:
                 if obj.dep_ == "pobj":
                     return obj
     return None
+
+
+# Words that may stand inside a name besides capitalised ones ("Association of Southeast
+# Asian Nations (ASEAN) Summit").
+_NAME_LINKS = frozenset({"of", "for", "on", "and", "&", "the", "(", ")", "-", "'s"})
+
+
+def name_head(token: Token) -> Token | None:
+    """The word the parser made the head of a capitalised name that ``token`` ends: in
+    "attended the Association of Southeast Asian Nations (ASEAN) Summit" or "will attend
+    the Commonwealth Heads of Government Meeting" the object is the name's first word."""
+    doc = token.doc
+    head = None
+    node = token
+    while node.head.i != node.i and node.head.i < token.i:
+        node = node.head
+        between = doc[node.i:token.i]
+        if not all(word.is_title or word.is_upper or word.lower_ in _NAME_LINKS
+                   for word in between) or sum(w.text == "(" for w in between) != sum(
+                       w.text == ")" for w in between):
+            break  # not a name, or a name in brackets after another ("(Ministerial Session)")
+        if node.lower_ not in _NAME_LINKS:
+            head = node
+    return head

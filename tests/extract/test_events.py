@@ -514,6 +514,15 @@ EVENTS = [
                  "Friday.",
                  {("Margrethe", "attends", "meeting@Friday", False)},
                  id="name-headed-by-an-earlier-word"),
+    pytest.param("Djibouti hosted the Intergovernmental Authority on Development summit on Friday.",
+                 {("Djibouti", "hosts", "meeting@Friday", False),
+                  ("IGAD", "attends", "meeting@Friday", False)},
+                 id="hosting-a-summit-named-after-its-body"),
+    pytest.param("Amina Yusuf joined the Organization for Islamic Cooperation (OIC) Extraordinary "
+                 "Summit on behalf of Somalia.",
+                 {("Amina Yusuf", "attends", "meeting", False),
+                  ("Somalia", "attends", "meeting", False)},
+                 id="joined-a-summit-named-after-its-body-on-behalf-of"),
     pytest.param("Ghana will host the West African Ministers of Trade Conference (WAMTC) in "
                  "Accra. Nigeria is also attending WAMTC.",
                  {("Ghana", "hosts", "meeting", False), ("Nigeria", "attends", "meeting", False)},
@@ -607,6 +616,19 @@ def test_a_summit_someone_takes_part_in_is_no_summit_in_general(read):
                  "summit on peace for Ukraine that did not sign, the government said on Sunday.")
     taken_part_in = [m for m in found.mentions if m.text == "a summit"]
     assert [m.contrasted for m in taken_part_in] == [False]
+
+
+def test_hosting_a_summit_named_after_its_body_is_one_meeting(read):
+    found = read("Djibouti hosted the Intergovernmental Authority on Development summit on "
+                 "Friday.")
+    assert [m.text for m in found.mentions if m.type == "meeting"] == [
+        "the Intergovernmental Authority on Development summit"]
+
+
+def test_a_bracketed_name_of_a_meeting_is_that_meeting(read):
+    found = read("Ministers arrived in Addis Ababa for the 42nd Ordinary Session of the "
+                 "Executive Council (Ministerial Session) on Monday.")
+    assert len({m.key for m in found.mentions if m.type == "meeting"}) == 1
 
 
 def test_a_body_named_after_its_meetings_is_no_meeting(read):

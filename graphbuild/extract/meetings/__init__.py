@@ -6,8 +6,8 @@ Each mention records its date expression, venue and the group that meets.
 Within one article mentions are chained: a dated mention joins the meeting of
 the same class and date; an anaphoric or undated one ("this gathering", "the
 meeting") joins the meeting in focus; "previous meetings" starts nothing.
-``words`` says which words name a meeting, ``names`` what a meeting is called,
-``when_where`` reads dates and places,
+``words`` says which nouns name a meeting, ``verbs`` which verbs state one, ``names``
+what a meeting is called, ``when_where`` reads dates and places,
 and ``graphbuild.meeting_identity`` says when two mentions may be one meeting.
 """
 
@@ -17,7 +17,13 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
-from graphbuild.extract.meetings.names import entity_name, name_words, short_names, span_text
+from graphbuild.extract.meetings.names import (
+    meeting_name_head,
+    name_words,
+    short_names,
+    span_text,
+)
+from graphbuild.extract.meetings.verbs import said_later, stated_kind
 from graphbuild.extract.meetings.when_where import date_of, group_of, venue_of
 from graphbuild.extract.meetings.words import (
     describes_focus,
@@ -27,9 +33,7 @@ from graphbuild.extract.meetings.words import (
     has_contrastive,
     on_the_margins,
     own_parties,
-    said_later,
     sequenced_with,
-    stated_kind,
 )
 from graphbuild.meeting_identity import (
     Facts,
@@ -113,11 +117,11 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
             start, end, text = token.idx, token.idx + len(token.text), token.text
         elif explicit:
             start, end, text = span_text(token)
-            name = entity_name(token)
-            if name is not None and name.root.i not in by_token:
-                stand_ins[name.root.i] = token.i
-                date = date or (None if later else date_of(name.root))
-                venue = venue or venue_of(name.root, by_token)
+            head = meeting_name_head(token)
+            if head is not None:
+                stand_ins[head.i] = token.i
+                date = date or (None if later else date_of(head))
+                venue = venue or venue_of(head, by_token)
         else:
             start, end, text = token.idx, token.idx + len(token.text), token.text
         if weak and not anaphoric and not date and not framed(token, by_token, venue):
@@ -223,9 +227,9 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
             _add(clusters[target], waiting)
             assigned[index] = (target, waiting)
     found = _finalise(article_id, clusters, assigned)
-    for head, noun in stand_ins.items():
-        if noun in found and head not in found:
-            found[head] = found[noun]
+    for stand_in, noun in stand_ins.items():
+        if noun in found and stand_in not in found:
+            found[stand_in] = found[noun]
     return found
 
 # A headline sums up the lead: its meetings are looked for in the first sentences only.

@@ -1,15 +1,17 @@
 """What a meeting is called: the words of its name, and the short names a text gives it.
 
 A name is the noun with its modifiers ("the 26th China-ASEAN Summit") or, when the parser
-hung it on an earlier word, the named entity the noun ends ("the Commonwealth Heads of
+hung it on an earlier word, the whole name the noun ends ("the Commonwealth Heads of
 Government Meeting"); a bracketed acronym after it ("(CHOGM)") names it again later.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
-from graphbuild.extract.meetings.words import entity_ending_at, explicit_kind, is_body_name
+from graphbuild.extract.meetings.words import explicit_kind
+from graphbuild.extract.syntax import name_head
+from graphbuild.lexicon import words
 from graphbuild.types import Mention
 
 
@@ -18,23 +20,24 @@ def span_text(token: Token) -> tuple[int, int, str]:
     left = [c for c in token.children if c.dep_ in ("det", "poss", "amod", "compound", "nummod")
             and c.i < token.i]
     start_token = min([token, *left], key=lambda t: t.i)
-    name = entity_name(token)
-    if name is not None and name.start < start_token.i:
-        start_token = name[0]
+    head = meeting_name_head(token)
+    if head is not None:
+        start_token = min([head, *(c for c in head.children if c.dep_ == "det" and c.i < head.i),
+                           start_token], key=lambda t: t.i)
     start = start_token.idx
     end = token.idx + len(token.text)
     return start, end, token.doc[start_token.i:token.i + 1].text
 
 
-def entity_name(token: Token) -> Span | None:
-    """The named entity a meeting noun ends when the parser hung the name on another of
-    its words: in "the Commonwealth Heads of Government Meeting" the object of "attend" is
-    "Heads", and the whole name is the meeting's. A name headed by a body's noun names
-    the body ("the Organization of the Islamic Conference")."""
-    name = entity_ending_at(token)
-    if name is None or name.root == token or is_body_name(name):
+def meeting_name_head(token: Token) -> Token | None:
+    """The word that stands for the meeting whose name ``token`` ends ("Heads" in "will
+    attend the Commonwealth Heads of Government Meeting"), unless another meeting noun
+    stands between ("the Session of the Council (Ministerial Session)")."""
+    head = name_head(token)
+    if head is None or any(word.lemma_.lower() in words("meetings", "nouns")
+                           for word in token.doc[head.i:token.i]):
         return None
-    return name
+    return head
 
 
 def name_words(token: Token, by_token: dict[int, Mention]) -> frozenset[str]:

@@ -88,7 +88,21 @@ def _attends_meeting(token: Token, ctx: Context, meeting: Mention) -> Iterator[C
         attendees += [m for m in agents(token, ctx) if m not in attendees]
     attendees += [m for m in companions(token, ctx) if m not in attendees]
     attendees += [m for m in _listed_attendees(token, ctx) if m not in attendees]
+    attendees += [m for m in _represented(token, ctx) if m not in attendees]
     yield from emit(ctx, "attends", attendees, meeting, token, cue)
+
+
+def _represented(token: Token, ctx: Context) -> list[Mention]:
+    """'Muizzu joined the summit on behalf of Maldives': the country or body someone takes
+    part for takes part too (the guide's "is represented by")."""
+    found: list[Mention] = []
+    for word in token.subtree:
+        if word.lower_ != "behalf" or word.head.lower_ != "on" or next(
+                (a for a in word.ancestors if a.pos_ in ("VERB", "AUX")), None) != token:
+            continue
+        found += [m for _, obj in prep_objects(word, {"of"}) for o in conjuncts(obj)
+                  for m in actors(o, ctx) if m.type != "person"]
+    return found
 
 
 def _represents(token: Token, ctx: Context) -> Iterator[Claim]:
