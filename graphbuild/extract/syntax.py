@@ -285,3 +285,10 @@ def name_head(token: Token) -> Token | None:
         if node.lower_ not in _NAME_LINKS:
             head = node
     return head
+
+
+def is_topic(token: Token) -> bool:
+    """'to discuss the summit (with Araqchi)': what a verb of talking takes as object is
+    talked about, not gone to or held with anyone."""
+    return token.dep_ == "dobj" and token.head.lemma_.lower() in words("meetings",
+                                                                        "topic_verbs")

@@ -625,6 +625,15 @@ def test_hosting_a_summit_named_after_its_body_is_one_meeting(read):
         "the Intergovernmental Authority on Development summit"]
 
 
+def test_a_meeting_discussed_is_a_topic(read):
+    found = read("Marek Nowak travelled to Lima to discuss the summit with his Peruvian "
+                 "counterpart Ana Torres.")
+    summit = [m for m in found.mentions if m.type == "meeting" and "summit" in m.text]
+    assert [m.venue for m in summit] == [None]
+    assert not [c for c in found.claims if c.object is not None and c.object.key == summit[0].key
+                and c.subject.text == "Ana Torres"]
+
+
 def test_a_bracketed_name_of_a_meeting_is_that_meeting(read):
     found = read("Ministers arrived in Addis Ababa for the 42nd Ordinary Session of the "
                  "Executive Council (Ministerial Session) on Monday.")

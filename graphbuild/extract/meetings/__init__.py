@@ -35,6 +35,7 @@ from graphbuild.extract.meetings.words import (
     own_parties,
     sequenced_with,
 )
+from graphbuild.extract.syntax import is_topic
 from graphbuild.meeting_identity import (
     Facts,
     better_date,
@@ -98,7 +99,7 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
         # "met on the sidelines of a gathering of ministers": the gathering is another
         # meeting, named in passing like "the previous summit".
         contrastive = explicit is not None and (has_contrastive(token)
-                                                or on_the_margins(token))
+                                                or on_the_margins(token) or is_topic(token))
         # "held talks on Friday, their first meeting since 2023": restates a meeting told
         # earlier in the same sentence.
         restates = explicit is not None and describes_focus(token) and (

@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 
 from graphbuild import dates
 from graphbuild.extract.sentences import sentences
-from graphbuild.extract.syntax import children, prep_objects
+from graphbuild.extract.syntax import children, is_topic, prep_objects
 from graphbuild.lexicon import lexicon, words
 from graphbuild.types import Mention
 
@@ -223,7 +223,7 @@ def _trip(token: Token) -> Token | None:
         verb = token.head
     elif token.dep_ == "pobj" and token.head.lower_ == "for":
         verb = token.head.head
-    elif token.dep_ == "dobj" and token.head.dep_ in ("advcl", "xcomp"):
+    elif token.dep_ == "dobj" and token.head.dep_ in ("advcl", "xcomp") and not is_topic(token):
         verb = token.head.head
     else:
         return None

@@ -26,7 +26,14 @@ from graphbuild.extract.rules.context import (
     subjects,
     unique,
 )
-from graphbuild.extract.syntax import PRONOUNS, children, conjuncts, in_brackets, prep_objects
+from graphbuild.extract.syntax import (
+    PRONOUNS,
+    children,
+    conjuncts,
+    in_brackets,
+    is_topic,
+    prep_objects,
+)
 from graphbuild.lexicon import place_by_key, words
 from graphbuild.types import Claim, Mention
 
@@ -101,6 +108,8 @@ def _frame_parties(token: Token, ctx: Context) -> Iterator[Claim]:
     preps = relation_words("attends", "frame_preps")
     if meeting.kind == "call":
         preps |= relation_words("attends", "call_preps")
+    if is_topic(token):
+        preps = preps - {"with"}  # "discuss the conference with Araqchi": he talks, not attends
     for prep, obj in prep_objects(token, preps):
         if meeting.start <= obj.idx < meeting.end:
             continue  # a word of the meeting's own name ("Heads of Government Meeting")
