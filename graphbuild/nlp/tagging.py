@@ -98,13 +98,15 @@ class CompiledAttributeRuler:
                     self.single.append((attr_id, ids[0]))
                 else:
                     self.longer.append((attr_id, tuple(ids), ruler.indices[attr_id]))
-        self._every_spec = frozenset(range(len(self.specs)))
-        # Per slot, (spec, its tests on that slot) for every spec that tests it.
+        # Per slot, (spec, its tests on that slot) for every spec that tests it, and the
+        # specs that do not test it (they pass whatever the value).
         self._tests_on: list[list[tuple[int, list[Test]]]] = [
             [(i, on_slot) for i, tests in enumerate(self.specs)
              if (on_slot := [test for test in tests if test[0] == slot])]
             for slot in range(len(_SLOTS))]
-        self._failing: dict[tuple[int, Any], frozenset[int]] = {}
+        self._untested = [frozenset(range(len(self.specs))) - {i for i, _ in tested}
+                          for tested in self._tests_on]
+        self._passing: dict[tuple[int, Any], frozenset[int]] = {}
         self._known: dict[Key, tuple[tuple[int, ...], frozenset[int], dict[int, int],
                                      tuple[tuple[int, tuple[int, ...], int], ...]]] = {}
 
@@ -113,9 +115,9 @@ class CompiledAttributeRuler:
         one-token patterns (applied in order, later ones overriding)."""
         if len(self._known) >= MAX_REMEMBERED:
             self._known.clear()
-            self._failing.clear()
-        failed = frozenset().union(*(self._failed(slot, key, token) for slot in range(4)))
-        passed = self._every_spec - failed
+            self._passing.clear()
+        passed = frozenset.intersection(*(self._untested[slot] | self._passed(slot, key, token)
+                                          for slot in range(len(_SLOTS))))
         singles = tuple(attr_id for attr_id, spec in self.single if spec in passed)
         merged: dict[int, int] = {}
         for attr_id in singles:
@@ -124,13 +126,14 @@ class CompiledAttributeRuler:
         entry = self._known[key] = (singles, passed, merged, starting)
         return entry
 
-    def _failed(self, slot: int, key: Key, token: Token) -> frozenset[int]:
-        """The specs with a test on ``slot`` that this value fails: worked out once per
-        value, so a new word costs only the word tests, not every pattern again."""
-        remembered = self._failing.get((slot, key[slot]))
+    def _passed(self, slot: int, key: Key, token: Token) -> frozenset[int]:
+        """The specs with a test on ``slot`` that this value passes: worked out once per
+        value, so a new word costs only the word tests, not every pattern again (kept as
+        the passing few, not the failing many: one set per word of the corpus)."""
+        remembered = self._passing.get((slot, key[slot]))
         if remembered is None:
-            remembered = self._failing[(slot, key[slot])] = frozenset(
-                i for i, tests in self._tests_on[slot] if not _passes(tests, key, token))
+            remembered = self._passing[(slot, key[slot])] = frozenset(
+                i for i, tests in self._tests_on[slot] if _passes(tests, key, token))
         return remembered
 
     def __call__(self, doc: Doc) -> Doc:

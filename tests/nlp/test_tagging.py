@@ -83,3 +83,18 @@ def test_patterns_it_cannot_compile_keep_spacys_ruler(pattern: list[dict[str, ob
 
     with pytest.raises(UnsupportedPattern):
         CompiledAttributeRuler(ruler)
+
+
+def test_it_remembers_only_the_few_patterns_a_new_word_passes(stock: Language) -> None:
+    """Memory grows with the corpus's vocabulary: a word must not cost a set of every
+    pattern it fails."""
+    ruler = stock.get_pipe("attribute_ruler")
+    assert isinstance(ruler, AttributeRuler)
+    compiled = CompiledAttributeRuler(ruler)
+    words = [f"zorb{i}" for i in range(200)]
+    doc = Doc(stock.vocab, words=words, tags=["NN"] * len(words), deps=["dep"] * len(words),
+              heads=[0] * len(words))
+    compiled(doc)
+    per_word = [len(specs) for (slot, _), specs in compiled._passing.items() if slot == 1]
+    assert len(per_word) == len(words)
+    assert max(per_word) <= 5
