@@ -523,6 +523,17 @@ EVENTS = [
                  {("Amina Yusuf", "attends", "meeting", False),
                   ("Somalia", "attends", "meeting", False)},
                  id="joined-a-summit-named-after-its-body-on-behalf-of"),
+    pytest.param("Nora Lind is scheduled to meet with Oslo's top military aide, Jon Berg, "
+                 "and Foreign Minister Ida Holm.",
+                 {("Nora Lind", "attends", "meeting", False),
+                  ("Jon Berg", "attends", "meeting", False),
+                  ("Ida Holm", "attends", "meeting", False)},
+                 id="meet-with-people-named-in-apposition"),
+    pytest.param("Nora Lind will fly to Seoul on Friday to pay a courtesy visit to President "
+                 "Kim Dae-jung.",
+                 {("Nora Lind", "attends", "meeting@Friday", False),
+                  ("Kim Dae-jung", "attends", "meeting@Friday", False)},
+                 id="a-visit-to-a-person"),
     pytest.param("Ghana will host the West African Ministers of Trade Conference (WAMTC) in "
                  "Accra. Nigeria is also attending WAMTC.",
                  {("Ghana", "hosts", "meeting", False), ("Nigeria", "attends", "meeting", False)},
@@ -678,6 +689,7 @@ def test_event_parties(triples, text, expected):
     pytest.param("While he is president, Ecuador will not attend any summit that excludes Cuba.",
                  id="any-summit"),
     pytest.param("Both countries signed the Paris Agreement.", id="signing-nowhere-in-particular"),
+    pytest.param("Nora Lind paid a visit to Norway on Friday.", id="a-visit-to-a-place"),
 ])
 def test_no_party_claims(triples, text):
     assert {t for t in triples(text) if t[1] in MEETING_RELATIONS} == set()

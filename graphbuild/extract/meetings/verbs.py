@@ -98,7 +98,10 @@ def stated_kind(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool] 
     if any(obj.lemma_.lower() in strong_meeting_nouns() for _, obj in prep_objects(token, {"for"})):
         return None  # "leaders gathered in Paris for a summit": the summit is the meeting
     lemma = token.lemma_.lower()
-    partners = [o for _, obj in prep_objects(token, {"with"}) for o in [obj, *obj.conjuncts]]
+    # "to meet with Kim's top aide, Jo Myong-Rok, ... and Paek Nam-Sun": named in apposition
+    partners = [o for _, obj in prep_objects(token, {"with"})
+                for o in [obj, *obj.conjuncts, *(a for named in children(obj, "appos")
+                                                 for a in [named, *named.conjuncts])]]
     objects = [o for obj in children(token, "dobj") for o in [obj, *obj.conjuncts]]
     if lemma in words("meetings", "call_verbs") and _has_medium(token):
         return "call", False

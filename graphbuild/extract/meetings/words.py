@@ -110,6 +110,8 @@ def _framed_kind(token: Token, by_token: dict[int, Mention]) -> str | None:
     'dinner was served'. These nouns name a meeting only with a medium or occasion, a
     partner or a possessor."""
     lemma = token.lemma_.lower()
+    if lemma in words("meetings", "visit_nouns"):
+        return "meeting" if visited_people(token, by_token) else None
     if lemma in words("meetings", "call_nouns"):
         kind, modifiers = "call", words("meetings", "call_media")
     elif lemma in words("meetings", "meal_nouns"):
@@ -134,6 +136,15 @@ def _framed_kind(token: Token, by_token: dict[int, Mention]) -> str | None:
             "coreference", "plural_pronouns") for c in token.children):
         return kind  # "their dinner"
     return None
+
+def visited_people(token: Token, by_token: dict[int, Mention]) -> list[Token]:
+    """The people a visit noun goes to ("a courtesy visit to President Kim Dae-Jung")."""
+    if token.lemma_.lower() not in words("meetings", "visit_nouns"):
+        return []
+    return [o for _, obj in prep_objects(token, words("meetings", "visit_preps"))
+            for o in [obj, *obj.conjuncts] if by_token.get(o.i) is not None
+            and by_token[o.i].type == "person"]
+
 
 def is_actor(token: Token, by_token: dict[int, Mention]) -> bool:
     mention = by_token.get(token.i)

@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from graphbuild.extract.meetings.words import visited_people
 from graphbuild.extract.rules.context import (
     ACTORS,
     Context,
@@ -121,6 +122,9 @@ def _frame_parties(token: Token, ctx: Context) -> Iterator[Claim]:
                        or obj.lemma_.lower() in words("people", "role_nouns")]
         yield from emit(ctx, "attends", parties, meeting, token, [token, prep],
                            negatable=False)
+    # "a courtesy visit to President Kim": the one visited takes part.
+    visited = [ctx.by_token[o.i] for o in visited_people(token, ctx.by_token)]
+    yield from emit(ctx, "attends", visited, meeting, token, [token], negatable=False)
     if token.tag_ == "VBG" and token.dep_ == "advcl":
         # "Meeting with Obama during the summit, Rousseff expressed outrage"
         yield from emit(ctx, "attends", subjects(token, ctx), meeting, token, [token],
