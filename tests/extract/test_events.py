@@ -534,6 +534,12 @@ EVENTS = [
                  {("Nora Lind", "attends", "meeting@Friday", False),
                   ("Kim Dae-jung", "attends", "meeting@Friday", False)},
                  id="a-visit-to-a-person"),
+    pytest.param("Ana Silva spoke on Wednesday during the signing ceremony of the peace "
+                 "agreement between Ethiopia and Eritrea.",
+                 {("Ana Silva", "attends", "meeting@Wednesday", False),
+                  ("Ethiopia", "attends", "meeting@Wednesday", False),
+                  ("Eritrea", "attends", "meeting@Wednesday", False)},
+                 id="signing-ceremony-of-an-agreement-between"),
     pytest.param("Ghana will host the West African Ministers of Trade Conference (WAMTC) in "
                  "Accra. Nigeria is also attending WAMTC.",
                  {("Ghana", "hosts", "meeting", False), ("Nigeria", "attends", "meeting", False)},

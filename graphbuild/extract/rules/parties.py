@@ -122,6 +122,13 @@ def _frame_parties(token: Token, ctx: Context) -> Iterator[Claim]:
                        or obj.lemma_.lower() in words("people", "role_nouns")]
         yield from emit(ctx, "attends", parties, meeting, token, [token, prep],
                            negatable=False)
+    if token.lemma_.lower() in words("meetings", "ceremony_nouns"):
+        # "the signing ceremony of the Memorandum between the presidents of Rwanda Paul
+        # Kagame and Uganda Yoweri Museveni": the parties to what is signed take part.
+        signers = [m for _, signed in prep_objects(token, {"of"})
+                   for _, obj in prep_objects(signed, {"between"}) for o in conjuncts(obj)
+                   for m in actors(o, ctx)]
+        yield from emit(ctx, "attends", signers, meeting, token, [token], negatable=False)
     # "a courtesy visit to President Kim": the one visited takes part.
     visited = [ctx.by_token[o.i] for o in visited_people(token, ctx.by_token)]
     yield from emit(ctx, "attends", visited, meeting, token, [token], negatable=False)
