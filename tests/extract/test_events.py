@@ -540,6 +540,17 @@ EVENTS = [
                   ("Ethiopia", "attends", "meeting@Wednesday", False),
                   ("Eritrea", "attends", "meeting@Wednesday", False)},
                  id="signing-ceremony-of-an-agreement-between"),
+    pytest.param("Emir Sheikh Sabah al-Ahmad arrived in Doha on Wednesday and was received by "
+                 "Emir Sheikh Tamim bin Hamad.",
+                 {("Sabah al-Ahmad", "attends", "meeting", False),
+                  ("Tamim bin Hamad", "hosts", "meeting", False)},
+                 id="received-by-in-the-passive"),
+    pytest.param("Emir Sheikh Sabah al-Ahmad arrived in Qatar on Wednesday after talks with "
+                 "Saudi and Emirati leaders.",
+                 {("Sabah al-Ahmad", "attends", "meeting@Wednesday", False),
+                  ("Saudi Arabia", "attends", "meeting@Wednesday", False),
+                  ("United Arab Emirates", "attends", "meeting@Wednesday", False)},
+                 id="after-talks-with"),
     pytest.param("Ghana will host the West African Ministers of Trade Conference (WAMTC) in "
                  "Accra. Nigeria is also attending WAMTC.",
                  {("Ghana", "hosts", "meeting", False), ("Nigeria", "attends", "meeting", False)},
@@ -696,6 +707,9 @@ def test_event_parties(triples, text, expected):
                  id="any-summit"),
     pytest.param("Both countries signed the Paris Agreement.", id="signing-nowhere-in-particular"),
     pytest.param("Nora Lind paid a visit to Norway on Friday.", id="a-visit-to-a-place"),
+    pytest.param("The treaty was received by Kenya on Friday.", id="a-thing-received-by"),
+    pytest.param("Blair said Jon Berg would be warmly welcomed by Labour MPs.",
+                 id="welcomed-nowhere-in-particular"),
 ])
 def test_no_party_claims(triples, text):
     assert {t for t in triples(text) if t[1] in MEETING_RELATIONS} == set()

@@ -118,6 +118,20 @@ def stated_kind(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool] 
             and not any(p.lower_ in ("on", "upon", "for") and p.i == token.i + 1
                         for p in children(token, "prep")):
         return "call", False  # "Trump called Putin": a phone call, not "called on" or "for"
+    if lemma in words("meetings", "hosting_verbs") and not objects and children(
+            token, "auxpass") and any(is_actor(guest, by_token) and not explicit_kind(
+                guest, by_token) for guest in subject_of(token)) and any(
+            o.pos_ == "PROPN" and by_token.get(o.i) is not None and by_token[o.i].type == "person"
+            for _, host in prep_objects(token, {"by"}) for o in [host, *host.conjuncts]):
+        # "the emir was received in Doha by Emir Sheikh Tamim"; "led his delegation to the
+        # summit and was welcomed by Crown Prince Mohammed" is about the summit.
+        # A reception has a place or a time ("would be warmly welcomed by Labour MPs" has
+        # neither).
+        said = [token, *([token.head] if token.dep_ == "conj" else [])]
+        placed = any(venue_of(v, by_token) is not None or date_of(v) is not None for v in said)
+        if placed and not any(explicit_kind(word, by_token) for word in token.sent):
+            return "meeting", True
+        return None
     if lemma in words("meetings", "hosting_verbs") and objects and _has_particle(
             token, lexicon()["meetings"]["hosting_particles"].get(lemma)):
         named = [o for o in objects if by_token.get(o.i) is not None

@@ -15,6 +15,7 @@ from graphbuild.extract.rules.context import (
     ACTORS,
     Context,
     actors,
+    agents,
     calls_off,
     companions,
     emit,
@@ -48,6 +49,12 @@ def _verb_meeting_parties(token: Token, ctx: Context) -> Iterator[Claim]:
     """
     meeting = ctx.meetings.get(token.i)
     if meeting is None or not meeting.implicit:
+        return
+    if token.lemma_.lower() in words("meetings", "hosting_verbs") and is_passive(token):
+        # "the emir was received in Doha by Emir Sheikh Tamim": the guest attends, the
+        # one by whom hosts.
+        yield from emit(ctx, "attends", subjects(token, ctx), meeting, token, [token])
+        yield from emit(ctx, "hosts", agents(token, ctx), meeting, token, [token])
         return
     others = _counterparts(token, ctx)
     hosting = token.lemma_.lower() in words("meetings", "hosting_verbs") and children(
@@ -281,7 +288,9 @@ def _clause_parties(token: Token, ctx: Context) -> Iterator[Claim]:
     present = subjects(verb, ctx)
     # "Saudi Arabia and Iran agreed to restore ties after talks in Beijing": what two or
     # more do after talks, they did together.
-    engaged |= prep.lower_ in relation_words("attends", "after_preps") and len(present) > 1
+    # ... and what one does "after talks with Saudi and Emirati leaders", it did with them.
+    engaged |= prep.lower_ in relation_words("attends", "after_preps") and (
+        len(present) > 1 or any(True for _ in prep_objects(token, {"with"})))
     if any(o.lemma_.lower() in relation_words("attends", "nouns") for o in children(verb, "dobj")):
         return  # "cancelled his participation at the meeting": read with the noun
     if inside or travelling or engaged:
