@@ -551,6 +551,12 @@ EVENTS = [
                   ("Saudi Arabia", "attends", "meeting@Wednesday", False),
                   ("United Arab Emirates", "attends", "meeting@Wednesday", False)},
                  id="after-talks-with"),
+    pytest.param("The Taliban rejected participation in the Doha meeting on Sunday.",
+                 {("Taliban", "attends", "meeting@Sunday", True)},
+                 id="rejected-participation"),
+    pytest.param("Nora Lind confirmed participation in the Oslo summit.",
+                 {("Nora Lind", "attends", "meeting", False)},
+                 id="confirmed-participation"),
     pytest.param("Ghana will host the West African Ministers of Trade Conference (WAMTC) in "
                  "Accra. Nigeria is also attending WAMTC.",
                  {("Ghana", "hosts", "meeting", False), ("Nigeria", "attends", "meeting", False)},

@@ -285,9 +285,13 @@ def _attendance_noun(token: Token, ctx: Context) -> Iterator[Claim]:
     attend; 'France objected to Turkey's participation' -> a negated attendance."""
     if token.pos_ != "NOUN" or token.lemma_.lower() not in relation_words("attends", "nouns"):
         return
+    governor = token.head.head if token.dep_ == "pobj" else token.head
     parties = [m for c in children(token, "poss") for m in actors(c, ctx)]
     parties += [m for _, obj in prep_objects(token, {"of", "by"}) for o in conjuncts(obj)
                 for m in actors(o, ctx)]
+    if not parties and token.dep_ == "dobj" and governor.lemma_.lower() in relation_words(
+            "attends", "own_participation_verbs"):
+        parties = subjects(governor, ctx)  # "the Taliban rejected participation in ..."
     if not parties:
         return
     own = [ctx.meetings[o.i] for _, o in prep_objects(token, {"in", "at", "of"})
@@ -296,9 +300,9 @@ def _attendance_noun(token: Token, ctx: Context) -> Iterator[Claim]:
                                                in_person=True)
     if meeting is None:
         return
-    governor = token.head.head if token.dep_ == "pobj" else token.head
     refused = governor.lemma_.lower() in relation_words("attends", "refusal_words") | \
-        relation_words("attends", "cancelling_verbs")  # "cancelled his participation"
+        relation_words("attends", "cancelling_verbs") | relation_words(
+            "attends", "declining_verbs")  # "cancelled his participation"
     if not refused and is_negated(governor)[0]:
         return  # "does not guarantee Hamas's participation": neither way
     claims = emit(ctx, "attends", unique(parties), meeting, governor, [token],
