@@ -668,6 +668,15 @@ def test_a_meeting_discussed_is_a_topic(read):
                 and c.subject.text == "Ana Torres"]
 
 
+@pytest.mark.parametrize("text", [
+    "Leaders of the G7 had been scheduled to meet by videoconference in late June.",
+    "Ana Silva met Jon Berg by video link on Monday.",
+    "G7 leaders held a videoconference on Monday.",
+])
+def test_a_meeting_by_video_is_one_call(read, text):
+    assert [m.kind for m in read(text).mentions if m.type == "meeting"] == ["call"]
+
+
 def test_a_bracketed_name_of_a_meeting_is_that_meeting(read):
     found = read("Ministers arrived in Addis Ababa for the 42nd Ordinary Session of the "
                  "Executive Council (Ministerial Session) on Monday.")

@@ -163,8 +163,9 @@ def stated_kind(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool] 
     if lemma in words("meetings", "encounter_verbs") and named and not _ruled_out(token) and (
             any(o.pos_ != "PRON" for o in named) or date_of(token) is not None
             or venue_of(token, by_token) is not None):
-        # "to meet them" may meet a challenge; "met them in Rome on Friday" is a meeting.
-        return "meeting", False
+        # "to meet them" may meet a challenge; "met them in Rome on Friday" is a meeting,
+        # "met Scholz by video link" a call.
+        return ("call" if _has_medium(token) else "meeting"), False
     if lemma not in words("meetings", "event_verbs") or objects:
         return None
     if any(s.lemma_.lower() in words("meetings", "nouns") for s in children(token, "nsubj")):
@@ -174,9 +175,10 @@ def stated_kind(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool] 
     # Without a time, a place or two named parties, "they met up" is not a meeting
     # worth a node; "Phumtham and Hun Manet met" is.
     if not (date_of(token) is not None or _named_parties(token, by_token)
-            or venue_of(token, by_token) is not None):
+            or venue_of(token, by_token) is not None or _has_medium(token)):
         return None
-    return "meeting", not said_later(token)
+    # "G7 leaders will meet by videoconference in late June": a call.
+    return ("call" if _has_medium(token) else "meeting"), not said_later(token)
 
 
 def heads_a_meeting_name(token: Token) -> bool:

@@ -30,6 +30,9 @@ def explicit_kind(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool
         return None
     if token.i in by_token or _is_idiom(token) or token.dep_ == "compound":
         return None
+    if token.dep_ == "pobj" and token.head.lower_ in words("meetings", "call_media_preps") \
+            and lemma in words("meetings", "virtual_nouns"):
+        return None  # "to meet by videoconference": the medium of the meeting the verb states
     name = entity_ending_at(token)
     if name is not None and is_body_name(name):
         return None  # "the Organization of the Islamic Conference"
@@ -59,7 +62,8 @@ def explicit_kind(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool
                   and any(g.dep_ == "nummod" for g in c.children)
                   for c in modifiers if c.dep_ in ("compound", "amod"))
     weak = (lemma in weak_nouns or token.lower_ in weak_nouns) and not counted
-    kind = "summit" if lemma in words("meetings", "summit_nouns") else "meeting"
+    kind = "summit" if lemma in words("meetings", "summit_nouns") else (
+        "call" if lemma in words("meetings", "virtual_nouns") else "meeting")  # "a videoconference"
     return framed or kind, anaphoric, weak
 
 def entity_ending_at(token: Token) -> Span | None:
