@@ -722,6 +722,10 @@ def test_event_parties(triples, text, expected):
                  id="any-summit"),
     pytest.param("Both countries signed the Paris Agreement.", id="signing-nowhere-in-particular"),
     pytest.param("Nora Lind paid a visit to Norway on Friday.", id="a-visit-to-a-place"),
+    pytest.param("Jon Berg must cut the deficit each year, a target he says he has now met for "
+                 "the current year.", id="a-target-met"),
+    pytest.param("Steps include bringing Maserati and Alfa Romeo closer together, it said.",
+                 id="brought-closer-together"),
     pytest.param("The treaty was received by Kenya on Friday.", id="a-thing-received-by"),
     pytest.param("Blair said Jon Berg would be warmly welcomed by Labour MPs.",
                  id="welcomed-nowhere-in-particular"),

@@ -74,8 +74,9 @@ def _has_particle(verb: Token, needed: list[str] | None) -> bool:
     """Whether a verb that needs one of ``needed`` (None: needs none) has it, as its
     particle or a little further ("brought leaders together in Paris": the parser may hang
     "together" on a phrase of the verb)."""
-    return needed is None or any(t.lower_ in needed for c in verb.children
-                                 for t in (c, *c.children))
+    return needed is None or any(t.lower_ in needed and not any(
+        m.dep_ == "advmod" and m.tag_ == "RBR" for m in t.children)  # "closer together"
+        for c in verb.children for t in (c, *c.children))
 
 
 def stated_kind(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool] | None:
@@ -166,6 +167,14 @@ def stated_kind(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool] 
         # "to meet them" may meet a challenge; "met them in Rome on Friday" is a meeting,
         # "met Scholz by video link" a call.
         return ("call" if _has_medium(token) else "meeting"), False
+    clause = token
+    while clause.dep_ == "ccomp":
+        clause = clause.head
+    if clause.dep_ == "relcl" and not is_actor(clause.head, by_token) and any(
+            s.lower_ not in ("who", "which", "that") for s in children(token, "nsubj")) \
+            and not any(c.tag_ == "WRB" for c in [*token.children, *clause.children]) \
+            and venue_of(token, by_token) is None and not partners:
+        return None  # "a target he says he has now met": the noun is what is met
     if lemma not in words("meetings", "event_verbs") or objects:
         return None
     if any(s.lemma_.lower() in words("meetings", "nouns") for s in children(token, "nsubj")):
