@@ -726,6 +726,11 @@ def test_event_parties(triples, text, expected):
                  "the current year.", id="a-target-met"),
     pytest.param("Steps include bringing Maserati and Alfa Romeo closer together, it said.",
                  id="brought-closer-together"),
+    pytest.param("Teenager Jon Berg ran the third fastest indoor 400m of all time at the "
+                 "Fayetteville Invitational meeting.",
+                 id="ran-a-race-at-a-meeting"),
+    pytest.param("The developer, who received an OBE in 2002, was worth more than 200m.",
+                 id="received-a-prize"),
     pytest.param("The treaty was received by Kenya on Friday.", id="a-thing-received-by"),
     pytest.param("Blair said Jon Berg would be warmly welcomed by Labour MPs.",
                  id="welcomed-nowhere-in-particular"),

@@ -135,9 +135,12 @@ def stated_kind(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool] 
         return None
     if lemma in words("meetings", "hosting_verbs") and objects and _has_particle(
             token, lexicon()["meetings"]["hosting_particles"].get(lemma)):
+        # One receives people and states; a body received may be a prize or a product
+        # ("received an OBE", "the companies which received AutoLinks").
+        guest_types = ("person", "country") if lemma in words(
+            "meetings", "receiving_verbs") else ("person", "country", "organization")
         named = [o for o in objects if by_token.get(o.i) is not None
-                 and by_token[o.i].type in ("person", "country", "organization")
-                 and not heads_a_meeting_name(o)]
+                 and by_token[o.i].type in guest_types and not heads_a_meeting_name(o)]
         guests = [o for o in objects if o.lemma_.lower() in words("people", "role_nouns")]
         if named or (guests and (date_of(token) is not None
                                  or venue_of(token, by_token) is not None)):

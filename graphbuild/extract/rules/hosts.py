@@ -46,6 +46,10 @@ def _hosts(token: Token, ctx: Context) -> Iterator[Claim]:
         yield from _delegation_headed_by(token, headed, ctx)
         return
     meeting = meeting_object(token, ctx, relation_words("hosts", "meeting_preps"))
+    objects = children(token, "dobj")
+    if meeting is not None and objects and not any(
+            o.i in ctx.meetings or actors(o, ctx) for o in objects):
+        return  # "ran the third fastest 400m at the meeting": what is run is the race
     if meeting is None and token.i in ctx.meetings and children(token, "dobj"):
         meeting = ctx.meetings[token.i]
     if meeting is None and token.dep_ == "acl":
