@@ -4,8 +4,8 @@ then labelled and made entities."""
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections import ChainMap, Counter, defaultdict
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache, partial
 from itertools import islice
@@ -196,10 +196,10 @@ def _join_central_meetings(ordered: list[_Meeting], keys_of: list[set[str]],
     # Outlets may name no party in common ("a summit on peace for Ukraine" with its
     # attendees, "the Ukrainian peace summit" with those who stayed away): central
     # meetings of one kind are compared too.
-    of_kind: dict[str, list[int]] = defaultdict(list)
+    of_kind: dict[str, list[int]] = {}  # a plain dict: a missing key falls through
     for index in sorted(central):
-        of_kind[f"central:{ordered[index].kind}"].append(index)
-    shared_keys = {**sharing, **of_kind}
+        of_kind.setdefault(f"central:{ordered[index].kind}", []).append(index)
+    shared_keys = ChainMap(of_kind, sharing)
     for i, meeting in enumerate(ordered):
         if i not in central:
             continue
@@ -233,7 +233,7 @@ def _central_meetings(ordered: list[_Meeting]) -> set[int]:
 _MAX_CANDIDATES = 64
 
 
-def _candidates(index: int, keys: set[str], sharing: dict[str, list[int]]) -> list[int]:
+def _candidates(index: int, keys: set[str], sharing: Mapping[str, list[int]]) -> list[int]:
     """Meetings after ``index`` that share a key, rarest keys first, at most
     ``_MAX_CANDIDATES`` of them."""
     found: dict[int, None] = {}

@@ -186,11 +186,11 @@ def stated_kind(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool] 
         return None  # "the presidents met at the Micronesian Presidents Summit": that summit
     # Without a time, a place or two named parties, "they met up" is not a meeting
     # worth a node; "Phumtham and Hun Manet met" is.
+    medium = _has_medium(token)  # "G7 leaders will meet by videoconference": a call
     if not (date_of(token) is not None or _named_parties(token, by_token)
-            or venue_of(token, by_token) is not None or _has_medium(token)):
+            or venue_of(token, by_token) is not None or medium):
         return None
-    # "G7 leaders will meet by videoconference in late June": a call.
-    return ("call" if _has_medium(token) else "meeting"), not said_later(token)
+    return ("call" if medium else "meeting"), not said_later(token)
 
 
 def heads_a_meeting_name(token: Token) -> bool:

@@ -33,8 +33,8 @@ def explicit_kind(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool
     if token.dep_ == "pobj" and token.head.lower_ in words("meetings", "call_media_preps") \
             and lemma in words("meetings", "virtual_nouns"):
         return None  # "to meet by videoconference": the medium of the meeting the verb states
-    name = entity_ending_at(token)
-    if name is not None and is_body_name(name):
+    name = _entity_ending_at(token)
+    if name is not None and _is_body_name(name):
         return None  # "the Organization of the Islamic Conference"
     if any(c.dep_ in ("compound", "amod") and c.lower_ in words("meetings", "public_modifiers")
            for c in token.children):
@@ -66,7 +66,8 @@ def explicit_kind(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool
         "call" if lemma in words("meetings", "virtual_nouns") else "meeting")  # "a videoconference"
     return framed or kind, anaphoric, weak
 
-def entity_ending_at(token: Token) -> Span | None:
+
+def _entity_ending_at(token: Token) -> Span | None:
     """The named entity whose last word is ``token``, if it starts before it."""
     doc = token.doc
     if token.ent_iob_ != "I" or (token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I"):
@@ -77,7 +78,7 @@ def entity_ending_at(token: Token) -> Span | None:
     return doc[start:token.i + 1]
 
 
-def is_body_name(name: Span) -> bool:
+def _is_body_name(name: Span) -> bool:
     """A name headed by a body's noun names the body, whatever word ends it."""
     return name.root.lemma_.lower() in words("organizations", "heads")
 

@@ -37,24 +37,23 @@ def _hosts(token: Token, ctx: Context) -> Iterator[Claim]:
             or not any(o.i in ctx.meetings and o.lemma_.lower() in strong_meeting_nouns()
                        for o in children(token, "dobj"))):
         return  # "the EU called the summit", not "Trump called Sisi"
+    objects = children(token, "dobj")
     delegations = relation_words("attends", "delegation_nouns")
-    if any(o.lemma_.lower() in delegations or o.lower_ in delegations
-           for o in children(token, "dobj")):
+    if any(o.lemma_.lower() in delegations or o.lower_ in delegations for o in objects):
         return  # "led his country's delegation to the summit" attends
     headed = _headed_delegation(token) if is_passive(token) and token.dep_ != "acl" else None
     if headed is not None:
         yield from _delegation_headed_by(token, headed, ctx)
         return
     meeting = meeting_object(token, ctx, relation_words("hosts", "meeting_preps"))
-    objects = children(token, "dobj")
     if meeting is not None and objects and not any(
             o.i in ctx.meetings or actors(o, ctx) for o in objects):
         return  # "ran the third fastest 400m at the meeting": what is run is the race
-    if meeting is None and token.i in ctx.meetings and children(token, "dobj"):
+    if meeting is None and token.i in ctx.meetings and objects:
         meeting = ctx.meetings[token.i]
     if meeting is None and token.dep_ == "acl":
         meeting = meeting_of_subject_clause(token.head, ctx)
-    if meeting is None and not children(token, "dobj") and token.lemma_.lower() in \
+    if meeting is None and not objects and token.lemma_.lower() in \
             relation_words("hosts", "objectless"):
         meeting = focus_meeting(ctx.meetings, token.i, ctx.sentence_of[token.i])
     if meeting is None:
