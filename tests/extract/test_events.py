@@ -561,6 +561,13 @@ EVENTS = [
                  "Accra. Nigeria is also attending WAMTC.",
                  {("Ghana", "hosts", "meeting", False), ("Nigeria", "attends", "meeting", False)},
                  id="meeting-acronym-in-brackets"),
+    pytest.param("Carla Dunmore spent hours in meetings with Norwegian Foreign Minister Espen "
+                 "Barth Eide in Oslo.",
+                 {("Carla Dunmore", "attends", "meeting", False),
+                  ("Espen Barth Eide", "attends", "meeting", False)},
+                 id="plural-meetings-with-a-named-partner"),
+    pytest.param("Ana Lopes has had regular meetings with Pedro Sanchez.", set(),
+                 id="habitual-meetings-are-no-meeting"),
 ]
 
 

@@ -52,9 +52,11 @@ def explicit_kind(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool
     determiners += [g for c in modifiers if c.dep_ == "poss" for g in c.children
                     if g.dep_ == "det"]
     if plural and (contrastive or not determiners) and not _attended(token) and not framed \
+            and not _named_partners(token, by_token) \
             and not (is_distributive(token) and len(partners(token, by_token)) >= 2):
-        return None  # but "telephone conversations with Ushakov" are calls, and "bilateral
-        # meetings with A and B" a meeting with each
+        return None  # but "telephone conversations with Ushakov" are calls, "spent hours in
+        # meetings with Wang Yi" meetings, and "bilateral meetings with A and B" a meeting
+        # with each
     anaphoric = not contrastive and any(
         c.lower_ in words("meetings", "anaphoric") for c in determiners)
     # "the six-party talks", "four-way talks": a count of parties names one meeting.
@@ -65,6 +67,16 @@ def explicit_kind(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool
     kind = "summit" if lemma in words("meetings", "summit_nouns") else (
         "call" if lemma in words("meetings", "virtual_nouns") else "meeting")  # "a videoconference"
     return framed or kind, anaphoric, weak
+
+
+def _named_partners(token: Token, by_token: dict[int, Mention]) -> bool:
+    """'meetings with Wang Yi', 'meetings between Iran and Iraq': a meeting word with the
+    people or countries it is held with, named; not 'regular meetings with Erdogan'."""
+    if any(c.lower_ in words("meetings", "habitual_modifiers") for c in token.children):
+        return False
+    return any(by_token.get(o.i) is not None and by_token[o.i].type in ("person", "country")
+               for _, obj in prep_objects(token, {"with", "between"})
+               for o in [obj, *obj.conjuncts])
 
 
 def _entity_ending_at(token: Token) -> Span | None:

@@ -283,14 +283,16 @@ def _clause_parties(token: Token, ctx: Context) -> Iterator[Claim]:
     travelling = prep.lower_ == "for" and lemma in relation_words("attends", "travel_verbs")
     travelling |= prep.lower_ == "with" and lemma in relation_words("attends",
                                                                      "continuing_verbs")
+    held_with = any(True for _ in prep_objects(token, {"with"}))
+    # "were also in the Al Ula summit", "spent hours in meetings with Wang Yi"
     engaged = prep.lower_ == "in" and (token.lemma_.lower() in words("meetings", "weak_nouns")
-                                       or lemma == "be")  # "were also in the Al Ula summit"
+                                       or lemma == "be" or held_with)
     present = subjects(verb, ctx)
     # "Saudi Arabia and Iran agreed to restore ties after talks in Beijing": what two or
     # more do after talks, they did together.
     # ... and what one does "after talks with Saudi and Emirati leaders", it did with them.
     engaged |= prep.lower_ in relation_words("attends", "after_preps") and (
-        len(present) > 1 or any(True for _ in prep_objects(token, {"with"})))
+        len(present) > 1 or held_with)
     if any(o.lemma_.lower() in relation_words("attends", "nouns") for o in children(verb, "dobj")):
         return  # "cancelled his participation at the meeting": read with the noun
     if inside or travelling or engaged:
