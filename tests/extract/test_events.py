@@ -568,6 +568,8 @@ EVENTS = [
                  id="plural-meetings-with-a-named-partner"),
     pytest.param("Ana Lopes has had regular meetings with Pedro Sanchez.", set(),
                  id="habitual-meetings-are-no-meeting"),
+    pytest.param("Speaking in a press conference in Oslo, Nora Lind said she regretted the "
+                 "decision.", set(), id="press-conference-is-no-call-medium"),
 ]
 
 

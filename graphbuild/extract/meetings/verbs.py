@@ -22,9 +22,13 @@ from graphbuild.types import Mention
 
 
 def _has_medium(verb: Token) -> bool:
-    """'spoke by phone', 'talked over a video link', 'spoke on the telephone'."""
+    """'spoke by phone', 'talked over a video link', 'spoke on the telephone'; not
+    'speaking in a press conference'."""
     media = words("meetings", "call_media")
+    public = words("meetings", "public_modifiers")
     for _, obj in prep_objects(verb, words("meetings", "call_media_preps")):
+        if any(c.lower_ in public for c in obj.children):
+            continue
         if obj.lower_ in media or any(c.lower_ in media for c in obj.children):
             return True
     return False
