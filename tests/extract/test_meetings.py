@@ -39,6 +39,10 @@ def meetings(extraction):
     pytest.param("The Andean summit opened in Lima. Only Peru sent its president to the "
                  "two-day conference, beginning yesterday evening.", 1,
                  id="dated-reference-with-another-noun"),
+    pytest.param("Lula held a phone call with Gabriel Boric. Preparations for the Mercosur "
+                 "summit in Asuncion were also discussed.", 2, id="a-summit-is-not-the-call"),
+    pytest.param("Lula held a phone call with Gabriel Boric. The talks lasted an hour.", 1,
+                 id="talks-may-be-the-call"),
 ])
 def test_clusters(read, text, clusters):
     assert len({m.key for m in meetings(read(text))}) == clusters
@@ -50,6 +54,12 @@ def test_clusters(read, text, clusters):
                  id="spoke-with-somewhere-is-a-meeting"),
     pytest.param("Lula and Gabriel Boric spoke for two hours on Tuesday.", "call",
                  id="spoke-together"),
+    pytest.param("Lula had a telephone discussion with Gabriel Boric on Tuesday.", "call",
+                 id="telephone-discussion"),
+    pytest.param("Lula joined a virtual summit with Gabriel Boric on Tuesday.", "call",
+                 id="virtual-summit"),
+    pytest.param("Lula joined a summit with Gabriel Boric on Tuesday.", "summit",
+                 id="summit-in-person"),
 ])
 def test_kind_of_a_conversation(read, text, kind):
     (meeting,) = meetings(read(text))

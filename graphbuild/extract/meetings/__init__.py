@@ -157,10 +157,12 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
         if target is not None and not anaphoric and not may_be_one(clusters[target], facts):
             target = None
         if target is None and explicit and anaphoric and last_touched is not None \
-                and kind not in focus and (not date or may_be_one(clusters[last_touched], facts)):
+                and kind not in focus and (not (date or not weak)
+                                           or may_be_one(clusters[last_touched], facts)):
             # "the Riga gathering" or "the talks" after "the JEF summit": the meeting in
             # focus, whatever noun this outlet uses for it, and dated or not ("the two-day
-            # conference, beginning yesterday").
+            # conference, beginning yesterday"); "the talks" may be a call, "the summit"
+            # may not.
             target = last_touched
         if target is not None and any(assigned.get(i, (None,))[0] == target
                                       for i in sequenced_with(token)):

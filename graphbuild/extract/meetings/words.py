@@ -64,8 +64,12 @@ def explicit_kind(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool
                   and any(g.dep_ == "nummod" for g in c.children)
                   for c in modifiers if c.dep_ in ("compound", "amod"))
     weak = (lemma in weak_nouns or token.lower_ in weak_nouns) and not counted
-    kind = "summit" if lemma in words("meetings", "summit_nouns") else (
-        "call" if lemma in words("meetings", "virtual_nouns") else "meeting")  # "a videoconference"
+    # "a videoconference", "a telephone discussion", "a virtual summit": not in person
+    virtual = lemma in words("meetings", "virtual_nouns") or any(
+        c.dep_ in ("compound", "amod") and c.lower_ in words("meetings", "call_media")
+        for c in token.children)
+    kind = "call" if virtual else (
+        "summit" if lemma in words("meetings", "summit_nouns") else "meeting")
     return framed or kind, anaphoric, weak
 
 
