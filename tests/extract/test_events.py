@@ -570,6 +570,11 @@ EVENTS = [
                  id="habitual-meetings-are-no-meeting"),
     pytest.param("Speaking in a press conference in Oslo, Nora Lind said she regretted the "
                  "decision.", set(), id="press-conference-is-no-call-medium"),
+    pytest.param("Lula invited Gabriel Boric to visit Brazil in July during a phone call on "
+                 "Tuesday.",
+                 {("Lula", "attends", "meeting@Tuesday", False),
+                  ("Gabriel Boric", "attends", "meeting@Tuesday", False)},
+                 id="invited-during-a-call"),
 ]
 
 

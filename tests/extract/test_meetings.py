@@ -43,6 +43,8 @@ def meetings(extraction):
                  "summit in Asuncion were also discussed.", 2, id="a-summit-is-not-the-call"),
     pytest.param("Lula held a phone call with Gabriel Boric. The talks lasted an hour.", 1,
                  id="talks-may-be-the-call"),
+    pytest.param("Lula held a phone call with Gabriel Boric on Tuesday. It came in a series of "
+                 "phone conversations with world leaders.", 2, id="plural-calls-are-others"),
 ])
 def test_clusters(read, text, clusters):
     assert len({m.key for m in meetings(read(text))}) == clusters

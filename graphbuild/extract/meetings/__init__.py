@@ -34,6 +34,7 @@ from graphbuild.extract.meetings.words import (
     on_the_margins,
     own_parties,
     sequenced_with,
+    several_meetings,
 )
 from graphbuild.extract.syntax import is_topic
 from graphbuild.meeting_identity import (
@@ -151,6 +152,9 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
         if target is not None and explicit and not (anaphoric or weak or date) and \
                 sentence_of[token.i] - clusters[target].mentions[-1].sentence > 1:
             target = None  # "a meeting" two sentences on is introduced, not referred to
+        if target is not None and explicit and not (anaphoric or date) \
+                and several_meetings(token):
+            target = None  # "a series of phone conversations with world leaders": others
         names = name_words(named or token, by_token) if explicit else frozenset()
         if target is not None and named_apart(names, clusters[target].names):
             target = None  # "the G20 Summit" ... "the East Asia Summit": two summits

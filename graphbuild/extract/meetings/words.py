@@ -45,8 +45,7 @@ def explicit_kind(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool
         return None  # "any summit" is no summit in particular
     contrastive = any(_sets_apart(c) for c in modifiers)
     weak_nouns = words("meetings", "weak_nouns")
-    plural = token.tag_ in ("NNS", "NNPS") and token.lower_ not in words("meetings",
-                                                                         "plural_nouns")
+    plural = several_meetings(token)
     determiners = [c for c in modifiers if c.dep_ in ("det", "poss")]
     # "the inaugural defence ministers' meeting": the article hangs off the possessor.
     determiners += [g for c in modifiers if c.dep_ == "poss" for g in c.children
@@ -73,11 +72,24 @@ def explicit_kind(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool
     return framed or kind, anaphoric, weak
 
 
+def several_meetings(token: Token) -> bool:
+    """'meetings', 'phone conversations': a plural that counts meetings, unlike
+    'talks'."""
+    return token.tag_ in ("NNS", "NNPS") and token.lower_ not in words("meetings",
+                                                                       "plural_nouns")
+
+
 def _named_partners(token: Token, by_token: dict[int, Mention]) -> bool:
     """'meetings with Wang Yi', 'meetings between Iran and Iraq': a meeting word with the
-    people or countries it is held with, named; not 'regular meetings with Erdogan'."""
+    people or countries it is held with, named; not 'regular meetings with Erdogan', nor
+    the meetings several subjects had."""
     if any(c.lower_ in words("meetings", "habitual_modifiers") for c in token.children):
         return False
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    if any(s.conjuncts or any(c.lower_ in ("both", "each", "all") for c in s.children)
+           for s in children(verb, "nsubj")) or any(
+            c.lower_ in ("both", "each", "all") for c in verb.children):
+        return False  # "Lula and Boric have both had meetings with Milei": one each
     return any(by_token.get(o.i) is not None and by_token[o.i].type in ("person", "country")
                for _, obj in prep_objects(token, {"with", "between"})
                for o in [obj, *obj.conjuncts])

@@ -300,6 +300,11 @@ def _clause_parties(token: Token, ctx: Context) -> Iterator[Claim]:
         # at the summit"); not going there does ("will not fly to Granada for the talks").
         if inside:
             present += _addressees(verb, ctx)
+        if inside and verb.dep_ == "xcomp" and meeting.kind == "call":
+            # "Obama invited Cameron to visit the US during a phone call": the parser hangs
+            # the call on what was said in it; those who said it and heard it are on it.
+            present += [m for m in [*subjects(verb.head, ctx), *patients(verb.head, ctx)]
+                        if m.type in ("person", "country")]
         # ... but "will not be at the summit" negates being there.
         yield from emit(ctx, "attends", unique(present), meeting, verb,
                         [verb, prep], negatable=(travelling and not inside) or lemma == "be")
