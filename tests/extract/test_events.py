@@ -477,6 +477,10 @@ EVENTS = [
                   ("Abdullah", "attends", "meeting", True)}, id="no-shows-include"),
     pytest.param("The summit opened in Khartoum despite the absence of Hosni Mubarak.",
                  {("Hosni Mubarak", "attends", "meeting", True)}, id="absence-of"),
+    pytest.param("An official regretted Jordan's absence from the Oslo forum meeting on Monday.",
+                 {("Jordan", "attends", "meeting@Monday", True)}, id="possessor-absence-from"),
+    pytest.param("The summit opened in Khartoum. Bouteflika spoke to those who attended in "
+                 "their absence.", set(), id="in-their-absence"),
     pytest.param("Arab leaders have convened for a summit. Confirmed as absences are King "
                  "Abdullah of Saudi Arabia, Hosni Mubarak, the Egyptian president, King Hamad "
                  "bin Issa al-Khalifa of Bahrain, Jalal Talabani, the president of Iraq, and his "

@@ -72,18 +72,23 @@ def _among_them(token: Token, ctx: Context) -> Iterator[Claim]:
 def _absent_from(token: Token, ctx: Context) -> Iterator[Claim]:
     """'Modi was absent from the summit', 'Absent from the summit were the leaders of
     Sudan and Eritrea', 'Notably absent was Putin', 'the absence of Mubarak' (the meeting
-    in focus) -> a negated attendance."""
+    in focus), "Jordan's absence from the forum" -> a negated attendance."""
     if token.pos_ not in ("ADJ", "NOUN") or token.lemma_.lower() not in relation_words(
             "attends", "absence_words"):
         return
-    meeting = next((ctx.meetings[o.i] for _, o in prep_objects(token, {"from", "at"})
-                    if o.i in ctx.meetings), None) or focus_meeting(
-        ctx.meetings, token.i, ctx.sentence_of[token.i], window=2, in_person=True)
+    own = next((ctx.meetings[o.i] for _, o in prep_objects(token, {"from", "at"})
+                if o.i in ctx.meetings), None)
+    meeting = own or focus_meeting(ctx.meetings, token.i, ctx.sentence_of[token.i], window=2,
+                                   in_person=True)
     if meeting is None:
         return
     of_objects = [o for _, o in prep_objects(token, {"of"})]
+    # not "those who attended in their absence"
+    possessors = children(token, "poss") if token.pos_ == "NOUN" and own else []
     if of_objects:  # "the absence of Mubarak"
         absent = [m for o in of_objects for c in conjuncts(o) for m in actors(c, ctx)]
+    elif possessors:  # "Jordan's expected absence from the meeting"
+        absent = [m for o in possessors for c in conjuncts(o) for m in actors(c, ctx)]
     elif (copula := _inverted_copula(token)) is not None:
         absent = listed_after(copula, ctx)  # the absent ones follow the verb
     else:
