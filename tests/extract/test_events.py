@@ -579,6 +579,15 @@ EVENTS = [
                  {("Lula", "attends", "meeting@Tuesday", False),
                   ("Gabriel Boric", "attends", "meeting@Tuesday", False)},
                  id="invited-during-a-call"),
+    pytest.param("Three foreign ministers will participate in the Oslo meeting: Espen Barth Eide, "
+                 "Nora Lind and Pedro Sanchez.",
+                 {("Espen Barth Eide", "attends", "meeting", False),
+                  ("Nora Lind", "attends", "meeting", False),
+                  ("Pedro Sanchez", "attends", "meeting", False)},
+                 id="counted-subject-and-a-list-after-a-colon"),
+    pytest.param("Norway will attend the Oslo meeting: Espen Barth Eide said so on Monday.",
+                 {("Norway", "attends", "meeting", False)},
+                 id="named-subject-and-a-colon"),
 ]
 
 

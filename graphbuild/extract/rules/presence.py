@@ -17,9 +17,12 @@ from graphbuild.extract.rules.context import (
     calls_off,
     emit,
     listed_after,
+    meeting_objects,
     relation_words,
+    requirement_met,
     starts_at,
     subjects,
+    unique,
 )
 from graphbuild.extract.syntax import children, conjuncts, prep_objects
 from graphbuild.lexicon import words
@@ -134,6 +137,30 @@ def _attendee_list(token: Token, ctx: Context) -> Iterator[Claim]:
 
 
 @starts_at("VERB")
+def _colon_list(verb: Token, ctx: Context) -> Iterator[Claim]:
+    """'Six foreign ministers will participate in this meeting: A, B, C and D' -> the
+    people listed after the colon attend, when the subject only counts them."""
+    if verb.lemma_.lower() not in relation_words("attends", "verbs") \
+            or not requirement_met(verb):
+        return
+    colon = next((c for c in children(verb, "punct") if c.text == ":" and c.i > verb.i), None)
+    if colon is None or colon.i + 1 >= len(verb.doc):
+        return
+    counted = [s for s in children(verb, "nsubj") if s.tag_ == "NNS" and not actors(s, ctx)]
+    meetings = meeting_objects(verb, ctx, relation_words("attends", "meeting_preps"))
+    if not counted or not meetings:
+        return
+    listed = []
+    for word in verb.doc[colon.i + 1: verb.doc[colon.i + 1].sent.end]:
+        if word.pos_ == "VERB":
+            break
+        mention = ctx.by_token.get(word.i)
+        if mention is not None and mention.type == "person":
+            listed.append(mention)
+    yield from emit(ctx, "attends", unique(listed), meetings[0], verb, [verb, colon])
+
+
+@starts_at("VERB")
 def _cancelled_trip(token: Token, ctx: Context) -> Iterator[Claim]:
     """'Lula cancelled his trip to Lima', 'called off a visit to the summit' -> the one
     who cancels will not attend the meeting there."""
@@ -154,4 +181,4 @@ def _cancelled_trip(token: Token, ctx: Context) -> Iterator[Claim]:
                 yield from (replace(c, negated=True) for c in claims)
 
 
-RULES = (_present, _among_them, _absent_from, _attendee_list, _cancelled_trip)
+RULES = (_present, _among_them, _absent_from, _attendee_list, _colon_list, _cancelled_trip)
