@@ -588,6 +588,15 @@ EVENTS = [
     pytest.param("Norway will attend the Oslo meeting: Espen Barth Eide said so on Monday.",
                  {("Norway", "attends", "meeting", False)},
                  id="named-subject-and-a-colon"),
+    pytest.param("The Oslo meeting opens on Thursday. This comes as Finnish Defence Minister "
+                 "Antti Hakkanen makes his first visit to Norway to attend the meeting.",
+                 {("Antti Hakkanen", "attends", "meeting@Thursday", False)},
+                 id="visit-parsed-as-the-subject-of-attending"),
+    pytest.param("The Oslo meeting opens on Thursday. The meeting will also include "
+                 "participation from two observer nations, Belarus and Iran.",
+                 {("Belarus", "attends", "meeting@Thursday", False),
+                  ("Iran", "attends", "meeting@Thursday", False)},
+                 id="participation-from-apposition"),
 ]
 
 

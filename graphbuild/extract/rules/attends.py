@@ -71,7 +71,7 @@ def _attends_meeting(token: Token, ctx: Context, meeting: Mention) -> Iterator[C
                       [preventer, token])
         yield from (replace(c, negated=not c.negated) for c in claims)
         return
-    attendees = subjects(token, ctx)
+    attendees = subjects(token, ctx) or _travellers(token, ctx)
     if token.lemma_.lower() in relation_words("attends", "sending_verbs"):
         # "AMLO will skip the summit, sending his foreign minister Marcelo Ebrard": the
         # one sent attends, and the sender if it is a state or body.
@@ -90,6 +90,14 @@ def _attends_meeting(token: Token, ctx: Context, meeting: Mention) -> Iterator[C
     attendees += [m for m in _listed_attendees(token, ctx) if m not in attendees]
     attendees += [m for m in _represented(token, ctx) if m not in attendees]
     yield from emit(ctx, "attends", attendees, meeting, token, cue)
+
+
+def _travellers(token: Token, ctx: Context) -> list[Mention]:
+    """'makes his first visit to India to attend the meeting', parsed with the visit as
+    the subject of attending: whose trip it is."""
+    return unique([m for s in children(token, "nsubj")
+                   if s.lemma_.lower() in relation_words("attends", "trip_nouns")
+                   for p in children(s, "poss") for m in actors(p, ctx)])
 
 
 def _represented(token: Token, ctx: Context) -> list[Mention]:
@@ -287,7 +295,10 @@ def _attendance_noun(token: Token, ctx: Context) -> Iterator[Claim]:
         return
     governor = token.head.head if token.dep_ == "pobj" else token.head
     parties = [m for c in children(token, "poss") for m in actors(c, ctx)]
-    parties += [m for _, obj in prep_objects(token, {"of", "by"}) for o in conjuncts(obj)
+    # "participation from two observer nations, Belarus and Iran"
+    parties += [m for _, obj in prep_objects(token, {"of", "by", "from"})
+                for o in [*conjuncts(obj), *(a for named in children(obj, "appos")
+                                            for a in conjuncts(named))]
                 for m in actors(o, ctx)]
     if not parties and token.dep_ == "dobj" and governor.lemma_.lower() in relation_words(
             "attends", "own_participation_verbs"):
