@@ -182,3 +182,10 @@ def test_a_part_of_the_world_before_the_noun_is_not_the_venue(read, text):
 ])
 def test_names_a_time(text, expected):
     assert names_a_time(text) is expected
+
+
+def test_a_meeting_named_again_is_the_one_named_not_the_last_told(read):
+    text = ("The Blue Pacific Ministers meeting opened in Suva on Monday. Forum leaders will meet "
+            "in Tonga in May. The Blue Pacific Ministers meeting adopted a declaration.")
+    keys = [m.key for m in meetings(read(text))]
+    assert len(set(keys)) == 2 and keys[0] == keys[2]

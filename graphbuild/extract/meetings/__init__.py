@@ -158,6 +158,13 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
         names = name_words(named or token, by_token) if explicit else frozenset()
         if target is not None and named_apart(names, clusters[target].names):
             target = None  # "the G20 Summit" ... "the East Asia Summit": two summits
+        if explicit and anaphoric and names and not date and (
+                target is None or not clusters[target].names & names):
+            # "The Forum Foreign Ministers meeting" after "... meet in Tonga": the meeting
+            # named so before, not the one last told.
+            target = next((i for i in reversed(range(len(clusters)))
+                           if clusters[i].names & names and not clusters[i].contrasted
+                           and may_be_one(clusters[i], facts)), target)
         if target is not None and not anaphoric and not may_be_one(clusters[target], facts):
             target = None
         if target is None and explicit and anaphoric and last_touched is not None \
