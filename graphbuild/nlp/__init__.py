@@ -22,7 +22,7 @@ from graphbuild.models import default_model, not_installed
 from graphbuild.nlp import entities as _components  # noqa: F401  (registers the components)
 from graphbuild.nlp.lemmas import ArrayLemmatizer
 from graphbuild.nlp.tagging import CompiledAttributeRuler, UnsupportedPattern
-from graphbuild.nlp.words import keep_whole_words
+from graphbuild.nlp.words import keep_whole_words, split_abbreviated_pairs
 from graphbuild.types import Article
 
 logger = logging.getLogger(__name__)
@@ -47,6 +47,7 @@ def load_pipeline(model: str | None = None) -> Language:
             f"graphbuild needs a full English pipeline such as en_core_web_sm"
         )
     keep_whole_words(nlp)
+    split_abbreviated_pairs(nlp)
     if "lemmatizer" in nlp.pipe_names:
         nlp.add_pipe("graphbuild_whole_word_lemmas", after="lemmatizer")
     nlp.add_pipe("graphbuild_paragraphs", before="parser")

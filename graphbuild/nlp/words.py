@@ -1,4 +1,5 @@
-"""Words the tokenizer would split at a hyphen, kept whole with their lemma.
+"""Words the tokenizer would split at a hyphen, kept whole with their lemma; names it
+would keep joined, split.
 
 spaCy splits "co-hosts" into "co", "-", "hosts", and the parser then takes "co" for the
 subject of "Tony Blair co-hosts the summit". ``data/lexicon.toml``'s ``[tokens]`` lists
@@ -18,6 +19,7 @@ from spacy.strings import get_string_id
 from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 from graphbuild.lexicon import lexicon
 
@@ -44,6 +46,19 @@ def keep_whole_words(nlp: Language) -> None:
     for form in whole_word_lemmas():
         for spelling in {form, form.capitalize()}:
             tokenizer.add_special_case(spelling, [{ORTH: spelling}])
+
+
+def split_abbreviated_pairs(nlp: Language) -> None:
+    """Split two names joined by a hyphen after an abbreviation ("U.S.-Russia summit",
+    "U.K.-EU talks"), which spaCy keeps as one word while it splits "US-Russia"."""
+    tokenizer = nlp.tokenizer
+    if isinstance(tokenizer, Tokenizer):
+        tokenizer.infix_finditer = compile_infix_regex(
+            [*nlp.Defaults.infixes, _HYPHEN_AFTER_ABBREVIATION]).finditer
+
+
+# "U.S.-Russia": a hyphen or dash between an abbreviation's full stop and a capital.
+_HYPHEN_AFTER_ABBREVIATION = r"(?<=[A-Za-z]\.)[-–](?=[A-Z])"
 
 
 @Language.component("graphbuild_whole_word_lemmas", assigns=["token.lemma"])

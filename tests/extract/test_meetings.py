@@ -45,6 +45,11 @@ def meetings(extraction):
                  id="talks-may-be-the-call"),
     pytest.param("Lula held a phone call with Gabriel Boric on Tuesday. It came in a series of "
                  "phone conversations with world leaders.", 2, id="plural-calls-are-others"),
+    pytest.param("Lula and Boric opened their summit in Lima. The first round of talks ended "
+                 "after an hour.", 1, id="talks-at-the-summit"),
+    pytest.param("The summit between South Korea and North Korea opened in Seoul. Shinzo Abe "
+                 "said talks between Japan and Russia would follow.", 2,
+                 id="talks-of-other-parties"),
 ])
 def test_clusters(read, text, clusters):
     assert len({m.key for m in meetings(read(text))}) == clusters
@@ -189,3 +194,11 @@ def test_a_meeting_named_again_is_the_one_named_not_the_last_told(read):
             "in Tonga in May. The Blue Pacific Ministers meeting adopted a declaration.")
     keys = [m.key for m in meetings(read(text))]
     assert len(set(keys)) == 2 and keys[0] == keys[2]
+
+
+def test_talks_told_at_a_summit_are_the_summit_not_a_meeting_told_later(read):
+    text = ("A summit of Lula and Gabriel Boric opened in Lima on Monday. The first round of "
+            "talks ended. In a second round, Lula and Boric wanted to meet with their "
+            "delegations.")
+    keys = {m.text: m.key for m in meetings(read(text))}
+    assert keys["talks"] == keys["A summit"]

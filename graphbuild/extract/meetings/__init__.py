@@ -75,6 +75,7 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
     pending: list[tuple[int, Mention, str]] = []
     weak_pending: set[int] = set()
     pending_names: dict[int, frozenset[str]] = {}
+    pending_facts: dict[int, Facts] = {}
     assigned: dict[int, tuple[int, Mention]] = {}
     focus: dict[str, int] = {}
     strong_focus: dict[str, int] = {}
@@ -167,13 +168,14 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
                            and may_be_one(clusters[i], facts)), target)
         if target is not None and not anaphoric and not may_be_one(clusters[target], facts):
             target = None
-        if target is None and explicit and anaphoric and last_touched is not None \
-                and kind not in focus and (not (date or not weak)
-                                           or may_be_one(clusters[last_touched], facts)):
+        if target is None and explicit and (anaphoric or weak and not (date or venue or parties)) \
+                and last_touched is not None \
+                and kind not in focus and may_be_one(clusters[last_touched], replace(
+                    facts, kind=clusters[last_touched].kind) if weak else facts):
             # "the Riga gathering" or "the talks" after "the JEF summit": the meeting in
             # focus, whatever noun this outlet uses for it, and dated or not ("the two-day
-            # conference, beginning yesterday"); "the talks" may be a call, "the summit"
-            # may not.
+            # conference, beginning yesterday"); "talks" may be a call, "the summit" may
+            # not, and "talks between Japan and the DPRK" are not the inter-Korean summit.
             target = last_touched
         if target is not None and any(assigned.get(i, (None,))[0] == target
                                       for i in sequenced_with(token)):
@@ -181,6 +183,7 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
         if target is None and not date and (weak or (explicit and anaphoric)):
             pending.append((token.i, mention, kind))
             pending_names[token.i] = names
+            pending_facts[token.i] = facts
             if weak and not parties and not venue:
                 weak_pending.add(token.i)  # "the talks" with no parties or place of its own
             continue
@@ -221,14 +224,17 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
         if index in weak_pending:
             continue
         key = (kind, pending_names[index])
-        if not pending_names[index] and (kind == "call") in last_made:
+        if not pending_names[index] and (kind == "call") in last_made and may_be_one(
+                clusters[last_made[kind == "call"]], pending_facts[index]):
             # "the OSCE meeting in Lodz" ... "Poland will host the meeting", "the Andean
-            # summit" ... "the two-day conference": the same one.
+            # summit" ... "the two-day conference": the same one; not "talks between Japan
+            # and Russia" after the inter-Korean summit.
             key = next(k for k, v in made.items() if v == last_made[kind == "call"])
         if key not in made:
             clusters.append(_Cluster(kind, names=set(pending_names[index])))
             made[key] = len(clusters) - 1
         _add(clusters[made[key]], waiting)
+        clusters[made[key]].participants |= pending_facts[index].participants
         assigned[index] = (made[key], waiting)
         last_made[kind == "call"] = made[key]
     # "the event hosted by Biden" after "the Summit": the nearest meeting before it.
