@@ -53,8 +53,9 @@ def split_abbreviated_pairs(nlp: Language) -> None:
     "U.K.-EU talks"), which spaCy keeps as one word while it splits "US-Russia"."""
     tokenizer = nlp.tokenizer
     if isinstance(tokenizer, Tokenizer):
+        infixes: list[str] = list(nlp.Defaults.infixes or ())
         tokenizer.infix_finditer = compile_infix_regex(
-            [*nlp.Defaults.infixes, _HYPHEN_AFTER_ABBREVIATION]).finditer
+            [*infixes, _HYPHEN_AFTER_ABBREVIATION]).finditer
 
 
 # "U.S.-Russia": a hyphen or dash between an abbreviation's full stop and a capital.
