@@ -53,7 +53,7 @@ def split_abbreviated_pairs(nlp: Language) -> None:
     "U.K.-EU talks"), which spaCy keeps as one word while it splits "US-Russia"."""
     tokenizer = nlp.tokenizer
     if isinstance(tokenizer, Tokenizer):
-        infixes: list[str] = list(nlp.Defaults.infixes or ())
+        infixes = list(nlp.Defaults.infixes or ())
         tokenizer.infix_finditer = compile_infix_regex(
             [*infixes, _HYPHEN_AFTER_ABBREVIATION]).finditer
 
