@@ -20,8 +20,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from spacy.attrs import POS, TAG
 from spacy.tokens import Doc, Span, Token
 
+from graphbuild.extract.syntax import tokens_where
 from graphbuild.lexicon import lexicon, words
 from graphbuild.types import Claim, Mention
 
@@ -237,7 +239,7 @@ def references(doc: Doc, mentions: Sequence[Mention], by_token: dict[int, Mentio
     found: dict[int, list[Mention]] = {}
     pronouns = (_coref_words("personal_pronouns") | _coref_words("plural_pronouns")
                 | _coref_words("neuter_pronouns"))
-    for token in doc:
+    for token in tokens_where(doc, POS, ("PRON", "NOUN")):
         if token.i in by_token:
             continue
         if token.pos_ == "PRON" and token.lower_ in pronouns:
@@ -249,8 +251,8 @@ def references(doc: Doc, mentions: Sequence[Mention], by_token: dict[int, Mentio
         if antecedents:
             found[token.i] = antecedents
     if holders:
-        for token in doc:
-            if token.tag_ == "NNS" and token.i not in found and token.i not in by_token:
+        for token in tokens_where(doc, TAG, ("NNS",)):
+            if token.i not in found and token.i not in by_token:
                 people = _holders_of_countries(token, holders, by_token)
                 if people:
                     found[token.i] = people

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import ORTH, POS
 from spacy.tokens import Doc, Span, Token
 
 from graphbuild.extract.sentences import sentences
+from graphbuild.extract.syntax import tokens_where
 from graphbuild.lexicon import is_public_figure, words
 from graphbuild.names import clean_person_name, normalise_name
 from graphbuild.types import Mention
@@ -157,9 +159,11 @@ def _confirm_metonyms(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 def _untagged_surnames(doc: Doc, article_id: str, named: list[Mention],
                        surnames: dict[str, str], sentence_of: dict[int, int]) -> list[Mention]:
     """'Trump' left untagged by the model in an article that names Donald Trump."""
+    if not surnames:
+        return []
     covered = {i for m in named for i in range(m.start, m.end)}
     found: list[Mention] = []
-    for token in doc:
+    for token in tokens_where(doc, ORTH, surnames):
         name = surnames.get(token.text)
         if name is None or token.pos_ != "PROPN" or token.idx in covered:
             continue
@@ -182,15 +186,14 @@ def _group_anaphors(doc: Doc, article_id: str, named: list[Mention],
     heads = words("organizations", "heads")
     determiners = words("meetings", "anaphoric")
     covered = {i for m in named for i in range(m.start, m.end)}
-    covered_tokens = {t.i for t in doc if t.idx in covered}
     groups = [m for m in named if m.type == "organization"]
     found: list[Mention] = []
-    for token in doc:
-        if token.pos_ != "NOUN" or token.lemma_.lower() not in heads or token.idx in covered:
+    for token in tokens_where(doc, POS, ("NOUN",)):
+        if token.lemma_.lower() not in heads or token.idx in covered:
             continue
         if not any(c.dep_ in ("det", "poss") and c.lower_ in determiners for c in token.children):
             continue
-        if any(c.pos_ == "PROPN" or c.i in covered_tokens for c in token.children
+        if any(c.pos_ == "PROPN" or c.idx in covered for c in token.children
                if c.dep_ in ("compound", "amod", "nmod")):
             continue
         noun = token.lemma_.lower()
@@ -198,10 +201,10 @@ def _group_anaphors(doc: Doc, article_id: str, named: list[Mention],
         anywhere = [g for g in groups if noun in _head_words(g)]
         candidates = before or anywhere
         key = candidates[-1].key if candidates else f"anaphor:{noun}"
-        start = min(c.idx for c in token.children if c.dep_ in ("det", "poss"))
-        found.append(Mention(article_id, start, token.idx + len(token.text),
-                             doc.text[start:token.idx + len(token.text)], "organization", key,
-                             sentence_of[token.i]))
+        first = min(c.i for c in token.children if c.dep_ in ("det", "poss"))
+        span = doc[first:token.i + 1]
+        found.append(Mention(article_id, span.start_char, span.end_char, span.text,
+                             "organization", key, sentence_of[token.i]))
     return found
 
 

@@ -6,9 +6,11 @@ about grammar rather than a list of labels.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Set
+from collections.abc import Iterable, Iterator, Set
 
-from spacy.tokens import Token
+import numpy
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Token
 
 from graphbuild.extract.sentences import sentences
 from graphbuild.lexicon import words
@@ -20,6 +22,15 @@ INHERITS_SUBJECT = {"xcomp", "conj", "advcl", "pcomp", "acomp", "ccomp"}
 PRONOUNS = {"it", "they", "he", "him", "she", "we", "them", "its", "their", "his", "her", "i",
             "me", "my"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+
+
+def tokens_where(doc: Doc, attribute: int, values: Iterable[str]) -> list[Token]:
+    """The tokens whose ``attribute`` (``spacy.attrs.ORTH``, ``POS``, ...) is one of
+    ``values``, found in one array pass: a rule that reads a few words does not make a
+    Python object of every token."""
+    wanted = numpy.fromiter((get_string_id(v) for v in values), dtype=numpy.uint64)
+    found = numpy.nonzero(numpy.isin(doc.to_array(attribute), wanted))[0]
+    return [doc[i] for i in found.tolist()]
 
 
 def conjuncts(token: Token) -> list[Token]:

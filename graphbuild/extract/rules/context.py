@@ -77,7 +77,7 @@ def calls_off(verb: Token) -> bool:
     """'cancelled', 'postponed', 'called off': the verb calls something off."""
     lemma = verb.lemma_.lower()
     needed = particles("attends", "calling_off").get(lemma, ())
-    return lemma in relation_words("attends", "cancelling_verbs") or any(
+    return lemma in relation_words("attends", "cancelling_verbs") or bool(needed) and any(
         c.dep_ == "prt" and c.lower_ in needed for c in verb.children)
 
 
