@@ -25,10 +25,10 @@ from graphbuild.extract.rules.context import (
     relation_words,
     required_words,
     requirement_met,
-    starts_at,
     subjects,
     unique,
 )
+from graphbuild.extract.rules.offers import starts_at
 from graphbuild.extract.syntax import children, conjuncts, is_negated, prep_objects
 from graphbuild.lexicon import words
 from graphbuild.types import Claim, Mention
@@ -125,7 +125,7 @@ def _represents(token: Token, ctx: Context) -> Iterator[Claim]:
                         token, [token])
 
 
-@starts_at("VERB")
+@starts_at("VERB", lemmas=lambda: relation_words("attends", "declining_verbs"))
 def _declined(token: Token, ctx: Context) -> Iterator[Claim]:
     """'..., but the Brazilian leader declined', 'Iran rejected the invitation' -> a
     negated attendance of the meeting just told; 'declined to comment' is not one."""
@@ -142,7 +142,7 @@ def _declined(token: Token, ctx: Context) -> Iterator[Claim]:
         yield from (replace(c, negated=not c.negated) for c in claims)
 
 
-@starts_at("NOUN")
+@starts_at("NOUN", lemmas=lambda: relation_words("attends", "declined_objects"))
 def _answered_invitation(token: Token, ctx: Context) -> Iterator[Claim]:
     """'Iran declined an invitation to attend the summit', 'turned down an invitation to
     the talks' (a negated attendance); 'accepted an invitation to attend' (attends); 'an
@@ -174,7 +174,8 @@ def _answered_invitation(token: Token, ctx: Context) -> Iterator[Claim]:
     yield from (replace(c, negated=c.negated != declined) for c in claims)
 
 
-@starts_at("VERB")
+@starts_at("VERB", lemmas=lambda: relation_words("attends", "preventing_verbs")
+           | relation_words("withdrew_from", "verbs"))
 def _kept_from_meeting(token: Token, ctx: Context) -> Iterator[Claim]:
     """'Morocco pulled out of the summit', 'withdrew from the talks' (the subject);
     'the junta chief was excluded from the summit', 'ASEAN barred Myanmar from the
@@ -252,7 +253,7 @@ def _leads_delegation(token: Token, ctx: Context) -> Iterator[Claim]:
                         [token])
 
 
-@starts_at("NOUN")
+@starts_at("NOUN", lemmas=lambda: relation_words("attends", "delegation_heads"))
 def _delegation_head(token: Token, ctx: Context) -> Iterator[Claim]:
     """'The leader of the government's delegation, Jorge Rodriguez, said ...' -> he
     attends the meeting in focus."""
@@ -287,7 +288,7 @@ def _travels_to_venue(token: Token, ctx: Context) -> Iterator[Claim]:
             yield from emit(ctx, "attends", subjects(token, ctx), target, token, [token])
 
 
-@starts_at("NOUN")
+@starts_at("NOUN", lemmas=lambda: relation_words("attends", "nouns"))
 def _attendance_noun(token: Token, ctx: Context) -> Iterator[Claim]:
     """'with the participation of Macron', 'Turkey's participation in the meeting' -> they
     attend; 'France objected to Turkey's participation' -> a negated attendance."""
@@ -327,7 +328,7 @@ def _wished(token: Token) -> bool:
         "attends", "wish_verbs")
 
 
-@starts_at("VERB")
+@starts_at("VERB", lemmas=lambda: relation_words("attends", "inviting_verbs"))
 def _invited(token: Token, ctx: Context) -> Iterator[Claim]:
     """'Cuba and Venezuela were not invited' -> a negated attendance of the meeting in
     focus. Being invited is not attending; invitations to a named meeting are read with the
@@ -346,7 +347,7 @@ def _invited(token: Token, ctx: Context) -> Iterator[Claim]:
         yield from emit(ctx, "attends", guests, meeting, token, [token])
 
 
-@starts_at("VERB")
+@starts_at("VERB", lemmas=lambda: relation_words("attends", "outcome_verbs"))
 def _agreed_together(token: Token, ctx: Context) -> Iterator[Claim]:
     """'The two sides agreed ...', 'Trade chiefs of A and B discussed ...' after a meeting
     is told: what its parties do there makes them attend it."""
@@ -366,7 +367,7 @@ def _agreed_together(token: Token, ctx: Context) -> Iterator[Claim]:
         yield from emit(ctx, "attends", parties, meeting, token, [token], negatable=False)
 
 
-@starts_at(*PREDICATES)
+@starts_at(*PREDICATES, lemmas=lambda: relation_words("attends", "verbs"))
 def attendance_verb(token: Token, ctx: Context) -> Iterator[Claim]:
     """An attendance verb ("attend", "take part", "join") and the meeting it names."""
     lemma = token.lemma_.lower()
@@ -377,7 +378,8 @@ def attendance_verb(token: Token, ctx: Context) -> Iterator[Claim]:
         yield from _attends(token, ctx)
 
 
-@starts_at(*PREDICATES)
+@starts_at(*PREDICATES, lemmas=lambda: relation_words("attends", "delegation_verbs")
+           | relation_words("attends", "venue_travel_verbs"))
 def delegation(token: Token, ctx: Context) -> Iterator[Claim]:
     """Leading a delegation, travelling to the meeting's venue."""
     if token.pos_ in PREDICATES:

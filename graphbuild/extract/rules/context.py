@@ -8,9 +8,8 @@ once for all relations.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Set
+from collections.abc import Iterator, Set
 from dataclasses import dataclass
-from typing import Any, TypeVar
 
 from spacy.tokens import Doc, Token
 
@@ -35,7 +34,6 @@ ACTORS = {"person", "country", "organization"}
 # Parts of speech that head a clause a relation can be read from ("attends", "is absent").
 PREDICATES = ("VERB", "AUX", "ADJ")
 BASE_CONFIDENCE = 0.7
-_R = TypeVar("_R", bound=Callable[..., Any])
 
 
 @dataclass
@@ -49,17 +47,6 @@ class Context:
     meetings: dict[int, Mention]
     sentence_of: dict[int, int]
     refs: dict[int, list[Mention]]
-
-
-def starts_at(*parts_of_speech: str, meetings: bool = False) -> Callable[[_R], _R]:
-    """Declare where a rule can start: tokens of these parts of speech, or (``meetings``)
-    meeting words only. ``relation_claims`` offers a rule no other token, which saves a
-    call per rule and token; the rule still checks its own trigger words."""
-    def mark(rule: _R) -> _R:
-        rule.parts_of_speech = frozenset(parts_of_speech)  # type: ignore[attr-defined]
-        rule.meetings_only = meetings  # type: ignore[attr-defined]
-        return rule
-    return mark
 
 
 def relation_words(relation: str, field: str) -> frozenset[str]:

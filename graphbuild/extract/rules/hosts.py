@@ -22,9 +22,9 @@ from graphbuild.extract.rules.context import (
     meeting_objects,
     meeting_of_subject_clause,
     relation_words,
-    starts_at,
     subjects,
 )
+from graphbuild.extract.rules.offers import starts_at
 from graphbuild.extract.syntax import children, conjuncts, prep_objects
 from graphbuild.types import Claim, Mention
 
@@ -124,7 +124,7 @@ def _invitation(token: Token, ctx: Context) -> Iterator[Claim]:
         yield from emit(ctx, "hosts", inviters, meeting, token, [token])
 
 
-@starts_at("NOUN")
+@starts_at("NOUN", lemmas=lambda: relation_words("hosts", "nouns"))
 def _host_noun(token: Token, ctx: Context) -> Iterator[Claim]:
     """'Qatar will be the host of the Arab summit', 'with the host Syria calling for ...',
     'The host, Iraqi Prime Minister al-Sudani, opened the summit'."""
@@ -164,7 +164,7 @@ def _host_noun(token: Token, ctx: Context) -> Iterator[Claim]:
     yield from emit(ctx, "hosts", chosen, meeting, token, [token], negatable=False)
 
 
-@starts_at("VERB")
+@starts_at("VERB", lemmas=lambda: relation_words("attends", "inviting_verbs"))
 def _invited_to_attend(token: Token, ctx: Context) -> Iterator[Claim]:
     """'Saudi Arabia invited Assad to attend the summit' -> Saudi Arabia hosts (the guest's
     attendance is read by the attends rules)."""
@@ -178,7 +178,7 @@ def _invited_to_attend(token: Token, ctx: Context) -> Iterator[Claim]:
                 yield from emit(ctx, "hosts", subjects(token, ctx), meeting, token, [token])
 
 
-@starts_at("VERB")
+@starts_at("VERB", lemmas=lambda: relation_words("hosts", "verbs"))
 def hosting_verb(token: Token, ctx: Context) -> Iterator[Claim]:
     """A hosting verb and the meeting it hosts."""
     if token.pos_ == "VERB" and token.lemma_.lower() in relation_words("hosts", "verbs"):

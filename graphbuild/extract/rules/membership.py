@@ -16,9 +16,9 @@ from graphbuild.extract.rules.context import (
     organisation_object,
     relation_words,
     requirement_met,
-    starts_at,
     subjects,
 )
+from graphbuild.extract.rules.offers import starts_at
 from graphbuild.extract.syntax import prep_objects
 from graphbuild.types import Claim
 
@@ -72,7 +72,7 @@ def _joins(token: Token, ctx: Context) -> Iterator[Claim]:
     yield from emit(ctx, relation, subjects(token, ctx), organisation, token, cue)
 
 
-@starts_at(*PREDICATES)
+@starts_at(*PREDICATES, lemmas=lambda: relation_words("member_of", "verbs"))
 def founding_verb(token: Token, ctx: Context) -> Iterator[Claim]:
     """Founding or joining a body."""
     if token.pos_ in PREDICATES:

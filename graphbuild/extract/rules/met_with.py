@@ -13,9 +13,9 @@ from graphbuild.extract.rules.context import (
     actors,
     emit,
     relation_words,
-    starts_at,
     subjects,
 )
+from graphbuild.extract.rules.offers import starts_at
 from graphbuild.extract.syntax import children, conjuncts, prep_objects
 from graphbuild.types import Claim
 
@@ -35,7 +35,7 @@ def _met_with(token: Token, ctx: Context) -> Iterator[Claim]:
             yield from emit(ctx, "met_with", speakers, partner, token, [anchor])
 
 
-@starts_at(*PREDICATES)
+@starts_at(*PREDICATES, lemmas=lambda: relation_words("met_with", "verbs") | {"have"})
 def meeting_verb(token: Token, ctx: Context) -> Iterator[Claim]:
     """'met with', 'had talks with'."""
     if token.pos_ in PREDICATES:

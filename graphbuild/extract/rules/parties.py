@@ -24,10 +24,10 @@ from graphbuild.extract.rules.context import (
     patients,
     relation_words,
     requirement_met,
-    starts_at,
     subjects,
     unique,
 )
+from graphbuild.extract.rules.offers import starts_at
 from graphbuild.extract.syntax import (
     PRONOUNS,
     children,

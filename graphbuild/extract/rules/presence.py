@@ -18,12 +18,13 @@ from graphbuild.extract.rules.context import (
     emit,
     listed_after,
     meeting_objects,
+    particles,
     relation_words,
     requirement_met,
-    starts_at,
     subjects,
     unique,
 )
+from graphbuild.extract.rules.offers import starts_at
 from graphbuild.extract.syntax import children, conjuncts, prep_objects
 from graphbuild.lexicon import words
 from graphbuild.types import Claim
@@ -71,7 +72,7 @@ def _among_them(token: Token, ctx: Context) -> Iterator[Claim]:
                     [holder, pronoun, token])
 
 
-@starts_at("ADJ", "NOUN")
+@starts_at("ADJ", "NOUN", lemmas=lambda: relation_words("attends", "absence_words"))
 def _absent_from(token: Token, ctx: Context) -> Iterator[Claim]:
     """'Modi was absent from the summit', 'Absent from the summit were the leaders of
     Sudan and Eritrea', 'Notably absent was Putin', 'the absence of Mubarak' (the meeting
@@ -136,7 +137,7 @@ def _attendee_list(token: Token, ctx: Context) -> Iterator[Claim]:
     yield from (replace(c, negated=True) if absent else c for c in claims)
 
 
-@starts_at("VERB")
+@starts_at("VERB", lemmas=lambda: relation_words("attends", "verbs"))
 def _colon_list(verb: Token, ctx: Context) -> Iterator[Claim]:
     """'Six foreign ministers will participate in this meeting: A, B, C and D' -> the
     people listed after the colon attend, when the subject only counts them."""
@@ -160,7 +161,8 @@ def _colon_list(verb: Token, ctx: Context) -> Iterator[Claim]:
     yield from emit(ctx, "attends", unique(listed), meetings[0], verb, [verb, colon])
 
 
-@starts_at("VERB")
+@starts_at("VERB", lemmas=lambda: relation_words("attends", "cancelling_verbs")
+           | particles("attends", "calling_off").keys())
 def _cancelled_trip(token: Token, ctx: Context) -> Iterator[Claim]:
     """'Lula cancelled his trip to Lima', 'called off a visit to the summit' -> the one
     who cancels will not attend the meeting there."""

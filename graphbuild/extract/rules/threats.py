@@ -14,10 +14,10 @@ from graphbuild.extract.rules.context import (
     agents,
     emit,
     relation_words,
-    starts_at,
     subjects,
     unique,
 )
+from graphbuild.extract.rules.offers import starts_at
 from graphbuild.extract.sentences import sentences
 from graphbuild.extract.syntax import children, conjuncts, prep_objects
 from graphbuild.types import Claim, Mention

@@ -11,9 +11,9 @@ from graphbuild.extract.rules.context import (
     Context,
     emit,
     relation_words,
-    starts_at,
     subjects,
 )
+from graphbuild.extract.rules.offers import starts_at
 from graphbuild.extract.syntax import children, conjuncts, is_negated
 from graphbuild.types import Claim
 
@@ -31,7 +31,7 @@ def _declines_troops(token: Token, ctx: Context) -> Iterator[Claim]:
                     confidence=claim.confidence)
 
 
-@starts_at(*PREDICATES)
+@starts_at(*PREDICATES, lemmas=lambda: relation_words("declines_troops", "verbs"))
 def troop_verb(token: Token, ctx: Context) -> Iterator[Claim]:
     """A negated troop-sending verb ("cannot send troops")."""
     if token.pos_ in PREDICATES and token.lemma_.lower() in relation_words(

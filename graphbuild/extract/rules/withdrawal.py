@@ -14,9 +14,9 @@ from graphbuild.extract.rules.context import (
     organisation_object,
     particles,
     relation_words,
-    starts_at,
     subjects,
 )
+from graphbuild.extract.rules.offers import starts_at
 from graphbuild.extract.syntax import prep_objects
 from graphbuild.types import Claim, Mention
 
@@ -40,7 +40,7 @@ def _withdrew_from(token: Token, ctx: Context) -> Iterator[Claim]:
                        [token, *words_after[:1]])
 
 
-@starts_at(*PREDICATES)
+@starts_at(*PREDICATES, lemmas=lambda: relation_words("withdrew_from", "verbs"))
 def withdrawal_verb(token: Token, ctx: Context) -> Iterator[Claim]:
     """A withdrawal verb with the body it leaves."""
     if token.pos_ in PREDICATES and token.lemma_.lower() in relation_words(
