@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Set
 
 import numpy
+from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
@@ -22,6 +23,38 @@ INHERITS_SUBJECT = {"xcomp", "conj", "advcl", "pcomp", "acomp", "ccomp"}
 PRONOUNS = {"it", "they", "he", "him", "she", "we", "them", "its", "their", "his", "her", "i",
             "me", "my"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+
+
+# A lemma's string id -> the id of its lower-cased form; ids are hashes of the strings, so
+# the table holds across documents and memory zones. Bounded: cleared when full.
+_LOWERED: dict[int, int] = {}
+_LOWERED_MAX = 1 << 18
+
+
+def lowered_lemmas(doc: Doc) -> numpy.ndarray:
+    """Each token's lower-cased lemma, as string ids (``token.lemma_.lower()``)."""
+    lemmas = doc.to_array(LEMMA)
+    distinct, inverse = numpy.unique(lemmas, return_inverse=True)
+    if len(_LOWERED) > _LOWERED_MAX:
+        _LOWERED.clear()
+    strings = doc.vocab.strings
+    lowered = numpy.fromiter(
+        (_LOWERED.get(h) or _LOWERED.setdefault(h, get_string_id(strings[h].lower()))
+         for h in distinct.tolist()), dtype=numpy.uint64, count=len(distinct))
+    return lowered[inverse]
+
+
+def tokens_with(doc: Doc, *, lemmas: Iterable[str] = (), lowers: Iterable[str] = (),
+                texts: Iterable[str] = ()) -> list[Token]:
+    """The tokens whose lower-cased lemma, lower-cased text or text is one of the words
+    given, found in one array pass."""
+    found = numpy.zeros(len(doc), dtype=bool)
+    for values, column in ((lemmas, None), (lowers, LOWER), (texts, ORTH)):
+        wanted = numpy.fromiter((get_string_id(v) for v in values), dtype=numpy.uint64)
+        if len(wanted):
+            found |= numpy.isin(lowered_lemmas(doc) if column is None
+                                else doc.to_array(column), wanted)
+    return [doc[i] for i in numpy.nonzero(found)[0].tolist()]
 
 
 def tokens_where(doc: Doc, attribute: int, values: Iterable[str]) -> list[Token]:

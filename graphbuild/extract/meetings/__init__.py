@@ -14,6 +14,7 @@ and ``graphbuild.meeting_identity`` says when two mentions may be one meeting.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from spacy.tokens import Doc
 
@@ -23,7 +24,7 @@ from graphbuild.extract.meetings.names import (
     short_names,
     span_text,
 )
-from graphbuild.extract.meetings.verbs import said_later, stated_kind
+from graphbuild.extract.meetings.verbs import meeting_verbs, said_later, stated_kind
 from graphbuild.extract.meetings.when_where import date_of, group_of, venue_of
 from graphbuild.extract.meetings.words import (
     describes_focus,
@@ -36,7 +37,8 @@ from graphbuild.extract.meetings.words import (
     sequenced_with,
     several_meetings,
 )
-from graphbuild.extract.syntax import is_topic
+from graphbuild.extract.syntax import is_topic, tokens_with
+from graphbuild.lexicon import words
 from graphbuild.meeting_identity import (
     Facts,
     better_date,
@@ -83,7 +85,8 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
     # Word the parser made the head of a meeting's name -> the meeting noun.
     stand_ins: dict[int, int] = {}
     acronyms = short_names(doc, by_token)
-    for token in doc:
+    for token in tokens_with(doc, lemmas=_trigger_lemmas(), lowers=words("meetings", "nouns"),
+                             texts=acronyms):
         named = acronyms.get(token.text)
         explicit: tuple[str, bool, bool] | None
         if named is not None:
@@ -251,6 +254,15 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
         if noun in found and stand_in not in found:
             found[stand_in] = found[noun]
     return found
+
+@cache
+def _trigger_lemmas() -> frozenset[str]:
+    """Every word that may name a meeting: meeting nouns, the nouns that need a frame
+    ("a phone call", "a state dinner", "a visit to Kim") and the meeting verbs."""
+    return frozenset().union(words("meetings", "nouns"), meeting_verbs(), *(
+        words("meetings", name) for name in ("visit_nouns", "call_nouns", "meal_nouns",
+                                             "ceremony_nouns", "virtual_nouns")))
+
 
 # A headline sums up the lead: its meetings are looked for in the first sentences only.
 _LEAD_SENTENCES = 4

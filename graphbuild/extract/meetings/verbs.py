@@ -34,7 +34,7 @@ def _has_medium(verb: Token) -> bool:
     return False
 
 @cache
-def _meeting_verbs() -> frozenset[str]:
+def meeting_verbs() -> frozenset[str]:
     """Every verb that may state a meeting (see :func:`stated_kind`)."""
     return frozenset().union(*(words("meetings", name) for name in (
         "call_verbs", "calling_verbs", "hosting_verbs", "visiting_verbs", "signing_verbs",
@@ -92,7 +92,7 @@ def stated_kind(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool] 
     gathering, with a time or place); "Iceland will host defence ministers in
     Reykjavik", "Trump will host Netanyahu" (hosting people).
     """
-    if token.pos_ != "VERB" or token.lemma_.lower() not in _meeting_verbs() \
+    if token.pos_ != "VERB" or token.lemma_.lower() not in meeting_verbs() \
             or noun_like_gerund(token):
         return None
     if token.dep_ == "acl" and token.head.lemma_.lower() in words("meetings", "nouns"):

@@ -15,10 +15,12 @@ from functools import cache
 from typing import Any, TypeVar
 
 import numpy
-from spacy.attrs import LEMMA, POS
+from spacy.attrs import POS
 from spacy.parts_of_speech import IDS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
+
+from graphbuild.extract.syntax import lowered_lemmas
 
 _R = TypeVar("_R", bound=Callable[..., Any])
 
@@ -66,24 +68,6 @@ def _offer(rule: Callable[..., Any]) -> _Offer:
                   getattr(rule, "meetings_only", False))
 
 
-# A lemma's string id -> the id of its lower-cased form; ids are hashes of the strings, so
-# the table holds across documents and memory zones. Bounded: cleared when full.
-_LOWERED: dict[int, int] = {}
-_LOWERED_MAX = 1 << 18
-
-
-def _lowered_lemmas(doc: Doc) -> numpy.ndarray:
-    lemmas = doc.to_array(LEMMA)
-    distinct, inverse = numpy.unique(lemmas, return_inverse=True)
-    if len(_LOWERED) > _LOWERED_MAX:
-        _LOWERED.clear()
-    strings = doc.vocab.strings
-    lowered = numpy.fromiter(
-        (_LOWERED.get(h) or _LOWERED.setdefault(h, get_string_id(strings[h].lower()))
-         for h in distinct.tolist()), dtype=numpy.uint64, count=len(distinct))
-    return lowered[inverse]
-
-
 def offered(doc: Doc, meetings: Set[int], rules: Sequence[_R]
             ) -> Iterator[tuple[int, Sequence[_R]]]:
     """(token index, the rules offered it) in text order, for the tokens offered any: a
@@ -100,7 +84,7 @@ def offered(doc: Doc, meetings: Set[int], rules: Sequence[_R]
         mask = numpy.isin(parts_of_speech, offer.parts_of_speech)
         if offer.lemmas is not None:
             if lemmas is None:
-                lemmas = _lowered_lemmas(doc)
+                lemmas = lowered_lemmas(doc)
             mask &= numpy.isin(lemmas, offer.lemmas)
         passes[index] = mask
     wanted = numpy.asarray(passes.any(axis=0))
