@@ -186,10 +186,10 @@ class EntityCorrector:
 
     def _named_after_cue(self, doc: Doc) -> Iterator[Span]:
         """Group names introduced by a cue: "known as the Ramstein group"."""
-        chunks = {chunk.start: chunk for chunk in doc.noun_chunks}
         cues = sorted((span.start, span.end) for span in filter_spans(
             [Span(doc, start, end) for _, start, end in self.alias_cues(doc)]))
         doc._.graphbuild_alias_cues = tuple(cues)
+        chunks = {chunk.start: chunk for chunk in doc.noun_chunks} if cues else {}
         for _, cue_end in cues:
             for start in range(cue_end, min(cue_end + 3, len(doc))):
                 chunk = chunks.get(start)
