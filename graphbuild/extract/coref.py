@@ -136,10 +136,12 @@ def _group(token: Token, article: _Article, leaders: set[str]) -> list[Mention]:
 
 
 def _title_fits(title: str, role: str) -> bool:
-    """'the prime minister' fits only a prime minister, never the Commission's president;
-    'the leader' fits any head of state or government."""
-    return title in role or (title in _coref_words("generic_leader_titles")
-                             and any(w in role for w in _coref_words("leader_titles")))
+    """'the prime minister' (or 'the premier') fits only a prime minister, never the
+    Commission's president; 'the leader' fits any head of state or government."""
+    synonyms: dict[str, list[str]] = lexicon()["coreference"]["title_synonyms"]
+    return any(t in role for t in [title, *synonyms.get(title, ())]) or (
+        title in _coref_words("generic_leader_titles")
+        and any(w in role for w in _coref_words("leader_titles")))
 
 
 def _role_holders(doc: Doc, affiliations: Sequence[Claim], by_token: dict[int, Mention]

@@ -33,6 +33,13 @@ REFERENCES = [
                   ("William Ruto", "attends", "meeting@Monday", False),
                   ("Samia Suluhu Hassan", "attends", "meeting@Monday", False)},
                  id="two-leaders-are-the-titled-people"),
+    pytest.param("Kyrgyz President Sadyr Japarov held a call with Armenian Prime Minister "
+                 "Nikol Pashinyan. The Armenian premier said he would not attend the summit "
+                 "on Friday.",
+                 {("Sadyr Japarov", "attends", "meeting", False),
+                  ("Nikol Pashinyan", "attends", "meeting", False),
+                  ("Nikol Pashinyan", "attends", "meeting@Friday", True)},
+                 id="premier-is-the-prime-minister"),
 ]
 
 
