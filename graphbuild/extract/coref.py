@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from spacy.attrs import POS, TAG
 from spacy.tokens import Doc, Span, Token
 
-from graphbuild.extract.syntax import tokens_where
+from graphbuild.extract.syntax import after_dash, tokens_where
 from graphbuild.lexicon import lexicon, words
 from graphbuild.types import Claim, Mention
 
@@ -167,7 +167,8 @@ def _role_description(span: Span, article: _Article,
     if head.i + 1 < len(article.doc) and article.doc[head.i + 1].i in by_token \
             and by_token[article.doc[head.i + 1].i].type == "person":
         return []  # a title in front of a name, not a reference
-    if any(c.dep_ == "appos" for c in head.children) or head.dep_ == "appos":
+    if any(c.dep_ == "appos" and not after_dash(c) for c in head.children) \
+            or head.dep_ == "appos":
         return []
     modifiers = [t for t in (*span, *head.children) if t.i in by_token]
     countries = {by_token[t.i].key for t in modifiers if by_token[t.i].type in ("country",

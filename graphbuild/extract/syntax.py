@@ -66,6 +66,17 @@ def tokens_where(doc: Doc, attribute: int, values: Iterable[str]) -> list[Token]
     return [doc[i] for i in found.tolist()]
 
 
+_DASHES = frozenset(("—", "–", "-", "--"))
+
+
+def after_dash(token: Token) -> bool:
+    """The phrase of ``token`` follows a dash: in "Armenian PM to skip summit — Kyrgyz
+    presidential office" the parser's apposition is the headline's source."""
+    start = token.left_edge.i  # the parser may hang the dash on the phrase itself
+    return token.doc[start].text in _DASHES or (start > 0
+                                                and token.doc[start - 1].text in _DASHES)
+
+
 def conjuncts(token: Token) -> list[Token]:
     """The token and everything coordinated with it ("Poland and Greece").
 

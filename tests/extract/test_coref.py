@@ -40,6 +40,12 @@ REFERENCES = [
                   ("Nikol Pashinyan", "attends", "meeting", False),
                   ("Nikol Pashinyan", "attends", "meeting@Friday", True)},
                  id="premier-is-the-prime-minister"),
+    pytest.param("Armenian PM to skip this week’s CIS summit in Bishkek — Kyrgyz presidential "
+                 "office\n\n"
+                 "Armenian Prime Minister Nikol Pashinyan will not attend the summit.",
+                 {("Nikol Pashinyan", "attends", "meeting", True),
+                  ("Commonwealth of Independent States", "attends", "meeting", False)},
+                 id="headline-title-and-its-source-after-a-dash"),
 ]
 
 

@@ -17,6 +17,7 @@ from graphbuild.extract.sentences import sentences
 from graphbuild.extract.syntax import (
     PRONOUNS,
     RELATIVE_PRONOUNS,
+    after_dash,
     attribution,
     children,
     conjuncts,
@@ -87,6 +88,8 @@ def actors(token: Token, ctx: Context, *, depth: int = 0) -> list[Mention]:
         return antecedent(token, ctx) or ctx.refs.get(token.i, [])
     for child in children(token, "appos"):
         named = ctx.by_token.get(child.i)
+        if after_dash(child):
+            continue  # "Armenian PM to skip summit — Kyrgyz presidential office": the source
         if named is not None and named.type in ACTORS:
             return unique([named, *(ctx.by_token[c.i] for c in child.conjuncts
                                      if c.i in ctx.by_token
