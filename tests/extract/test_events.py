@@ -597,6 +597,9 @@ EVENTS = [
                  {("Belarus", "attends", "meeting@Thursday", False),
                   ("Iran", "attends", "meeting@Thursday", False)},
                  id="participation-from-apposition"),
+    pytest.param("Israel not invited to Oslo summit\n\nThe summit opens on Monday.",
+                 {("Israel", "attends", "meeting@Monday", True)},
+                 id="headline-passive-without-auxiliary"),
 ]
 
 

@@ -109,6 +109,9 @@ def test_meeting_date_venue_and_group(read):
                  id="place-of-the-trip-for-talks"),
     pytest.param("Leaders gathered in Lima on Sunday for a summit.", "Lima",
                  id="place-of-the-gathering-for-a-summit"),
+    pytest.param("Peru will attend the Riga summit.", "Riga", id="place-before-the-noun"),
+    pytest.param("Peru will attend the Gaza aid conference in Jordan.", "Jordan",
+                 id="topic-place-before-and-venue-after"),
 ])
 def test_meeting_venue(read, text, venue):
     (meeting,) = meetings(read(text))

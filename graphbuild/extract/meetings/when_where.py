@@ -191,11 +191,15 @@ def venue_of(token: Token, by_token: dict[int, Mention]) -> str | None:
     candidates.extend(obj for obj in children(token, "dobj")
                       if token.pos_ == "VERB" and obj.i in by_token
                       and by_token[obj.i].type == "person")
-    # "the Riga gathering", "Tuesday's Vilnius talks"
+    # "the Riga gathering", "Tuesday's Vilnius talks"; but "the Gaza aid conference in
+    # Jordan" is in Jordan
+    named_in = [by_token[place.i] for _, place in prep_objects(token, {"at", "in", "inside"})
+                if place.i in by_token]
     for child in children(token, "compound", "nmod"):
         mention = by_token.get(child.i)
         if mention is not None and mention.type == "location" \
-                and mention.text.lower() not in regions:
+                and mention.text.lower() not in regions \
+                and not any(m.type in ("location", "country") for m in named_in):
             return mention.text
     for node in candidates:
         for _, place in prep_objects(node, {"at", "in", "inside"}):

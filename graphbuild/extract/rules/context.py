@@ -239,8 +239,10 @@ def _subject_actors(subject: Token, ctx: Context) -> list[Mention]:
 def patients(verb: Token, ctx: Context) -> list[Mention]:
     """The entities a verb acts on: its objects, or its subject when it is passive
     ("barred Russia from ...", "Russia was banned from ...", "invited Putin to ...")."""
-    return unique([m for o in children(verb, "dobj", "nsubjpass") for o2 in conjuncts(o)
-                   for m in actors(o2, ctx)])
+    acted_on = children(verb, "dobj", "nsubjpass")
+    if _headline_passive(verb):
+        acted_on += children(verb, "nsubj")
+    return unique([m for o in acted_on for o2 in conjuncts(o) for m in actors(o2, ctx)])
 
 
 def agents(verb: Token, ctx: Context) -> list[Mention]:
@@ -250,10 +252,21 @@ def agents(verb: Token, ctx: Context) -> list[Mention]:
 
 
 def is_passive(verb: Token) -> bool:
-    """'is hosted', and participles: 'a conference organised by France'."""
-    return bool(children(verb, "auxpass", "nsubjpass")) or (
-        verb.dep_ in ("acl", "relcl", "advcl") and verb.tag_ == "VBN"
-        and not children(verb, "nsubj", "aux"))  # "the U.S. has hosted" is active
+    """'is hosted', participles ('a conference organised by France') and headlines that
+    drop the auxiliary ('Israel not invited to Gaza aid summit')."""
+    if children(verb, "auxpass", "nsubjpass"):
+        return True
+    if verb.tag_ != "VBN" or children(verb, "aux"):
+        return False  # "the U.S. has hosted" is active
+    return _headline_passive(verb) or (
+        verb.dep_ in ("acl", "relcl", "advcl") and not children(verb, "nsubj"))
+
+
+def _headline_passive(verb: Token) -> bool:
+    """'Israel not invited to Gaza aid summit': a participle with a subject and no
+    auxiliary heads a headline's passive."""
+    return verb.dep_ == "ROOT" and verb.tag_ == "VBN" and bool(children(verb, "nsubj")) \
+        and not children(verb, "aux", "auxpass")
 
 
 def evidence(ctx: Context, cue_tokens: list[Token]) -> Evidence:
