@@ -600,6 +600,11 @@ EVENTS = [
     pytest.param("Israel not invited to Oslo summit\n\nThe summit opens on Monday.",
                  {("Israel", "attends", "meeting@Monday", True)},
                  id="headline-passive-without-auxiliary"),
+    pytest.param("Gustavo Petro arrived in Lima on an official visit for talks with Dina "
+                 "Boluarte.",
+                 {("Gustavo Petro", "attends", "meeting", False),
+                  ("Dina Boluarte", "attends", "meeting", False)},
+                 id="visit-for-talks"),
 ]
 
 

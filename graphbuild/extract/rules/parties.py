@@ -260,6 +260,11 @@ def _clause_parties(token: Token, ctx: Context) -> Iterator[Claim]:
     if verb.pos_ == "NOUN" and verb.dep_ == "dobj" and verb.head.pos_ == "VERB" and \
             prep.lower_ in relation_words("attends", "inside_preps"):
         verb = verb.head  # "will deliver opening statements at the summit"
+    if verb.pos_ == "NOUN" and prep.lower_ == "for" and verb.lemma_.lower() in relation_words(
+            "attends", "trip_nouns"):
+        # "arrived in Cairo on an official visit for summit talks with Sisi": the journey
+        # is for the talks
+        verb = verb.head.head if verb.dep_ == "pobj" else verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return
     lemma = verb.lemma_.lower()
