@@ -605,6 +605,11 @@ EVENTS = [
                  {("Gustavo Petro", "attends", "meeting", False),
                   ("Dina Boluarte", "attends", "meeting", False)},
                  id="visit-for-talks"),
+    pytest.param("Lula hosted Gabriel Boric and Gustavo Petro for the Amazon summit in Belem.",
+                 {("Lula", "hosts", "meeting", False),
+                  ("Gabriel Boric", "attends", "meeting", False),
+                  ("Gustavo Petro", "attends", "meeting", False)},
+                 id="hosted-guests-for-a-summit"),
 ]
 
 

@@ -61,6 +61,11 @@ def _hosts(token: Token, ctx: Context) -> Iterator[Claim]:
     hosts = agents(token, ctx) if is_passive(token) else subjects(token, ctx)
     hosts += [m for m in _joined_hosts(token, ctx) if m not in hosts]
     yield from emit(ctx, "hosts", hosts, meeting, token, [token])
+    if token.i not in ctx.meetings and not is_passive(token):
+        # "Obama hosted Harper and Calderon for the summit": the guests attend.
+        guests = [m for o in objects for o2 in conjuncts(o) for m in actors(o2, ctx)
+                  if m.type in ("person", "country")]
+        yield from emit(ctx, "attends", guests, meeting, token, [token])
 
 
 def _headed_delegation(verb: Token) -> Token | None:
