@@ -205,3 +205,11 @@ def test_talks_told_at_a_summit_are_the_summit_not_a_meeting_told_later(read):
             "delegations.")
     keys = {m.text: m.key for m in meetings(read(text))}
     assert keys["talks"] == keys["A summit"]
+
+
+def test_discussions_someone_held_before_are_not_the_meeting_in_focus(read):
+    text = ("Defence ministers will meet at NATO headquarters on Thursday. Following the visit "
+            "of British delegates to Kyiv, who held discussions with Ukrainian President "
+            "Volodymyr Zelenskyy, this meeting has been scheduled.")
+    attendees = {c.subject.text for c in read(text).claims if c.relation == "attends"}
+    assert "Volodymyr Zelenskyy" not in attendees

@@ -51,7 +51,7 @@ def explicit_kind(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool
     determiners += [g for c in modifiers if c.dep_ == "poss" for g in c.children
                     if g.dep_ == "det"]
     if plural and (contrastive or not determiners) and not _attended(token) and not framed \
-            and not _named_partners(token, by_token) \
+            and not (lemma not in weak_nouns and _named_partners(token, by_token)) \
             and not (is_distributive(token) and len(partners(token, by_token)) >= 2):
         return None  # but "telephone conversations with Ushakov" are calls, "spent hours in
         # meetings with Wang Yi" meetings, and "bilateral meetings with A and B" a meeting
