@@ -50,6 +50,11 @@ def meetings(extraction):
     pytest.param("The summit between South Korea and North Korea opened in Seoul. Shinzo Abe "
                  "said talks between Japan and Russia would follow.", 2,
                  id="talks-of-other-parties"),
+    pytest.param("Moon Jae-in held a summit with Kim Jong Un in Panmunjom. Moon said the "
+                 "US-North Korea summit would follow.", 2, id="the-summit-of-other-parties"),
+    pytest.param("Olaf Scholz held a phone call with Vladimir Putin on Friday. The negotiations "
+                 "between Scholz and Putin lasted an hour.", 1,
+                 id="negotiations-of-the-same-parties-are-the-call"),
 ])
 def test_clusters(read, text, clusters):
     assert len({m.key for m in meetings(read(text))}) == clusters

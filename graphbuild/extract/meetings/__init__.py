@@ -169,7 +169,10 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
             target = next((i for i in reversed(range(len(clusters)))
                            if clusters[i].names & names and not clusters[i].contrasted
                            and may_be_one(clusters[i], facts)), target)
-        if target is not None and not anaphoric and not may_be_one(clusters[target], facts):
+        if target is not None and (not anaphoric or len(parties) > 1) and not may_be_one(
+                clusters[target], replace(facts, kind=clusters[target].kind) if weak else facts):
+            # "the DPRK-US summit" after "the inter-Korean summit" names other parties;
+            # "the negotiations between Scholz and Putin" may be their call
             target = None
         if target is None and explicit and (anaphoric or weak and not (date or venue or parties)) \
                 and last_touched is not None \
