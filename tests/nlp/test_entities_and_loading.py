@@ -334,6 +334,8 @@ def test_a_name_ends_where_its_abbreviation_in_brackets_starts(nlp: Language) ->
 @pytest.mark.parametrize(("text", "person"), [
     ("In Khartoum, Sudanese Minister of Water Yasser Abbas announced talks.", "Yasser Abbas"),
     ("Secretary of Commerce Gina Raimondo flew to Beijing.", "Gina Raimondo"),
+    ("Sudan sent Minister of State Taha al-Hussein to the summit.", "Taha al-Hussein"),
+    ("Premier of the State Council Li Qiang will attend the summit.", "Li Qiang"),
 ])
 def test_a_portfolio_after_minister_of_is_part_of_the_title(nlp: Language, text: str,
                                                             person: str) -> None:
@@ -359,3 +361,11 @@ def test_the_pipeline_runs_the_faster_equivalents() -> None:
     nlp = load_pipeline()
     assert isinstance(nlp.get_pipe("attribute_ruler").component, CompiledAttributeRuler)
     assert isinstance(nlp.get_pipe("lemmatizer").component, ArrayLemmatizer)
+
+
+@pytest.mark.parametrize(("text", "not_a_body"), [
+    ("Sudan sent Minister of State Taha al-Hussein to the summit.", "State"),
+    ("Premier of the State Council Li will attend the summit.", "State Council Li"),
+])
+def test_a_long_title_is_no_body(nlp: Language, text: str, not_a_body: str) -> None:
+    assert not_a_body not in [e.text for e in nlp(text).ents]
