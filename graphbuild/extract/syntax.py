@@ -44,26 +44,33 @@ def lowered_lemmas(doc: Doc) -> numpy.ndarray:
     return lowered[inverse]
 
 
+def string_ids(values: Iterable[str]) -> numpy.ndarray:
+    """The string ids (hashes, or symbols such as "NOUN") that token arrays hold."""
+    return numpy.fromiter((get_string_id(v) for v in values), dtype=numpy.uint64)
+
+
+def _tokens(doc: Doc, found: numpy.ndarray) -> list[Token]:
+    return [doc[i] for i in numpy.nonzero(found)[0].tolist()]
+
+
 def tokens_with(doc: Doc, *, lemmas: Iterable[str] = (), lowers: Iterable[str] = (),
                 texts: Iterable[str] = ()) -> list[Token]:
     """The tokens whose lower-cased lemma, lower-cased text or text is one of the words
     given, found in one array pass."""
     found = numpy.zeros(len(doc), dtype=bool)
     for values, column in ((lemmas, None), (lowers, LOWER), (texts, ORTH)):
-        wanted = numpy.fromiter((get_string_id(v) for v in values), dtype=numpy.uint64)
+        wanted = string_ids(values)
         if len(wanted):
             found |= numpy.isin(lowered_lemmas(doc) if column is None
                                 else doc.to_array(column), wanted)
-    return [doc[i] for i in numpy.nonzero(found)[0].tolist()]
+    return _tokens(doc, found)
 
 
 def tokens_where(doc: Doc, attribute: int, values: Iterable[str]) -> list[Token]:
     """The tokens whose ``attribute`` (``spacy.attrs.ORTH``, ``POS``, ...) is one of
     ``values``, found in one array pass: a rule that reads a few words does not make a
     Python object of every token."""
-    wanted = numpy.fromiter((get_string_id(v) for v in values), dtype=numpy.uint64)
-    found = numpy.nonzero(numpy.isin(doc.to_array(attribute), wanted))[0]
-    return [doc[i] for i in found.tolist()]
+    return _tokens(doc, numpy.isin(doc.to_array(attribute), string_ids(values)))
 
 
 _DASHES = frozenset(("—", "–", "-", "--"))

@@ -17,10 +17,9 @@ from typing import Any, TypeVar
 import numpy
 from spacy.attrs import POS
 from spacy.parts_of_speech import IDS
-from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-from graphbuild.extract.syntax import lowered_lemmas
+from graphbuild.extract.syntax import lowered_lemmas, string_ids
 
 _R = TypeVar("_R", bound=Callable[..., Any])
 
@@ -54,17 +53,13 @@ class _Offer:
     meetings_only: bool
 
 
-def _ids(values: Set[str]) -> numpy.ndarray:
-    return numpy.fromiter((get_string_id(v) for v in sorted(values)), dtype=numpy.uint64)
-
-
 @cache
 def _offer(rule: Callable[..., Any]) -> _Offer:
     admitted: frozenset[str] = getattr(rule, "parts_of_speech", frozenset())
     names = admitted or frozenset(IDS) - _FUNCTION_WORDS
     trigger = getattr(rule, "trigger_lemmas", None)
-    return _Offer(_ids({n for n in names if n in IDS}),
-                  None if trigger is None else _ids(trigger()),
+    return _Offer(string_ids(n for n in names if n in IDS),
+                  None if trigger is None else string_ids(trigger()),
                   getattr(rule, "meetings_only", False))
 
 
