@@ -105,6 +105,7 @@ class Place:
     capitals: tuple[str, ...] = ()
     country: str | None = None
     within: str | None = None
+    kind: str | None = None  # of a region: "state", "province", "territory" ...
 
 
 def _strip_article(name: str) -> str:
@@ -141,7 +142,7 @@ def gazetteer() -> tuple[Place, ...]:
             places.append(Place(
                 key=f"location:{row['name']}", name=row["name"], type="location",
                 aliases=tuple(row.get("aliases", ())), demonyms=tuple(row.get("demonyms", ())),
-                country=row.get("country"),
+                country=row.get("country"), kind=row.get("kind"),
             ))
     return tuple(places)
 

@@ -25,9 +25,11 @@ import pycountry
 
 DATA = Path(__file__).resolve().parent.parent / "graphbuild" / "data"
 
-# States that pycountry does not list (Kosovo has no ISO code; XKX is the
-# user-assigned code used by the EU and others).
-EXTRA_STATES = {"XKX": "Republic of Kosovo"}
+# States that pycountry's current list does not hold (Kosovo has no ISO code; XKX is the
+# user-assigned code used by the EU and others), and former states news still names,
+# under their ISO 3166-3 codes ("independence from the Soviet Union").
+EXTRA_STATES = {"XKX": "Republic of Kosovo", "SUN": "Union of Soviet Socialist Republics",
+                "YUG": "Federal Republic of Yugoslavia", "CSK": "Czechoslovak Republic"}
 
 # pycountry names that must not become aliases: "Congo" is used in news for
 # both Congos (AP style uses it for the DRC), so neither gets the bare form.
@@ -76,22 +78,26 @@ COUNTRIES: dict[str, tuple[str, list[str], list[str], list[str]]] = {
     "CMR": ("Cameroon", [], ["Cameroonian"], ["Yaoundé", "Yaounde"]),
     "COD": (
         "Democratic Republic of the Congo",
-        ["Democratic Republic of Congo", "DRC", "DR Congo", "D.R. Congo", "Congo-Kinshasa"],
+        ["Democratic Republic of Congo", "DRC", "DR Congo", "D.R. Congo", "Congo-Kinshasa",
+         "Congo (Kinshasa)"],
         ["Congolese"],
         ["Kinshasa"],
     ),
     "COG": (
         "Republic of the Congo",
-        ["Republic of Congo", "Congo-Brazzaville"],
+        ["Republic of Congo", "Congo-Brazzaville", "Congo (Brazzaville)"],
         ["Congolese"],
         ["Brazzaville"],
     ),
     "COL": ("Colombia", [], ["Colombian"], ["Bogotá", "Bogota"]),
     "COM": ("Comoros", [], ["Comoran", "Comorian"], ["Moroni"]),
+    # States in free association with New Zealand, members of the Pacific Islands Forum.
+    "COK": ("Cook Islands", [], ["Cook Islander"], ["Avarua"]),
     "CPV": ("Cape Verde", [], ["Cape Verdean"], ["Praia"]),
     "CRI": ("Costa Rica", [], ["Costa Rican"], ["San José"]),
     "CUB": ("Cuba", [], ["Cuban"], ["Havana"]),
     "CYP": ("Cyprus", [], ["Cypriot", "Cypriots"], ["Nicosia"]),
+    "CSK": ("Czechoslovakia", [], [], []),
     "CZE": ("Czech Republic", [], ["Czech", "Czechs"], ["Prague"]),
     "DEU": ("Germany", [], ["German"], ["Berlin"]),
     "DJI": ("Djibouti", [], ["Djiboutian"], ["Djibouti"]),
@@ -197,6 +203,7 @@ COUNTRIES: dict[str, tuple[str, list[str], list[str], list[str]]] = {
     "NER": ("Niger", [], ["Nigerien"], ["Niamey"]),
     "NGA": ("Nigeria", [], ["Nigerian"], ["Abuja"]),
     "NIC": ("Nicaragua", [], ["Nicaraguan"], ["Managua"]),
+    "NIU": ("Niue", [], ["Niuean"], ["Alofi"]),
     "NLD": ("Netherlands", [], ["Dutch"], ["Amsterdam", "The Hague"]),
     "NOR": ("Norway", [], ["Norwegian"], ["Oslo"]),
     "NPL": ("Nepal", [], ["Nepali", "Nepalese"], ["Kathmandu"]),
@@ -222,6 +229,7 @@ COUNTRIES: dict[str, tuple[str, list[str], list[str], list[str]]] = {
     "QAT": ("Qatar", [], ["Qatari"], ["Doha"]),
     "ROU": ("Romania", [], ["Romanian"], ["Bucharest"]),
     "RUS": ("Russia", [], ["Russian"], ["Moscow"]),
+    "SUN": ("Soviet Union", ["USSR"], [], []),
     "RWA": ("Rwanda", [], ["Rwandan"], ["Kigali"]),
     "SAU": ("Saudi Arabia", [], ["Saudi", "Saudi Arabian"], ["Riyadh"]),
     "SDN": ("Sudan", [], ["Sudanese"], ["Khartoum", "Port Sudan"]),
@@ -293,6 +301,7 @@ COUNTRIES: dict[str, tuple[str, list[str], list[str], list[str]]] = {
         ["Pristina", "Prishtina", "Priština"],
     ),
     "YEM": ("Yemen", [], ["Yemeni"], ["Sanaa", "Sana'a", "Aden"]),
+    "YUG": ("Yugoslavia", [], [], []),
     "ZAF": ("South Africa", [], ["South African"], ["Pretoria", "Cape Town", "Bloemfontein"]),
     "ZMB": ("Zambia", [], ["Zambian"], ["Lusaka"]),
     "ZWE": ("Zimbabwe", [], ["Zimbabwean"], ["Harare"]),

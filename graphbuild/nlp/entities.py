@@ -96,6 +96,10 @@ class EntityCorrector:
         self.honorifics = words("people", "honorifics")
         # Single words of job titles ("prince", "adviser"): never the name after a title.
         self.title_words = frozenset(w for head in job_titles() for w in head.split())
+        # Regions of a country ("location:Georgia" -> USA), to read a name that is also a
+        # country's.
+        self.region_country = {place.key: place.country for place in gazetteer()
+                               if place.type == "location" and place.kind and place.country}
         self.alias_cues = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.alias_cues.add("ALIAS", [nlp.make_doc(c) for c in words("aliases", "cues")
                                       if c != "or"])
@@ -168,7 +172,26 @@ class EntityCorrector:
             label = _gazetteer_label(kind)
             kb = "capital:" + key if kind == "capital" else key
             found.append(Span(doc, start, end, label=label, kb_id=kb))
-        return filter_spans(found)
+        return filter_spans(self._one_reading(found))
+
+    def _one_reading(self, found: list[Span]) -> list[Span]:
+        """"Georgia" is a country and a US state: the state only where the article names
+        another region of that country ("Georgia and Alabama"), else the country."""
+        regions = {span.kb_id_ for span in found if span.kb_id_ in self.region_country}
+        countries = {(span.start, span.end) for span in found
+                     if span.kb_id_.startswith("country:")}
+        dropped: set[tuple[int, int, str]] = set()
+        for span in found:
+            home = self.region_country.get(span.kb_id_)
+            if home is None or (span.start, span.end) not in countries:
+                continue
+            if any(self.region_country[other] == home for other in regions - {span.kb_id_}):
+                dropped |= {(span.start, span.end, other.kb_id_) for other in found
+                            if (other.start, other.end) == (span.start, span.end)
+                            and other.kb_id_.startswith("country:")}
+            else:
+                dropped.add((span.start, span.end, span.kb_id_))
+        return [span for span in found if (span.start, span.end, span.kb_id_) not in dropped]
 
     def _quoted_groups(self, doc: Doc) -> Iterator[Span]:
         """Quoted phrases headed by a group noun: 'Volunteers Coalition'."""
@@ -298,11 +321,12 @@ def _apply_gazetteer(entities: list[Span], matches: list[Span]) -> list[Span]:
     """Gazetteer names replace the model's names they overlap, unless the model's name is
     a bigger name around them; each match looks only at its own tokens."""
     covered = {i for m in matches for i in range(m.start, m.end)}
+    people = {i for m in matches if m.label_ == "PERSON" for i in range(m.start, m.end)}
     owner: dict[int, Span] = {i: ent for ent in entities for i in range(ent.start, ent.end)}
     kept = dict.fromkeys(entities)
     for match in matches:
         overlapping = {owner[i] for i in range(match.start, match.end) if i in owner}
-        if any(_is_bigger_name(ent, match, covered) for ent in overlapping):
+        if any(_is_bigger_name(ent, match, covered, people) for ent in overlapping):
             continue
         for ent in overlapping:
             kept.pop(ent, None)
@@ -313,13 +337,15 @@ def _apply_gazetteer(entities: list[Span], matches: list[Span]) -> list[Span]:
     return list(kept)
 
 
-def _is_bigger_name(ent: Span, match: Span, covered: set[int]) -> bool:
+def _is_bigger_name(ent: Span, match: Span, covered: set[int], people: set[int]) -> bool:
     """An NER name that contains the gazetteer match ("Bank of England"), unless it is
-    only gazetteer names joined by "and" ("Niger and Burkina Faso")."""
+    only gazetteer names joined by "and" ("Niger and Burkina Faso") or a known person
+    "of" a place ("Macky Sall of Senegal")."""
     contains = ent.start <= match.start and match.end <= ent.end and len(ent) > len(match)
     if not contains or not (ent.label_ in _CONTAINER_LABELS or ent.label_ == "PERSON"):
         return False
     return not all(i in covered or ent.doc[i].lower_ in _JOINERS
+                   or ent.doc[i].lower_ == "of" and i - 1 in people  # "Macky Sall of Senegal"
                    for i in range(ent.start, ent.end))
 
 

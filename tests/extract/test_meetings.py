@@ -143,6 +143,7 @@ def test_group_of_a_meeting_attends(triples):
                  id="decade-is-a-length"),
     pytest.param("Delegates met for two years in Doha.", None, id="years-are-a-length"),
     pytest.param("Leaders met two months ago in Doha.", "two months ago", id="months-ago"),
+    pytest.param("Leaders met a few weeks ago in Doha.", "a few weeks ago", id="weeks-ago"),
     pytest.param("During the video call, Macron agreed to visit Russia, probably before the "
                  "end of the year.", None, id="bound-after-a-determiner"),
     pytest.param("Latvia will host a summit on Thursday, a day after ministers meet in Oslo.",

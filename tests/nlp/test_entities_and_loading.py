@@ -127,6 +127,9 @@ CORRECTIONS = [
                  [("NATO", "ORG", "org:NATO"), ("European Union", "ORG", "org:European Union"),
                   ("next month", "DATE", "")],
                  ("the European Union", "ORG"), id="gazetteer-orgs"),
+    pytest.param("Macky Sall of Senegal will attend.",
+                 [("Macky Sall", "PERSON", ""), ("Senegal", "GPE", "country:SEN")],
+                 ("Macky Sall of Senegal", "ORG"), id="known-person-of-a-country"),
 ]
 
 KEPT = [
@@ -140,6 +143,12 @@ KEPT = [
     pytest.param("The bloc, known as the Nordic Defence Group, met in Oslo.",
                  [("Nordic Defence Group", "ORG", ""), ("Oslo", "GPE", "capital:country:NOR")],
                  id="named-after-alias-cue"),
+    pytest.param("Georgia left the union, and Ukraine followed.",
+                 [("Georgia", "GPE", "country:GEO"), ("Ukraine", "GPE", "country:UKR")],
+                 id="georgia-the-country"),
+    pytest.param("Voters in Georgia and Alabama went to the polls.",
+                 [("Georgia", "GPE", "location:Georgia"), ("Alabama", "GPE", "location:Alabama")],
+                 id="georgia-the-us-state-beside-another-state"),
 ]
 
 

@@ -41,7 +41,7 @@ _VAGUE = re.compile(r"(this|the|these|a|an) (week|month|year|days?)|(week|month|
 _NUMBER_WORDS = r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|\d+)"
 
 _DURATION = re.compile(
-    rf"\b(\w+-(day|week|hour)s?|{_NUMBER_WORDS} (days?|hours?|weeks?|nights?)"
+    rf"\b(\w+-(day|week|hour)s?|{_NUMBER_WORDS} (days?|hours?|weeks?|nights?)(?! ago)"
     rf"|{_NUMBER_WORDS} (months?|years?|decades?)(?! ago| later| earlier)|decades?"
     r"|(day|week)-long|the (day|week) (before|after)|(the )?next day)\b",
     re.IGNORECASE)
