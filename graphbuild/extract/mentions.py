@@ -88,7 +88,8 @@ def entity_mentions(doc: Doc, article_id: str,
     surnames: dict[str, str] = {}
     family_first: dict[str, set[str]] = {}
     for ent in doc.ents:
-        if ent.label_ == "PERSON" and not ent.kb_id_:
+        # Not from a name that is no person's ("' Meeting Retreat" names a meeting).
+        if ent.label_ == "PERSON" and not ent.kb_id_ and _classify(ent) is not None:
             name = clean_person_name(ent.text)
             if " " in name:
                 surnames[name.split()[-1]] = name

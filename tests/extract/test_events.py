@@ -610,6 +610,24 @@ EVENTS = [
                   ("Gabriel Boric", "attends", "meeting", False),
                   ("Gustavo Petro", "attends", "meeting", False)},
                  id="hosted-guests-for-a-summit"),
+    pytest.param("The Nordic Foreign Ministers' Meeting Retreat opened in Oslo on Friday. "
+                 "Ministers of Finland, Sweden and Iceland attended the meeting.",
+                 {("Finland", "attends", "meeting@Friday", False),
+                  ("Sweden", "attends", "meeting@Friday", False),
+                  ("Iceland", "attends", "meeting@Friday", False)},
+                 id="meeting-name-ending-in-retreat"),
+    pytest.param("The Nordic Foreign Ministers' Meeting Retreat (NFMR) opened on Friday. "
+                 "Ministers of Finland and Iceland attended the NFMR online.",
+                 {("Finland", "attends", "meeting@Friday", False),
+                  ("Iceland", "attends", "meeting@Friday", False)},
+                 id="acronym-of-the-whole-name"),
+    pytest.param("The Oslo meeting opened on Friday. The event saw the participation of "
+                 "ministers of Indonesia, Malaysia, the Philippines and Laos.",
+                 {("Indonesia", "attends", "meeting@Friday", False),
+                  ("Malaysia", "attends", "meeting@Friday", False),
+                  ("Philippines", "attends", "meeting@Friday", False),
+                  ("Laos", "attends", "meeting@Friday", False)},
+                 id="list-member-parsed-as-apposition"),
 ]
 
 

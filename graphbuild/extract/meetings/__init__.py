@@ -262,7 +262,8 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
 def _trigger_lemmas() -> frozenset[str]:
     """Every word that may name a meeting: meeting nouns, the nouns that need a frame
     ("a phone call", "a state dinner", "a visit to Kim") and the meeting verbs."""
-    return frozenset().union(words("meetings", "nouns"), meeting_verbs(), *(
+    return frozenset().union(words("meetings", "nouns"), words("meetings", "name_tails"),
+                             meeting_verbs(), *(
         words("meetings", name) for name in ("visit_nouns", "call_nouns", "meal_nouns",
                                              "ceremony_nouns", "virtual_nouns")))
 

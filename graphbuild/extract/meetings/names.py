@@ -65,7 +65,9 @@ def short_names(doc: Doc, by_token: dict[int, Mention]) -> dict[str, Token]:
         noun, short = doc[token.i - 1], doc[token.i + 1]
         if noun.is_title and short.is_upper and len(short) > 1 and short.is_alpha \
                 and explicit_kind(noun, by_token) is not None \
-                and _initials_agree(short.text, span_text(noun)[2]):
+                and any(_initials_agree(short.text, name) for name in (
+                    span_text(noun)[2], doc[noun.left_edge.i:noun.i + 1].text)):
+            # "the ASEAN Foreign Ministers' Meeting Retreat (AMMR)": the whole phrase
             found[short.text] = noun
     return found
 

@@ -26,7 +26,7 @@ def explicit_kind(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool
         return None
     framed = _framed_kind(token, by_token)
     if framed is None and lemma not in words("meetings", "nouns") \
-            and token.lower_ not in words("meetings", "nouns"):
+            and token.lower_ not in words("meetings", "nouns") and not _name_tail(token):
         return None
     if token.i in by_token or _is_idiom(token) or token.dep_ == "compound":
         return None
@@ -70,6 +70,15 @@ def explicit_kind(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool
     kind = "call" if virtual else (
         "summit" if lemma in words("meetings", "summit_nouns") else "meeting")
     return framed or kind, anaphoric, weak
+
+
+def _name_tail(token: Token) -> bool:
+    """'Retreat' in "the ASEAN Foreign Ministers' Meeting Retreat": a capitalised word
+    after a meeting's name word ends the meeting's name."""
+    return token.is_title and token.lemma_.lower() in words("meetings", "name_tails") and any(
+        c.dep_ == "compound" and c.is_title and c.lemma_.lower() in words("meetings",
+                                                                           "named_heads")
+        for c in token.children)
 
 
 def several_meetings(token: Token) -> bool:

@@ -130,7 +130,9 @@ def actors(token: Token, ctx: Context, *, depth: int = 0) -> list[Mention]:
 
 
 def mentions_in(token: Token, ctx: Context) -> list[Mention]:
-    """Actor mentions in a phrase, skipping nested clauses."""
+    """Actor mentions in a phrase, skipping nested clauses and appositions, but not a
+    list member parsed as an apposition ("of Indonesia, Malaysia, the Philippines and
+    Laos")."""
     found: list[Mention] = []
     stack = [token]
     while stack:
@@ -138,7 +140,9 @@ def mentions_in(token: Token, ctx: Context) -> list[Mention]:
         mention = ctx.by_token.get(node.i)
         if mention is not None and mention.type in ACTORS:
             found.append(mention)
-        stack.extend(c for c in node.children if c.dep_ not in ("relcl", "acl", "appos", "advcl"))
+        listed = conjuncts(node) if any(c.dep_ == "appos" for c in node.children) else ()
+        stack.extend(c for c in node.children
+                     if c.dep_ not in ("relcl", "acl", "appos", "advcl") or c in listed)
     return unique(sorted(found, key=lambda m: m.start))
 
 
