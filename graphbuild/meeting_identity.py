@@ -254,12 +254,19 @@ def overlap(a: MeetingFacts, b: MeetingFacts) -> int:
 
 def _contradict(a: MeetingFacts, b: MeetingFacts) -> bool:
     """A call against a meeting in person, two known places, or two dates that conflict."""
-    if (a.kind == "call") != (b.kind == "call"):
-        return True
-    first, second = venue_key(a.venue), venue_key(b.venue)
-    if first and second and not places_agree(first, second):
+    if (a.kind == "call") != (b.kind == "call") or venues_conflict(a.venue, b.venue):
         return True
     return bool(a.date and b.date and dates_agree(a.date, b.date) == "conflict")
+
+
+def venues_conflict(a: str | None, b: str | None) -> bool:
+    """Two known places that are not one place or within each other.
+
+    >>> venues_conflict("Prague", "Moldova"), venues_conflict("Lisbon", "Portugal")
+    (True, False)
+    """
+    first, second = venue_key(a), venue_key(b)
+    return bool(first and second and not places_agree(first, second))
 
 
 def party_key(mention_key: str) -> str:

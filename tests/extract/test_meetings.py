@@ -117,6 +117,10 @@ def test_meeting_date_venue_and_group(read):
     pytest.param("Peru will attend the Riga summit.", "Riga", id="place-before-the-noun"),
     pytest.param("Peru will attend the Gaza aid conference in Jordan.", "Jordan",
                  id="topic-place-before-and-venue-after"),
+    pytest.param("Peru will attend the summit in the Czech capital.", "Prague",
+                 id="a-countrys-capital"),
+    pytest.param("Peru will attend the summit in Chile's capital.", "Santiago",
+                 id="a-countrys-capital-possessive"),
 ])
 def test_meeting_venue(read, text, venue):
     (meeting,) = meetings(read(text))
@@ -170,6 +174,14 @@ def test_named_meeting_is_a_meeting_not_a_body(read):
     extraction = read("Indonesia will host leaders at the East Asia Summit on Thursday.")
     assert not [m for m in extraction.mentions if m.type == "organization"]
     assert [m.date for m in meetings(extraction) if "Summit" in m.text] == ["Thursday"]
+
+
+def test_that_meeting_elsewhere_is_the_meeting_told_there(read):
+    text = ("Leaders meet in Moldova on Thursday for the summit. It follows an inaugural "
+            "meeting in Prague last October. Peru attended that summit in the Czech capital.")
+    attended = {(c.subject.text, c.object.date) for c in read(text).claims
+                if c.relation == "attends"}
+    assert attended == {("Peru", "last October")}
 
 
 def test_place_before_the_noun_is_the_venue(read):

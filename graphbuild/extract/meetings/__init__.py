@@ -47,6 +47,7 @@ from graphbuild.meeting_identity import (
     dates_nest,
     may_be_one,
     named_apart,
+    venues_conflict,
 )
 from graphbuild.types import Mention
 
@@ -162,6 +163,12 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
         names = name_words(named or token, by_token) if explicit else frozenset()
         if target is not None and named_apart(names, clusters[target].names):
             target = None  # "the G20 Summit" ... "the East Asia Summit": two summits
+        if target is not None and anaphoric and venues_conflict(venue, clusters[target].venue):
+            # "that summit in the Czech capital" after the Moldova summit and "an inaugural
+            # meeting in Prague": the meeting told there
+            target = next((i for i in reversed(range(len(clusters)))
+                           if clusters[i].venue and not venues_conflict(venue, clusters[i].venue)
+                           and (clusters[i].kind == "call") == (kind == "call")), None)
         if explicit and anaphoric and names and not date and (
                 target is None or not clusters[target].names & names):
             # "The Forum Foreign Ministers meeting" after "... meet in Tonga": the meeting

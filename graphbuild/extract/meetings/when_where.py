@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 from graphbuild import dates
 from graphbuild.extract.sentences import sentences
 from graphbuild.extract.syntax import children, is_topic, prep_objects
-from graphbuild.lexicon import lexicon, words
+from graphbuild.lexicon import lexicon, place_by_key, words
 from graphbuild.types import Mention
 
 WEEKDAYS = tuple(day.title() for day in dates.WEEKDAYS)  # as a date expression reads
@@ -213,12 +213,29 @@ def venue_of(token: Token, by_token: dict[int, Mention]) -> str | None:
                 inner = by_token.get(named.i)
                 if inner is not None and inner.type in ("location", "country"):
                     return inner.text
+            capital = _capital_named(place, by_token)
+            if capital is not None:
+                return capital
             if place.lemma_.lower() in venue_nouns:
                 owners = [by_token[c.i] for c in place.children
                           if c.dep_ in ("poss", "compound") and c.i in by_token]
                 if owners:
                     return f"{owners[0].text} {place.text}"
     return None
+
+def _capital_named(place: Token, by_token: dict[int, Mention]) -> str | None:
+    """'in the Czech capital', "in Moldova's capital": the country's capital city."""
+    if place.lemma_.lower() not in words("meetings", "capital_nouns"):
+        return None
+    for child in place.children:
+        mention = by_token.get(child.i)
+        if child.dep_ in ("amod", "compound", "poss", "nmod") and mention is not None \
+                and mention.type == "country":
+            country = place_by_key().get(mention.key)
+            if country is not None and country.capitals:
+                return country.capitals[0]
+    return None
+
 
 def _trip(token: Token) -> Token | None:
     """The travel verb a meeting is the purpose of: "will travel to Jakarta to meet
