@@ -628,6 +628,23 @@ EVENTS = [
                   ("Philippines", "attends", "meeting@Friday", False),
                   ("Laos", "attends", "meeting@Friday", False)},
                  id="list-member-parsed-as-apposition"),
+    pytest.param("The summit opened in Lima on Tuesday. The leaders of Chile and Peru sent "
+                 "deputies.",
+                 {("Chile", "attends", "meeting@Tuesday", False),
+                  ("Peru", "attends", "meeting@Tuesday", False)},
+                 id="leaders-sent-deputies"),
+    pytest.param("Boric hosted his own summit in Santiago on Monday for Caribbean Community "
+                 "leaders.",
+                 {("Boric", "hosts", "meeting@Monday", False),
+                  ("Boric", "attends", "meeting@Monday", False),
+                  ("CARICOM", "attends", "meeting@Monday", False)},
+                 id="hosted-a-summit-for-a-bodys-leaders"),
+    pytest.param("Norway hosted a donor conference for Syria in Oslo on Monday.",
+                 {("Norway", "hosts", "meeting@Monday", False)},
+                 id="a-conference-for-a-country-is-about-it"),
+    pytest.param("A summit for Caribbean Community leaders opened in Havana on Monday.",
+                 {("CARICOM", "attends", "meeting@Monday", False)},
+                 id="a-summit-for-a-bodys-leaders"),
 ]
 
 

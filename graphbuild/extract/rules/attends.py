@@ -49,7 +49,8 @@ def _attends(token: Token, ctx: Context) -> Iterator[Claim]:
         return
     meetings = meeting_objects(token, ctx, preps)
     required = required_words(token)
-    objects = [o for o in children(token, "dobj") if o.lower_ not in required]
+    objects = [o for o in children(token, "dobj")
+               if o.lower_ not in required and o.lemma_.lower() not in required]
     if not meetings and not objects and not list(prep_objects(token, preps)) \
             and token.lemma_.lower() in relation_words("attends", "objectless"):
         focus = focus_meeting(ctx.meetings, token.i, ctx.sentence_of[token.i],

@@ -26,6 +26,7 @@ from graphbuild.extract.rules.context import (
 )
 from graphbuild.extract.rules.offers import starts_at
 from graphbuild.extract.syntax import children, conjuncts, prep_objects
+from graphbuild.lexicon import words
 from graphbuild.types import Claim, Mention
 
 
@@ -65,6 +66,11 @@ def _hosts(token: Token, ctx: Context) -> Iterator[Claim]:
         # "Obama hosted Harper and Calderon for the summit": the guests attend.
         guests = [m for o in objects for o2 in conjuncts(o) for m in actors(o2, ctx)
                   if m.type in ("person", "country")]
+        # "Castro hosted his own summit in Havana for Caribbean Community leaders"
+        guests += [m for _, obj in prep_objects(token, relation_words(
+                       "attends", "role_frame_preps"))
+                   if obj.lemma_.lower() in words("people", "role_nouns")
+                   for o in conjuncts(obj) for m in actors(o, ctx) if m not in guests]
         yield from emit(ctx, "attends", guests, meeting, token, [token])
 
 

@@ -113,7 +113,8 @@ def _frame_parties(token: Token, ctx: Context) -> Iterator[Claim]:
     meeting = ctx.meetings.get(token.i)
     if meeting is None or meeting.implicit:
         return
-    preps = relation_words("attends", "frame_preps")
+    for_roles = relation_words("attends", "role_frame_preps")
+    preps = relation_words("attends", "frame_preps") | for_roles
     if meeting.kind == "call":
         preps |= relation_words("attends", "call_preps")
     if is_topic(token):
@@ -121,12 +122,14 @@ def _frame_parties(token: Token, ctx: Context) -> Iterator[Claim]:
     for prep, obj in prep_objects(token, preps):
         if meeting.start <= obj.idx < meeting.end:
             continue  # a word of the meeting's own name ("Heads of Government Meeting")
+        role = obj.lemma_.lower() in words("people", "role_nouns")
+        if prep.lower_ in for_roles and not role:
+            continue
         parties = [m for o in conjuncts(obj) for m in actors(o, ctx)]
         if prep.lower_ == "of":
             # "a meeting of the coalition", "a summit of NATO leaders"; not "a meeting of
             # minds" nor the topic in "talks of a ceasefire".
-            parties = [m for m in parties if m.type == "organization"
-                       or obj.lemma_.lower() in words("people", "role_nouns")]
+            parties = [m for m in parties if m.type == "organization" or role]
         yield from emit(ctx, "attends", parties, meeting, token, [token, prep],
                            negatable=False)
     if token.lemma_.lower() in words("meetings", "ceremony_nouns"):
