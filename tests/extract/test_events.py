@@ -908,3 +908,15 @@ def test_the_summit_dated_more_precisely_is_the_summit_told(read):
     text = ("Modi is likely to skip the SCO summit in Kazakhstan in July. The summit hosted by "
             "Kazakh President Kassym Tokayev will be held on July 3-4.")
     assert len({m.key for m in read(text).mentions if m.type == "meeting"}) == 1
+
+
+def test_a_counterpart_named_is_that_person_not_a_country(read):
+    found = read("Lind, Berg hold telephone conversation\n\nPrime Minister Nora Lind and her "
+                 "Swedish counterpart Anna Berg held a telephone conversation on Saturday.")
+    assert len({m.key for m in found.mentions if m.type == "meeting"}) == 1
+
+
+def test_talks_on_the_day_of_a_call_are_that_call(read):
+    found = read("Nora Lind and Anna Berg held a telephone conversation on Saturday. An aide "
+                 "said that Lind and Berg held talks on Saturday.")
+    assert len({m.key for m in found.mentions if m.type == "meeting"}) == 1

@@ -138,7 +138,7 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
         parties = own_parties(token, by_token)
         facts = Facts(kind, date, venue, group, frozenset(parties))
         target = _choose_cluster(clusters, focus if weak else strong_focus, kind, date,
-                                 contrastive=contrastive)
+                                 contrastive=contrastive, weak=weak)
         if restates and target is None:
             target = last_touched
         if target is None and date and not contrastive and kind in strong_focus:
@@ -292,13 +292,14 @@ def _told_in_headline(clusters: list[_Cluster], facts: Facts, headline_end: int
 
 
 def _choose_cluster(clusters: list[_Cluster], focus: dict[str, int], kind: str,
-                    date: str | None, *, contrastive: bool) -> int | None:
+                    date: str | None, *, contrastive: bool, weak: bool = False) -> int | None:
     if date:
-        # The nearest meeting of that kind and date: two calls on Sunday are told in turn.
+        # The nearest meeting of that kind and date: two calls on Sunday are told in turn;
+        # "talks" on the day of a call may be that call.
         for index in reversed(range(len(clusters))):
             cluster = clusters[index]
-            if cluster.kind == kind and cluster.date and dates_agree(cluster.date,
-                                                                     date) == "same":
+            if (cluster.kind == kind or weak) and cluster.date \
+                    and dates_agree(cluster.date, date) == "same":
                 return index
         if kind in focus and clusters[focus[kind]].date is None and not contrastive:
             return focus[kind]

@@ -9,7 +9,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from graphbuild.extract.meetings.distributive import is_distributive, partners
-from graphbuild.extract.syntax import children, prep_objects
+from graphbuild.extract.syntax import children, conjuncts, prep_objects
 from graphbuild.lexicon import words
 from graphbuild.meeting_identity import party_key
 from graphbuild.types import Mention
@@ -222,12 +222,16 @@ def own_parties(token: Token, by_token: dict[int, Mention]) -> set[str]:
                 for obj in clause.children if obj.dep_ == "dobj"]
     keys = set()
     for node in related:
-        for member in [node, *node.conjuncts]:
-            # "between the Russian and Ukrainian presidents", "Qatar's foreign minister":
-            # the countries of a role noun.
-            modifiers = [m for c in member.children if c.dep_ in ("amod", "compound", "poss")
-                         for m in [c, *c.conjuncts]]
-            for part in [member, *modifiers]:
+        for member in conjuncts(node):
+            # "his Indian counterpart Narendra Modi": the person the role noun names ...
+            people = [c for c in member.children if c.dep_ in ("appos", "compound")
+                      and c.i in by_token and by_token[c.i].type == "person"]
+            # ... else, "between the Russian and Ukrainian presidents", "Qatar's foreign
+            # minister": the countries of a role noun.
+            modifiers = [] if people else [
+                m for c in member.children if c.dep_ in ("amod", "compound", "poss")
+                for m in [c, *c.conjuncts]]
+            for part in [member, *people, *modifiers]:
                 mention = by_token.get(part.i)
                 if mention is not None and mention.type in ("person", "country"):
                     keys.add(party_key(mention.key))
