@@ -920,3 +920,9 @@ def test_talks_on_the_day_of_a_call_are_that_call(read):
     found = read("Nora Lind and Anna Berg held a telephone conversation on Saturday. An aide "
                  "said that Lind and Berg held talks on Saturday.")
     assert len({m.key for m in found.mentions if m.type == "meeting"}) == 1
+
+
+def test_a_meeting_in_the_place_of_the_summit_told_is_that_summit(read):
+    found = read("Leaders opened the summit in Oslo on Tuesday. Officials said a meeting in "
+                 "Oslo was attended by Finland.")
+    assert len({m.key for m in found.mentions if m.type == "meeting"}) == 1

@@ -47,6 +47,7 @@ from graphbuild.meeting_identity import (
     dates_nest,
     may_be_one,
     named_apart,
+    same_place,
     venues_conflict,
 )
 from graphbuild.types import Mention
@@ -148,6 +149,13 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
             if told.date and (dates_nest(told.date, date) or anaphoric and dates_may_restate(
                     told.date, date)) and may_be_one(told, facts):
                 target = strong_focus[kind]
+        if target is None and explicit and venue and not contrastive and kind != "call":
+            # "today's meeting ... at the Geneva talks" while the Geneva summit is told: a
+            # meeting in the place of the one in focus, whatever its noun, is that one.
+            target = next((i for i in (strong_focus.get(k) for k in ("summit", "meeting"))
+                           if i is not None and same_place(clusters[i], facts)
+                           and may_be_one(clusters[i], replace(facts, kind=clusters[i].kind))),
+                          None)
         if explicit and anaphoric and group and not date:
             # "the NATO ministers' meeting" after a visit: the body's meeting told before.
             target = next((i for i in reversed(range(len(clusters)))
