@@ -645,6 +645,25 @@ EVENTS = [
     pytest.param("A summit for Caribbean Community leaders opened in Havana on Monday.",
                  {("CARICOM", "attends", "meeting@Monday", False)},
                  id="a-summit-for-a-bodys-leaders"),
+    pytest.param("The ministers' session opens in Addis Ababa on Monday. Foreign ministers of "
+                 "Kenya and Ghana have already arrived in Addis Ababa.",
+                 {("Kenya", "attends", "meeting@Monday", False),
+                  ("Ghana", "attends", "meeting@Monday", False)},
+                 id="arrived-where-the-meeting-told-is"),
+    pytest.param("Hamas leaders arrived in Cairo on Saturday. Egypt and Qatar held talks in "
+                 "Cairo on Thursday.",
+                 {("Egypt", "attends", "meeting@Thursday", False),
+                  ("Qatar", "attends", "meeting@Thursday", False)},
+                 id="arrival-before-a-meeting-told-later-is-not-for-it"),
+    pytest.param("The ministers' session opens in Addis Ababa on Monday. The ministry "
+                 "announced that foreign ministers of Algeria, Kenya, Togo, Niger, Ghana, "
+                 "Gabon, Zambia, Congo (Kinshasa), Congo (Brazzaville), Egypt and Angola have "
+                 "already arrived in Addis Ababa.",
+                 {(country, "attends", "meeting@Monday", False) for country in (
+                     "Algeria", "Kenya", "Togo", "Niger", "Ghana", "Gabon", "Zambia",
+                     "Democratic Republic of the Congo", "Republic of the Congo", "Egypt",
+                     "Angola")},
+                 id="a-list-broken-at-brackets"),
 ]
 
 

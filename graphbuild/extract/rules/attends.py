@@ -10,6 +10,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from graphbuild.extract.meetings import focus_meeting
+from graphbuild.extract.meetings.when_where import date_of
 from graphbuild.extract.rules.context import (
     PREDICATES,
     Context,
@@ -31,6 +32,7 @@ from graphbuild.extract.rules.context import (
 from graphbuild.extract.rules.offers import starts_at
 from graphbuild.extract.syntax import children, conjuncts, is_negated, prep_objects
 from graphbuild.lexicon import words
+from graphbuild.meeting_identity import dates_agree
 from graphbuild.types import Claim, Mention
 
 
@@ -275,14 +277,26 @@ def _delegation_head(token: Token, ctx: Context) -> Iterator[Claim]:
 
 
 def _travels_to_venue(token: Token, ctx: Context) -> Iterator[Claim]:
-    """'Kessler will travel to Tromsø' when a meeting of the article is in Tromsø."""
-    if token.lemma_.lower() not in relation_words("attends", "venue_travel_verbs"):
+    """'Kessler will travel to Tromsø', 'ministers have arrived in Addis Ababa' when a
+    meeting of the article is there."""
+    lemma = token.lemma_.lower()
+    if lemma not in relation_words("attends", "venue_travel_verbs"):
         return
-    for _, place in prep_objects(token, {"to"}):
+    preps = {"to"}
+    arrival = lemma in relation_words("attends", "venue_arrival_verbs")
+    if arrival:
+        preps |= relation_words("attends", "venue_arrival_preps")
+    for _, place in prep_objects(token, preps):
         mention = ctx.by_token.get(place.i)
         if mention is None or mention.type not in ("location", "country", "organization"):
             continue
-        venues = [m for m in ctx.meetings.values() if m.venue and m.venue == mention.text]
+        # "arrived in Cairo on Saturday" is not for the talks there on Thursday
+        when = date_of(token)
+        # An arrival is for a meeting already told ("ministers have arrived in Addis Ababa"
+        # after the session there), not for talks the article comes to later.
+        venues = [m for m in ctx.meetings.values() if m.venue and m.venue == mention.text
+                  and not (when and m.date and dates_agree(when, m.date) == "conflict")
+                  and not (arrival and m.start > token.idx)]
         focus = focus_meeting(ctx.meetings, token.i, ctx.sentence_of[token.i])
         target = focus if focus in venues else (venues[0] if venues else None)
         if target is not None:

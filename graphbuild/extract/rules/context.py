@@ -86,16 +86,23 @@ def actors(token: Token, ctx: Context, *, depth: int = 0) -> list[Mention]:
         return []
     if lower in PRONOUNS and token.pos_ == "PRON":
         return antecedent(token, ctx) or ctx.refs.get(token.i, [])
+    role_nouns = words("people", "role_nouns")
+    is_role = token.lemma_.lower() in role_nouns or lower in role_nouns
+    of_list = [obj for _, obj in prep_objects(token, {"from", "of"})] if is_role else []
     for child in children(token, "appos"):
         named = ctx.by_token.get(child.i)
         if after_dash(child):
             continue  # "Armenian PM to skip summit — Kyrgyz presidential office": the source
         if named is not None and named.type in ACTORS:
-            return unique([named, *(ctx.by_token[c.i] for c in child.conjuncts
-                                     if c.i in ctx.by_token
-                                     and ctx.by_token[c.i].type in ACTORS)])
-    role_nouns = words("people", "role_nouns")
-    if token.lemma_.lower() in role_nouns or lower in role_nouns:
+            appositive = unique([named, *(ctx.by_token[c.i] for c in child.conjuncts
+                                          if c.i in ctx.by_token
+                                          and ctx.by_token[c.i].type in ACTORS)])
+            if not of_list or named.type == "person":
+                return appositive
+            # "ministers of Algeria, Kenya, Congo (Kinshasa), Congo (Brazzaville), Egypt":
+            # a list the parser broke at the brackets, its rest hung on the role noun.
+            return unique([m for obj in of_list for m in mentions_in(obj, ctx)] + appositive)
+    if is_role:
         if any(c.dep_ == "poss" and c.lower_ == "whose" for c in token.children):
             # "Mali and Niger, whose governments withdrew ..." -> Mali and Niger.
             clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
