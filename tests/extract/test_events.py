@@ -650,6 +650,11 @@ EVENTS = [
                  {("Kenya", "attends", "meeting@Monday", False),
                   ("Ghana", "attends", "meeting@Monday", False)},
                  id="arrived-where-the-meeting-told-is"),
+    pytest.param("Peru regretted its absence from the Lima Forum meeting of Chile and its "
+                 "allies, held in Lima on Monday.",
+                 {("Peru", "attends", "meeting@Monday", True),
+                  ("Chile", "attends", "meeting@Monday", False)},
+                 id="meeting-of-a-country"),
     pytest.param("Hamas leaders arrived in Cairo on Saturday. Egypt and Qatar held talks in "
                  "Cairo on Thursday.",
                  {("Egypt", "attends", "meeting@Thursday", False),

@@ -127,9 +127,10 @@ def _frame_parties(token: Token, ctx: Context) -> Iterator[Claim]:
             continue
         parties = [m for o in conjuncts(obj) for m in actors(o, ctx)]
         if prep.lower_ == "of":
-            # "a meeting of the coalition", "a summit of NATO leaders"; not "a meeting of
-            # minds" nor the topic in "talks of a ceasefire".
-            parties = [m for m in parties if m.type == "organization" or role]
+            # "a meeting of the coalition", "a summit of NATO leaders", "a meeting of Israel
+            # and its Arab allies"; not "a meeting of minds" nor the topic in "talks of a
+            # ceasefire".
+            parties = [m for m in parties if m.type in ("organization", "country") or role]
         yield from emit(ctx, "attends", parties, meeting, token, [token, prep],
                            negatable=False)
     if token.lemma_.lower() in words("meetings", "ceremony_nouns"):
