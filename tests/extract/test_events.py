@@ -655,6 +655,15 @@ EVENTS = [
                  {("Peru", "attends", "meeting@Monday", True),
                   ("Chile", "attends", "meeting@Monday", False)},
                  id="meeting-of-a-country"),
+    pytest.param("Leaders met at the summit in Lima on Monday. The summit issued a declaration "
+                 "on trade. It was signed by Gabriel Boric, Dina Boluarte and Luis Arce.",
+                 {("Gabriel Boric", "attends", "meeting@Monday", False),
+                  ("Dina Boluarte", "attends", "meeting@Monday", False),
+                  ("Luis Arce", "attends", "meeting@Monday", False)},
+                 id="signers-of-the-summits-declaration"),
+    pytest.param("Leaders met at the summit in Lima on Monday. The 1996 treaty was signed by "
+                 "Gabriel Boric and Dina Boluarte in 1996.", set(),
+                 id="a-document-signed-another-time"),
     pytest.param("Hamas leaders arrived in Cairo on Saturday. Egypt and Qatar held talks in "
                  "Cairo on Thursday.",
                  {("Egypt", "attends", "meeting@Thursday", False),
