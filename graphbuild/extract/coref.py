@@ -96,6 +96,11 @@ def _pronoun(token: Token, article: _Article) -> list[Mention]:
         if subjects and (types != _ACTORS or len(subjects) > 1
                          or subjects[0].type != "person"):
             return subjects if types == _ACTORS else subjects[:1]
+        # "He also met Saidov. He earlier met Zhang": the same "he" as the sentence before.
+        chained = next((c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")
+                        and c.lower_ == lower), None)
+        if chained is not None and not subjects:
+            return _pronoun(chained, article)
     nearest = article.before(token, types)
     if not nearest:
         return []

@@ -46,6 +46,13 @@ REFERENCES = [
                  {("Nikol Pashinyan", "attends", "meeting", True),
                   ("Commonwealth of Independent States", "attends", "meeting", False)},
                  id="headline-title-and-its-source-after-a-dash"),
+    pytest.param("Keir Starmer arrived in Rome. He met Giorgia Meloni on Friday. He also met "
+                 "Pedro Sanchez.",
+                 {("Keir Starmer", "attends", "meeting@Friday", False),
+                  ("Giorgia Meloni", "attends", "meeting@Friday", False),
+                  ("Keir Starmer", "attends", "meeting", False),
+                  ("Pedro Sanchez", "attends", "meeting", False)},
+                 id="pronoun-chained-through-the-previous-subject"),
 ]
 
 
