@@ -339,11 +339,13 @@ def _apply_gazetteer(entities: list[Span], matches: list[Span]) -> list[Span]:
 
 def _is_bigger_name(ent: Span, match: Span, covered: set[int], people: set[int]) -> bool:
     """An NER name that contains the gazetteer match ("Bank of England"), unless it is
-    only gazetteer names joined by "and" ("Niger and Burkina Faso") or a known person
-    "of" a place ("Macky Sall of Senegal")."""
+    only gazetteer names joined by "and" ("Niger and Burkina Faso"), a known person "of" a
+    place ("Macky Sall of Senegal") or a meeting's name ("the G8 Summit")."""
     contains = ent.start <= match.start and match.end <= ent.end and len(ent) > len(match)
     if not contains or not (ent.label_ in _CONTAINER_LABELS or ent.label_ == "PERSON"):
         return False
+    if ent.doc[ent.end - 1].lower_ in words("meetings", "named_heads"):
+        return False  # "the G8 Summit", "the African Union Summit": the body's meeting
     return not all(i in covered or ent.doc[i].lower_ in _JOINERS
                    or ent.doc[i].lower_ == "of" and i - 1 in people  # "Macky Sall of Senegal"
                    for i in range(ent.start, ent.end))

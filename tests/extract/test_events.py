@@ -655,6 +655,11 @@ EVENTS = [
                  {("Peru", "attends", "meeting@Monday", True),
                   ("Chile", "attends", "meeting@Monday", False)},
                  id="meeting-of-a-country"),
+    pytest.param("Nicolas Maduro pulled out of the CELAC Summit on Monday.",
+                 {("Nicolas Maduro", "attends", "meeting@Monday", True),
+                  ("Community of Latin American and Caribbean States", "attends",
+                   "meeting@Monday", False)},
+                 id="the-body-of-a-named-summit"),
     pytest.param("Leaders met at the summit in Lima on Monday. The summit issued a declaration "
                  "on trade. It was signed by Gabriel Boric, Dina Boluarte and Luis Arce.",
                  {("Gabriel Boric", "attends", "meeting@Monday", False),

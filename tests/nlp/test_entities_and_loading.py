@@ -130,6 +130,9 @@ CORRECTIONS = [
     pytest.param("Macky Sall of Senegal will attend.",
                  [("Macky Sall", "PERSON", ""), ("Senegal", "GPE", "country:SEN")],
                  ("Macky Sall of Senegal", "ORG"), id="known-person-of-a-country"),
+    pytest.param("Putin will not attend the G8 Summit in May.",
+                 [("Putin", "PERSON", ""), ("G8", "ORG", "org:G8"), ("May", "DATE", "")],
+                 ("the G8 Summit", "ORG"), id="a-bodys-meeting-names-the-body"),
 ]
 
 KEPT = [
