@@ -964,3 +964,9 @@ def test_a_meeting_in_the_place_of_the_summit_told_is_that_summit(read):
     found = read("Leaders opened the summit in Oslo on Tuesday. Officials said a meeting in "
                  "Oslo was attended by Finland.")
     assert len({m.key for m in found.mentions if m.type == "meeting"}) == 1
+
+
+def test_todays_meeting_is_the_summit_being_reported(read):
+    found = read("Joe Biden and Vladimir Putin held a summit in Geneva. Putin "
+                 "thanked Biden for the initiative of today's meeting.")
+    assert len({m.key for m in found.mentions if m.type == "meeting"}) == 1

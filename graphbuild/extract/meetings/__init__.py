@@ -149,6 +149,13 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
             if told.date and (dates_nest(told.date, date) or anaphoric and dates_may_restate(
                     told.date, date)) and may_be_one(told, facts):
                 target = strong_focus[kind]
+        if target is None and date and date.lower() in words("meetings", "present_days") \
+                and not contrastive and kind != "call":
+            # "today's meeting" while an undated summit is told: the one being reported
+            target = next((i for i in (strong_focus.get(k) for k in ("summit", "meeting"))
+                           if i is not None and clusters[i].date in (None, date)
+                           and may_be_one(clusters[i], replace(facts, kind=clusters[i].kind))),
+                          None)
         if target is None and explicit and venue and not contrastive and kind != "call":
             # "today's meeting ... at the Geneva talks" while the Geneva summit is told: a
             # meeting in the place of the one in focus, whatever its noun, is that one.
