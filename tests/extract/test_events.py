@@ -970,3 +970,9 @@ def test_todays_meeting_is_the_summit_being_reported(read):
     found = read("Joe Biden and Vladimir Putin held a summit in Geneva. Putin "
                  "thanked Biden for the initiative of today's meeting.")
     assert len({m.key for m in found.mentions if m.type == "meeting"}) == 1
+
+
+def test_the_first_summit_a_lead_tells_of_is_the_one_reported(read):
+    found = read("A stay-away by Andean leaders from the first Lima summit yesterday showed the "
+                 "rifts. Peru called the summit to revive trade.")
+    assert len({m.key for m in found.mentions if m.type == "meeting"}) == 1

@@ -107,6 +107,10 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
         # meeting, named in passing like "the previous summit".
         contrastive = explicit is not None and (has_contrastive(token)
                                                 or on_the_margins(token) or is_topic(token))
+        if contrastive and not clusters and sentence_of[token.i] <= _LEAD_SENTENCES and all(
+                c.lower_ in words("meetings", "lead_ordinals") for c in token.children
+                if c.dep_ in ("amod", "det") and c.lower_ in words("meetings", "contrastive")):
+            contrastive = False  # "the first Euro-Mediterranean summit" a lead tells of
         # "held talks on Friday, their first meeting since 2023": restates a meeting told
         # earlier in the same sentence.
         restates = explicit is not None and describes_focus(token) and (
