@@ -301,7 +301,7 @@ def may_be_one(a: MeetingFacts, b: MeetingFacts) -> bool:
     """
     if _contradict(a, b):
         return False
-    if a.group and b.group and a.group != b.group:
+    if a.group and b.group and not bodies_agree(a.group, b.group):
         return False  # the meeting of one body is not the meeting of another
     return not (a.participants and b.participants and not (
         a.participants <= b.participants or b.participants <= a.participants))
@@ -326,7 +326,43 @@ def central_meetings_agree(a: MeetingFacts, b: MeetingFacts) -> bool:
     dates, two bodies ("the EU-Africa summit" and "Leaders ... gathering in Lisbon")."""
     if a.contrasted or b.contrasted or _contradict(a, b):
         return False
-    return not (a.group and b.group and a.group != b.group)
+    return not (a.group and b.group and not bodies_agree(a.group, b.group))
+
+
+def bodies_agree(a: str, b: str) -> bool:
+    """Two bodies whose meetings may be one: the same body, or one an organ of the other,
+    named in its name ("the CIS" and "the CIS Heads of State Council", "SADC" and "the
+    SADC Organ on Politics, Defence and Security").
+
+    >>> bodies_agree("org:Commonwealth of Independent States", "org:cis heads of state council")
+    True
+    >>> bodies_agree("org:NATO", "org:African Union")
+    False
+    """
+    if a == b:
+        return True
+    first, second = _body_words(a), _body_words(b)
+    return any(f" {form} " in f" {other} " for name, other in ((first, second), (second, first))
+               for form in _body_names().get(name, {name}) if form)
+
+
+def _body_words(key: str) -> str:
+    """'organization:commonwealth-of-independent-states' -> 'commonwealth of independent
+    states': the words of a body's key, whichever stage wrote it."""
+    return " ".join(re.findall(r"[a-z0-9]+", key.partition(":")[2].lower()))
+
+
+@cache
+def _body_names() -> dict[str, frozenset[str]]:
+    """Each known body's name and short names, by each of them ("cis" -> the CIS's)."""
+    names: dict[str, frozenset[str]] = {}
+    for place in gazetteer():
+        if place.type == "organization":
+            forms = frozenset(" ".join(re.findall(r"[a-z0-9]+", n.lower()))
+                              for n in (place.name, *place.aliases))
+            for form in forms:
+                names[form] = names.get(form, frozenset()) | forms
+    return names
 
 
 def groups_compatible(places: Set[str], dates: Set[str], other_places: Set[str],

@@ -63,6 +63,12 @@ def test_dates_agree(a, b, expected):
                  id="other-day"),
     pytest.param(Facts("meeting", group="org:NATO"), Facts("meeting", group="org:G7"), False,
                  id="other-body"),
+    pytest.param(Facts("meeting", group="org:Commonwealth of Independent States"),
+                 Facts("summit", group="org:cis heads of state council"), True,
+                 id="an-organ-of-the-body-by-its-short-name"),
+    pytest.param(Facts("summit", group="organization:southern-african-development-community"),
+                 Facts("summit", group="organization:sadc-organ-on-politics-defence-and-security"),
+                 True, id="an-organ-of-the-body-between-articles"),
 ])
 def test_may_be_one(a, b, expected):
     assert may_be_one(a, b) is expected

@@ -976,3 +976,17 @@ def test_the_first_summit_a_lead_tells_of_is_the_one_reported(read):
     found = read("A stay-away by Andean leaders from the first Lima summit yesterday showed the "
                  "rifts. Peru called the summit to revive trade.")
     assert len({m.key for m in found.mentions if m.type == "meeting"}) == 1
+
+
+def test_one_bodys_summit_dated_by_calendar_and_by_weekday_is_one(read):
+    found = read("An extraordinary summit of SADC set for April 29 was postponed on Wednesday. "
+                 "The summit of the SADC Organ on Politics, Defence and Security that was "
+                 "scheduled for Thursday in Maputo has been moved to a later date.")
+    assert len({m.key for m in found.mentions if m.type == "meeting"}) == 1
+
+
+def test_a_headlines_summit_is_the_bodys_meeting_the_lead_tells(read):
+    found = read("Armenian PM to skip this week's CIS summit in Bishkek\n\nArmenian Prime "
+                 "Minister Nikol Pashinyan said he would not attend the upcoming meeting of "
+                 "leaders of the Commonwealth of Independent States in Bishkek on Friday.")
+    assert len({m.key for m in found.mentions if m.type == "meeting"}) == 1

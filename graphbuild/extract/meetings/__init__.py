@@ -42,6 +42,7 @@ from graphbuild.lexicon import words
 from graphbuild.meeting_identity import (
     Facts,
     better_date,
+    bodies_agree,
     dates_agree,
     dates_may_restate,
     dates_nest,
@@ -150,8 +151,13 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
             # "the SCO summit in July" ... "the summit hosted by Tokayev on July 3-4"
             # "a conference in Warsaw next month" ... "the Feb. 13-14 conference"
             told = clusters[strong_focus[kind]]
-            if told.date and (dates_nest(told.date, date) or anaphoric and dates_may_restate(
-                    told.date, date)) and may_be_one(told, facts):
+            # "An extraordinary summit of SADC set for April 29" ... "The summit of the SADC
+            # Organ that was scheduled for Thursday": one body's, dated two ways
+            same_body = bool(told.kind == kind and told.group and group
+                             and bodies_agree(told.group, group))
+            if told.date and (dates_nest(told.date, date) or anaphoric and (dates_may_restate(
+                    told.date, date) or same_body and dates_agree(told.date, date) == "unknown"
+            )) and may_be_one(told, facts):
                 target = strong_focus[kind]
         if target is None and date and date.lower() in words("meetings", "present_days") \
                 and not contrastive and kind != "call":
@@ -242,8 +248,12 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
         if not weak:
             strong_focus[kind] = target
         for index, waiting, waiting_kind in list(pending):
-            if waiting_kind == kind and not named_apart(pending_names[index],
-                                                        clusters[target].names):
+            # "this week's CIS summit" ... "the upcoming meeting of CIS leaders": one body's
+            body = pending_facts[index].group
+            same_body = body is not None and body == clusters[target].group \
+                and "call" not in (waiting_kind, kind)
+            if (waiting_kind == kind or same_body) and not named_apart(
+                    pending_names[index], clusters[target].names):
                 _add(clusters[target], waiting)
                 clusters[target].names |= pending_names[index]
                 assigned[index] = (target, waiting)

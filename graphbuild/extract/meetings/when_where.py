@@ -253,9 +253,15 @@ def _trip(token: Token) -> Token | None:
 
 
 def group_of(token: Token, by_token: dict[int, Mention]) -> str | None:
+    role_nouns = words("people", "role_nouns")
     for _, obj in prep_objects(token, {"of", "within", "among"}):
         if obj.i in by_token and by_token[obj.i].type == "organization":
             return by_token[obj.i].key
+        if obj.lemma_.lower() in role_nouns:
+            # "the meeting of leaders of the Commonwealth of Independent States"
+            for _, body in prep_objects(obj, {"of", "from"}):
+                if body.i in by_token and by_token[body.i].type == "organization":
+                    return by_token[body.i].key
     for child in children(token, "poss", "compound"):
         if child.i in by_token and by_token[child.i].type == "organization":
             return by_token[child.i].key
