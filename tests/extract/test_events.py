@@ -660,6 +660,10 @@ EVENTS = [
                   ("Community of Latin American and Caribbean States", "attends",
                    "meeting@Monday", False)},
                  id="the-body-of-a-named-summit"),
+    pytest.param("Kazan is hosting the BRICS summit on Tuesday.",
+                 {("Russia", "hosts", "meeting@Tuesday", False),
+                  ("BRICS", "attends", "meeting@Tuesday", False)},
+                 id="a-host-city-stands-for-its-country"),
     pytest.param("Leaders met at the summit in Lima on Monday. The summit issued a declaration "
                  "on trade. It was signed by Gabriel Boric, Dina Boluarte and Luis Arce.",
                  {("Gabriel Boric", "attends", "meeting@Monday", False),

@@ -5,6 +5,7 @@ invitation of Niger")."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -26,7 +27,7 @@ from graphbuild.extract.rules.context import (
 )
 from graphbuild.extract.rules.offers import starts_at
 from graphbuild.extract.syntax import children, conjuncts, prep_objects
-from graphbuild.lexicon import words
+from graphbuild.lexicon import place_by_key, words
 from graphbuild.types import Claim, Mention
 
 
@@ -60,6 +61,7 @@ def _hosts(token: Token, ctx: Context) -> Iterator[Claim]:
     if meeting is None:
         return
     hosts = agents(token, ctx) if is_passive(token) else subjects(token, ctx)
+    hosts += [m for m in _host_cities(token, ctx) if m not in hosts]
     hosts += [m for m in _joined_hosts(token, ctx) if m not in hosts]
     yield from emit(ctx, "hosts", hosts, meeting, token, [token])
     if token.i not in ctx.meetings and not is_passive(token):
@@ -72,6 +74,21 @@ def _hosts(token: Token, ctx: Context) -> Iterator[Claim]:
                    if obj.lemma_.lower() in words("people", "role_nouns")
                    for o in conjuncts(obj) for m in actors(o, ctx) if m not in guests]
         yield from emit(ctx, "attends", guests, meeting, token, [token])
+
+
+def _host_cities(verb: Token, ctx: Context) -> list[Mention]:
+    """'Kazan is hosting the BRICS summit': a city that hosts stands for its country (a
+    gazetteer city; the venue is read by the meetings stage)."""
+    named = [obj for _, obj in prep_objects(verb, {"by"})] if is_passive(verb) else \
+        [s for s in children(verb, "nsubj")]
+    found = []
+    for token in (t for n in named for t in conjuncts(n)):
+        mention = ctx.by_token.get(token.i)
+        place = place_by_key().get(mention.key) if mention is not None else None
+        if mention is not None and mention.type == "location" and place is not None \
+                and place.country and not place.kind:
+            found.append(replace(mention, type="country", key=f"country:{place.country}"))
+    return found
 
 
 def _headed_delegation(verb: Token) -> Token | None:
