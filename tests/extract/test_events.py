@@ -664,6 +664,20 @@ EVENTS = [
                  {("Russia", "hosts", "meeting@Tuesday", False),
                   ("BRICS", "attends", "meeting@Tuesday", False)},
                  id="a-host-city-stands-for-its-country"),
+    pytest.param("G20 foreign ministers meet in New Delhi on Thursday. Foreign Minister Hayashi "
+                 "Yoshimasa will not join his G20 counterparts, but he will head to New Delhi "
+                 "to attend a meeting of the Quad.",
+                 {("G20", "attends", "meeting@Thursday", False),
+                  ("Hayashi Yoshimasa", "attends", "meeting@Thursday", True),
+                  ("Hayashi Yoshimasa", "attends", "meeting", False),
+                  ("Quad", "attends", "meeting", False)},
+                 id="another-bodys-meeting-at-the-same-place"),
+    pytest.param("Foreign ministers from the G20 are gathering in India for meetings on "
+                 "Thursday.",
+                 {("G20", "attends", "meeting@Thursday", False)},
+                 id="plural-meetings-of-a-bodys-ministers"),
+    pytest.param("NATO leaders held bilateral meetings in Brussels on Monday.", set(),
+                 id="bilateral-meetings-of-a-bodys-leaders-are-many"),
     pytest.param("Leaders met at the summit in Lima on Monday. The summit issued a declaration "
                  "on trade. It was signed by Gabriel Boric, Dina Boluarte and Luis Arce.",
                  {("Gabriel Boric", "attends", "meeting@Monday", False),

@@ -125,7 +125,7 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
         later = stated is not None and said_later(token)
         date = None if later else date_of(token)
         venue = venue_of(token, by_token)
-        group = group_of(token, by_token) if explicit else None
+        group = group_of(token, by_token)
         if named is not None:
             start, end, text = token.idx, token.idx + len(token.text), token.text
         elif explicit:

@@ -265,4 +265,11 @@ def group_of(token: Token, by_token: dict[int, Mention]) -> str | None:
     for child in children(token, "poss", "compound"):
         if child.i in by_token and by_token[child.i].type == "organization":
             return by_token[child.i].key
+    if token.pos_ == "VERB":
+        # "G20 foreign ministers meet in New Delhi": the body whose people meet
+        for subject in children(token, "nsubj"):
+            if subject.lemma_.lower() in role_nouns:
+                for child in children(subject, "compound", "poss", "nmod"):
+                    if child.i in by_token and by_token[child.i].type == "organization":
+                        return by_token[child.i].key
     return None

@@ -51,6 +51,7 @@ def explicit_kind(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool
     determiners += [g for c in modifiers if c.dep_ == "poss" for g in c.children
                     if g.dep_ == "det"]
     if plural and (contrastive or not determiners) and not _attended(token) and not framed \
+            and not _held_by_a_body(token, by_token) \
             and not (lemma not in weak_nouns and _named_partners(token, by_token)) \
             and not (is_distributive(token) and len(partners(token, by_token)) >= 2):
         return None  # but "telephone conversations with Ushakov" are calls, "spent hours in
@@ -135,6 +136,24 @@ def _attended(token: Token) -> bool:
     described = any(c.dep_ == "amod" or c.dep_ == "prep" and c.lower_ in ("of", "with", "between")
                     for c in token.children)
     return described and goes_to(token)
+
+
+def _held_by_a_body(token: Token, by_token: dict[int, Mention]) -> bool:
+    """'G20 foreign ministers hold meetings in India', 'Foreign ministers from the Group of
+    20 nations are gathering in India for meetings': the body's ministers meet."""
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    if token.dep_ not in ("dobj", "pobj") or verb.pos_ != "VERB" or any(
+            c.lower_ in words("meetings", "distributive_modifiers") for c in token.children):
+        return False  # "NATO leaders held bilateral meetings": many, one per pair
+    role_nouns = words("people", "role_nouns")
+    for subject in children(verb, "nsubj"):
+        if subject.lemma_.lower() not in role_nouns:
+            continue
+        bodies = [*children(subject, "compound", "nmod", "poss"),
+                  *(obj for _, obj in prep_objects(subject, {"of", "from"}))]
+        if any(b.i in by_token and by_token[b.i].type == "organization" for b in bodies):
+            return True
+    return False
 
 
 def goes_to(token: Token) -> bool:

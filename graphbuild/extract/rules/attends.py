@@ -51,8 +51,11 @@ def _attends(token: Token, ctx: Context) -> Iterator[Claim]:
         return
     meetings = meeting_objects(token, ctx, preps)
     required = required_words(token)
+    # "will not join his G20 counterparts": the people one meets there, not what one joins
     objects = [o for o in children(token, "dobj")
-               if o.lower_ not in required and o.lemma_.lower() not in required]
+               if o.lower_ not in required and o.lemma_.lower() not in required
+               and not (o.lemma_.lower() in words("people", "role_nouns")
+                        and o.i not in ctx.by_token and o.i not in ctx.refs)]
     if not meetings and not objects and not list(prep_objects(token, preps)) \
             and token.lemma_.lower() in relation_words("attends", "objectless"):
         focus = focus_meeting(ctx.meetings, token.i, ctx.sentence_of[token.i],
@@ -282,6 +285,8 @@ def _travels_to_venue(token: Token, ctx: Context) -> Iterator[Claim]:
     lemma = token.lemma_.lower()
     if lemma not in relation_words("attends", "venue_travel_verbs"):
         return
+    if any(t.i in ctx.meetings for t in token.subtree if t.i != token.i):
+        return  # "will head to New Delhi to attend a meeting of the Quad": that meeting
     preps = {"to"}
     arrival = lemma in relation_words("attends", "venue_arrival_verbs")
     if arrival:
