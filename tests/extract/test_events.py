@@ -664,6 +664,11 @@ EVENTS = [
                  {("Russia", "hosts", "meeting@Tuesday", False),
                   ("BRICS", "attends", "meeting@Tuesday", False)},
                  id="a-host-city-stands-for-its-country"),
+    pytest.param("Donald Trump will attend the Riyadh summit on Sunday. Saudi Arabia is holding "
+                 "the event.",
+                 {("Donald Trump", "attends", "meeting@Sunday", False),
+                  ("Saudi Arabia", "hosts", "meeting@Sunday", False)},
+                 id="holding-the-event-hosts-it"),
     pytest.param("G20 foreign ministers meet in New Delhi on Thursday. Foreign Minister Hayashi "
                  "Yoshimasa will not join his G20 counterparts, but he will head to New Delhi "
                  "to attend a meeting of the Quad.",
