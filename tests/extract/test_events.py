@@ -971,45 +971,35 @@ def test_the_summit_dated_more_precisely_is_the_summit_told(read):
     assert len({m.key for m in read(text).mentions if m.type == "meeting"}) == 1
 
 
-def test_a_counterpart_named_is_that_person_not_a_country(read):
-    found = read("Lind, Berg hold telephone conversation\n\nPrime Minister Nora Lind and her "
-                 "Swedish counterpart Anna Berg held a telephone conversation on Saturday.")
-    assert len({m.key for m in found.mentions if m.type == "meeting"}) == 1
-
-
-def test_talks_on_the_day_of_a_call_are_that_call(read):
-    found = read("Nora Lind and Anna Berg held a telephone conversation on Saturday. An aide "
-                 "said that Lind and Berg held talks on Saturday.")
-    assert len({m.key for m in found.mentions if m.type == "meeting"}) == 1
-
-
-def test_a_meeting_in_the_place_of_the_summit_told_is_that_summit(read):
-    found = read("Leaders opened the summit in Oslo on Tuesday. Officials said a meeting in "
-                 "Oslo was attended by Finland.")
-    assert len({m.key for m in found.mentions if m.type == "meeting"}) == 1
-
-
-def test_todays_meeting_is_the_summit_being_reported(read):
-    found = read("Joe Biden and Vladimir Putin held a summit in Geneva. Putin "
-                 "thanked Biden for the initiative of today's meeting.")
-    assert len({m.key for m in found.mentions if m.type == "meeting"}) == 1
-
-
-def test_the_first_summit_a_lead_tells_of_is_the_one_reported(read):
-    found = read("A stay-away by Andean leaders from the first Lima summit yesterday showed the "
-                 "rifts. Peru called the summit to revive trade.")
-    assert len({m.key for m in found.mentions if m.type == "meeting"}) == 1
-
-
-def test_one_bodys_summit_dated_by_calendar_and_by_weekday_is_one(read):
-    found = read("An extraordinary summit of SADC set for April 29 was postponed on Wednesday. "
+# Texts whose meeting mentions are all one meeting.
+ONE_MEETING = [
+    pytest.param("Lind, Berg hold telephone conversation\n\nPrime Minister Nora Lind and her "
+                 "Swedish counterpart Anna Berg held a telephone conversation on Saturday.",
+                 id="a-counterpart-named-is-that-person-not-a-country"),
+    pytest.param("Nora Lind and Anna Berg held a telephone conversation on Saturday. An aide "
+                 "said that Lind and Berg held talks on Saturday.",
+                 id="talks-on-the-day-of-a-call-are-that-call"),
+    pytest.param("Leaders opened the summit in Oslo on Tuesday. Officials said a meeting in "
+                 "Oslo was attended by Finland.",
+                 id="a-meeting-in-the-place-of-the-summit-told-is-that-summit"),
+    pytest.param("Joe Biden and Vladimir Putin held a summit in Geneva. Putin "
+                 "thanked Biden for the initiative of today's meeting.",
+                 id="todays-meeting-is-the-summit-being-reported"),
+    pytest.param("A stay-away by Andean leaders from the first Lima summit yesterday showed the "
+                 "rifts. Peru called the summit to revive trade.",
+                 id="the-first-summit-a-lead-tells-of-is-the-one-reported"),
+    pytest.param("An extraordinary summit of SADC set for April 29 was postponed on Wednesday. "
                  "The summit of the SADC Organ on Politics, Defence and Security that was "
-                 "scheduled for Thursday in Maputo has been moved to a later date.")
-    assert len({m.key for m in found.mentions if m.type == "meeting"}) == 1
-
-
-def test_a_headlines_summit_is_the_bodys_meeting_the_lead_tells(read):
-    found = read("Armenian PM to skip this week's CIS summit in Bishkek\n\nArmenian Prime "
+                 "scheduled for Thursday in Maputo has been moved to a later date.",
+                 id="one-bodys-summit-dated-by-calendar-and-by-weekday-is-one"),
+    pytest.param("Armenian PM to skip this week's CIS summit in Bishkek\n\nArmenian Prime "
                  "Minister Nikol Pashinyan said he would not attend the upcoming meeting of "
-                 "leaders of the Commonwealth of Independent States in Bishkek on Friday.")
+                 "leaders of the Commonwealth of Independent States in Bishkek on Friday.",
+                 id="a-headlines-summit-is-the-bodys-meeting-the-lead-tells"),
+]
+
+
+@pytest.mark.parametrize("text", ONE_MEETING)
+def test_one_meeting(read, text):
+    found = read(text)
     assert len({m.key for m in found.mentions if m.type == "meeting"}) == 1

@@ -162,17 +162,13 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
         if target is None and date and date.lower() in words("meetings", "present_days") \
                 and not contrastive and kind != "call":
             # "today's meeting" while an undated summit is told: the one being reported
-            target = next((i for i in (strong_focus.get(k) for k in ("summit", "meeting"))
-                           if i is not None and clusters[i].date in (None, date)
-                           and may_be_one(clusters[i], replace(facts, kind=clusters[i].kind))),
-                          None)
+            target = next((i for i in _in_person_focus(clusters, strong_focus, facts)
+                           if clusters[i].date in (None, date)), None)
         if target is None and explicit and venue and not contrastive and kind != "call":
             # "today's meeting ... at the Geneva talks" while the Geneva summit is told: a
             # meeting in the place of the one in focus, whatever its noun, is that one.
-            target = next((i for i in (strong_focus.get(k) for k in ("summit", "meeting"))
-                           if i is not None and same_place(clusters[i], facts)
-                           and may_be_one(clusters[i], replace(facts, kind=clusters[i].kind))),
-                          None)
+            target = next((i for i in _in_person_focus(clusters, strong_focus, facts)
+                           if same_place(clusters[i], facts)), None)
         if explicit and anaphoric and group and not date:
             # "the NATO ministers' meeting" after a visit: the body's meeting told before.
             target = next((i for i in reversed(range(len(clusters)))
@@ -318,6 +314,14 @@ def _told_in_headline(clusters: list[_Cluster], facts: Facts, headline_end: int
                  and (c.kind == facts.kind or c.participants & facts.participants
                       or (c.group is not None and c.group == facts.group))
                  and may_be_one(c, facts)), None)
+
+
+def _in_person_focus(clusters: list[_Cluster], strong_focus: dict[str, int],
+                     facts: Facts) -> list[int]:
+    """The summit and the meeting in focus that nothing said of this mention contradicts,
+    whatever noun each uses."""
+    return [i for i in (strong_focus.get(k) for k in ("summit", "meeting"))
+            if i is not None and may_be_one(clusters[i], replace(facts, kind=clusters[i].kind))]
 
 
 def _choose_cluster(clusters: list[_Cluster], focus: dict[str, int], kind: str,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -253,23 +254,32 @@ def _trip(token: Token) -> Token | None:
 
 
 def group_of(token: Token, by_token: dict[int, Mention]) -> str | None:
-    role_nouns = words("people", "role_nouns")
     for _, obj in prep_objects(token, {"of", "within", "among"}):
         if obj.i in by_token and by_token[obj.i].type == "organization":
             return by_token[obj.i].key
-        if obj.lemma_.lower() in role_nouns:
-            # "the meeting of leaders of the Commonwealth of Independent States"
-            for _, body in prep_objects(obj, {"of", "from"}):
-                if body.i in by_token and by_token[body.i].type == "organization":
-                    return by_token[body.i].key
+        # "the meeting of leaders of the Commonwealth of Independent States"
+        body = body_of_people(obj, by_token, modifiers=False, preps={"of", "from"})
+        if body is not None:
+            return body
     for child in children(token, "poss", "compound"):
         if child.i in by_token and by_token[child.i].type == "organization":
             return by_token[child.i].key
     if token.pos_ == "VERB":
         # "G20 foreign ministers meet in New Delhi": the body whose people meet
-        for subject in children(token, "nsubj"):
-            if subject.lemma_.lower() in role_nouns:
-                for child in children(subject, "compound", "poss", "nmod"):
-                    if child.i in by_token and by_token[child.i].type == "organization":
-                        return by_token[child.i].key
+        return next((body for subject in children(token, "nsubj")
+                     if (body := body_of_people(subject, by_token, modifiers=True))
+                     is not None), None)
     return None
+
+
+def body_of_people(noun: Token, by_token: dict[int, Mention], *, modifiers: bool,
+                   preps: Set[str] = frozenset()) -> str | None:
+    """The body a role noun's people belong to, named before it (with ``modifiers``: "G20
+    foreign ministers") or after one of ``preps`` ("leaders of the CIS", "ministers from
+    the G20")."""
+    if noun.lemma_.lower() not in words("people", "role_nouns"):
+        return None
+    named = [*(children(noun, "compound", "poss", "nmod") if modifiers else []),
+             *(obj for _, obj in prep_objects(noun, preps))]
+    return next((by_token[t.i].key for t in named
+                 if t.i in by_token and by_token[t.i].type == "organization"), None)

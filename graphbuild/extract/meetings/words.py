@@ -9,6 +9,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from graphbuild.extract.meetings.distributive import is_distributive, partners
+from graphbuild.extract.meetings.when_where import body_of_people
 from graphbuild.extract.syntax import children, conjuncts, prep_objects
 from graphbuild.lexicon import words
 from graphbuild.meeting_identity import party_key
@@ -145,15 +146,9 @@ def _held_by_a_body(token: Token, by_token: dict[int, Mention]) -> bool:
     if token.dep_ not in ("dobj", "pobj") or verb.pos_ != "VERB" or any(
             c.lower_ in words("meetings", "distributive_modifiers") for c in token.children):
         return False  # "NATO leaders held bilateral meetings": many, one per pair
-    role_nouns = words("people", "role_nouns")
-    for subject in children(verb, "nsubj"):
-        if subject.lemma_.lower() not in role_nouns:
-            continue
-        bodies = [*children(subject, "compound", "nmod", "poss"),
-                  *(obj for _, obj in prep_objects(subject, {"of", "from"}))]
-        if any(b.i in by_token and by_token[b.i].type == "organization" for b in bodies):
-            return True
-    return False
+    return any(body_of_people(subject, by_token, modifiers=True, preps={"of", "from"})
+               is not None
+               for subject in children(verb, "nsubj"))
 
 
 def goes_to(token: Token) -> bool:

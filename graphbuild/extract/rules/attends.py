@@ -291,12 +291,12 @@ def _travels_to_venue(token: Token, ctx: Context) -> Iterator[Claim]:
     arrival = lemma in relation_words("attends", "venue_arrival_verbs")
     if arrival:
         preps |= relation_words("attends", "venue_arrival_preps")
+    # "arrived in Cairo on Saturday" is not for the talks there on Thursday
+    when = date_of(token)
     for _, place in prep_objects(token, preps):
         mention = ctx.by_token.get(place.i)
         if mention is None or mention.type not in ("location", "country", "organization"):
             continue
-        # "arrived in Cairo on Saturday" is not for the talks there on Thursday
-        when = date_of(token)
         # An arrival is for a meeting already told ("ministers have arrived in Addis Ababa"
         # after the session there), not for talks the article comes to later.
         venues = [m for m in ctx.meetings.values() if m.venue and m.venue == mention.text
