@@ -317,7 +317,14 @@ def _same_people_and_place(a: MeetingFacts, b: MeetingFacts) -> bool:
     shared = a.participants & b.participants
     people = {p for p in shared if p.startswith("person:")}
     countries = {p for p in shared if p.startswith("country:")}
+    if a.kind != b.kind and not (a.group and a.group == b.group) \
+            and max(_people(a), _people(b)) > len(people) + 1:
+        return False  # "a meeting of Merkel and Zelensky" is not the four leaders' summit
     return len(people) >= 2 or len(countries) >= 2 or (len(people) == 1 and same_place(a, b))
+
+
+def _people(meeting: MeetingFacts) -> int:
+    return sum(p.startswith("person:") for p in meeting.participants)
 
 
 def central_meetings_agree(a: MeetingFacts, b: MeetingFacts) -> bool:

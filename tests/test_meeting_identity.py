@@ -90,6 +90,14 @@ def test_same_people_at_the_same_place_merge_whatever_the_dates_say():
                                  participants=people("trump", "putin")), lambda: True) is None
 
 
+def test_two_of_a_summits_people_meeting_are_not_the_summit():
+    summit = Facts("summit", participants=people("zelensky", "putin", "merkel", "macron"))
+    assert same_meeting(summit, Facts("meeting", participants=people("zelensky", "merkel")),
+                        lambda: True) is None
+    assert same_meeting(summit, Facts("meeting", participants=people(
+        "zelensky", "putin", "merkel")), lambda: True) is not None
+
+
 def test_the_story_is_asked_only_when_needed():
     asked = []
     a = Facts("meeting", date="Monday")

@@ -159,6 +159,18 @@ def clause_chain(token: Token, limit: int = 6, *, through: set[str] | None = Non
     return chain
 
 
+def _antecedent(noun: Token) -> list[Token]:
+    """What a relative clause is about: its noun, or the names said to be among it ("A
+    and B are among a slew of dignitaries who arrived" -> A and B)."""
+    counted = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun
+    if counted.dep_ == "pobj" and counted.head.lower_ == "among":
+        named = [t for t in children(counted.head.head, "nsubj", "nsubjpass", "attr")
+                 if t is not counted.head]
+        if named:
+            return conjuncts(named[0])
+    return conjuncts(noun)
+
+
 def subject_of(verb: Token) -> list[Token]:
     """Subjects of a verb, inherited from governing clauses when it has none.
 
@@ -174,10 +186,10 @@ def subject_of(verb: Token) -> list[Token]:
                 s.pos_ not in ("PROPN", "NOUN") and s.lower_ not in PRONOUNS,
                 abs(current.i - s.i)))
             if subject.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
-                return conjuncts(current.head)
+                return _antecedent(current.head)
             return [*_cut_off_list_head(subjects, subject), *conjuncts(subject)]
         if current.dep_ == "relcl":
-            return conjuncts(current.head)
+            return _antecedent(current.head)
         if current.dep_ == "acl" and current.head.lemma_.lower() in words(
                 "people", "intention_nouns"):
             # "Hungary's offer to host the summit": the one whose offer it is
@@ -187,6 +199,12 @@ def subject_of(verb: Token) -> list[Token]:
             sent = [o for o in children(current.head, "dobj") if o.pos_ == "PROPN"]
             if sent:
                 return conjuncts(sent[0])
+        if current.dep_ in ("advcl", "xcomp", "acl") and current.head.dep_ == "ROOT" \
+                and (current.head.pos_ in ("PROPN", "NOUN") or current.head.ent_type_ in (
+                    "PERSON", "GPE", "ORG", "NORP")) and current.head.i < current.i \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
+            # A headline's "Modi to attend SCO summit": the name before "to" does it.
+            return conjuncts(current.head)
         if current.dep_ == "xcomp":
             # Object control: "called on supporters to meet", "urged Britain to attend".
             controllers = [*children(current.head, "dobj"),

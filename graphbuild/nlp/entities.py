@@ -279,9 +279,11 @@ def _trim(ent: Span) -> Span | None:
     # "Shanghai Cooperation Organisation (SCO": the name ends where its abbreviation starts.
     end = next((i for i in range(start + 1, end) if ent.doc[i].text == "("), end)
     # "the Summit of GCC Leaders": the body is the GCC, its leaders are people (but keep
-    # "Council of Ministers").
+    # "Council of Ministers" and "the CIS Council of Foreign Ministers").
     if ent.label_ == "ORG" and end - start >= 2 and ent.doc[end - 1].lower_ in _PLURAL_ROLES \
-            and ent.doc[end - 2].lower_ not in ("of", "and", "for", "&"):
+            and ent.doc[end - 2].lower_ not in ("of", "and", "for", "&") and not (
+                end - start >= 4 and ent.doc[end - 3].lower_ == "of"
+                and not ent.doc[end - 2].is_upper):
         end -= 1
     if start >= end:
         return None

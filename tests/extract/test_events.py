@@ -706,6 +706,26 @@ EVENTS = [
                      "Democratic Republic of the Congo", "Republic of the Congo", "Egypt",
                      "Angola")},
                  id="a-list-broken-at-brackets"),
+    pytest.param("Modi to attend SCO summit in Bishkek", {
+        ("Modi", "attends", "meeting", False),
+        ("Shanghai Cooperation Organisation", "attends", "meeting", False)},
+        id="headline-name-to-attend"),
+    pytest.param("Trump to meet Kim in Singapore", {
+        ("Trump", "attends", "meeting", False), ("Kim", "attends", "meeting", False)},
+        id="headline-name-to-meet"),
+    pytest.param("Fiji to host summit in 2021.", {("Fiji", "hosts", "meeting@2021", False)},
+                 id="headline-country-to-host"),
+    pytest.param("Pakistani Prime Minister Nawaz Sharif and Sri Lankan President Mahinda "
+                 "Rajapaksa are among a slew of foreign dignitaries who arrived on Monday to "
+                 "attend the summit.", {
+                     ("Nawaz Sharif", "attends", "meeting@Monday", False),
+                     ("Mahinda Rajapaksa", "attends", "meeting@Monday", False)},
+                 id="among-dignitaries-who-arrived-to-attend"),
+    pytest.param("Modi's swearing-in ceremony takes place on Monday. Bhutan Prime Minister "
+                 "Tshering Tobgay arrived on Sunday for the ceremony.", {
+                     ("Modi", "attends", "meeting@Monday", False),
+                     ("Tshering Tobgay", "attends", "meeting@Monday", False)},
+                 id="arrived-the-day-before-for-the-ceremony"),
 ]
 
 

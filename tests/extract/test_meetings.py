@@ -55,6 +55,25 @@ def meetings(extraction):
     pytest.param("Olaf Scholz held a phone call with Vladimir Putin on Friday. The negotiations "
                  "between Scholz and Putin lasted an hour.", 1,
                  id="negotiations-of-the-same-parties-are-the-call"),
+    pytest.param("Zelensky and Macron are meeting in Paris. After meeting with Macron, Zelensky "
+                 "will meet with Merkel.", 2, id="the-same-people-meeting-again-undated"),
+    pytest.param("Zelensky and Macron met in Paris in May. Zelensky will meet Macron again.", 2,
+                 id="meeting-again-is-another"),
+    pytest.param("The Normandy summit began in Paris. This summit has become Zelensky's first "
+                 "meeting with Putin.", 1, id="a-summit-said-to-become-a-first-meeting"),
+    pytest.param("Zelensky and Macron are meeting in Paris. The meeting between them within the "
+                 "framework of the Normandy summit has begun.", 2,
+                 id="within-the-framework-of-another"),
+    pytest.param("Zelensky met Macron. Zelensky will meet with Merkel, and then the Normandy "
+                 "summit will be held.", 3, id="and-then-another"),
+    pytest.param("Biden attended the G20 summit in Bali on Monday. On the sidelines of the "
+                 "summit, Biden met Xi Jinping. The summit ended on Tuesday.", 2,
+                 id="the-sidelines-of-the-summit-told"),
+    pytest.param("Modi's swearing-in ceremony takes place on Monday. Tobgay arrived on Sunday "
+                 "for the ceremony. Ramgoolam arrived in the city to attend the ceremony.", 1,
+                 id="the-ceremony-again"),
+    pytest.param("Putin and Xi met in Moscow. The opening ceremony was held on Friday.", 1,
+                 id="another-ceremony-is-no-meeting"),
 ])
 def test_clusters(read, text, clusters):
     assert len({m.key for m in meetings(read(text))}) == clusters
@@ -136,6 +155,14 @@ def test_date_in_a_sibling_clause_is_not_the_meetings(read):
 def test_group_of_a_meeting_attends(triples):
     text = "The meeting of the Arctic Council opens in Oslo on Monday."
     assert ("Arctic Council", "attends", "meeting@Monday", False) in triples(text)
+
+
+def test_a_body_named_before_the_noun_is_the_meetings_group(read):
+    found = read("On October 13, a meeting of the CIS Heads of State Council was held in "
+                 "Bishkek. Mirzoyan declined to attend the CIS Council of Foreign Ministers "
+                 "meeting in Bishkek.")
+    groups = [m.group for m in meetings(found)]
+    assert len(set(groups)) == 2 and groups[-1] == "org:cis council of foreign ministers"
 
 
 @pytest.mark.parametrize(("text", "date"), [

@@ -253,10 +253,12 @@ def test_whitespace_is_never_part_of_a_name(nlp: Language) -> None:
 
 
 def test_a_bodys_leaders_are_not_a_body_of_their_own(nlp: Language) -> None:
-    doc = nlp("Fahd took part in the 41st Summit of GCC Leaders. The Council of Ministers met.")
+    doc = nlp("Fahd took part in the 41st Summit of GCC Leaders. The Council of Ministers met. "
+              "Mirzoyan declined to attend the CIS Council of Foreign Ministers meeting.")
     orgs = [e.text for e in doc.ents if e.label_ == "ORG"]
     assert "GCC" in orgs and "GCC Leaders" not in orgs
     assert "Council of Ministers" in orgs
+    assert "CIS Council of Foreign Ministers" in orgs
 
 
 @pytest.mark.parametrize(("text", "body"), [

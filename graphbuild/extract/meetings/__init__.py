@@ -104,10 +104,12 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
             continue
         kind, anaphoric, weak = explicit if explicit else (stated[0] if stated else "meeting",
                                                           False, False)
-        # "met on the sidelines of a gathering of ministers": the gathering is another
-        # meeting, named in passing like "the previous summit".
-        contrastive = explicit is not None and (has_contrastive(token)
-                                                or on_the_margins(token) or is_topic(token))
+        # "met on the sidelines of the summit", "within the framework of the Normandy
+        # summit": the summit told, or another named in passing, never the meeting it
+        # frames; "the previous summit" is another meeting named in passing.
+        frames = explicit is not None and on_the_margins(token)
+        contrastive = explicit is not None and (has_contrastive(token) or is_topic(token)
+                                                or frames)
         if contrastive and not clusters and sentence_of[token.i] <= _LEAD_SENTENCES and all(
                 c.lower_ in words("meetings", "lead_ordinals") for c in token.children
                 if c.dep_ in ("amod", "det") and c.lower_ in words("meetings", "contrastive")):
@@ -144,7 +146,7 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
         parties = own_parties(token, by_token)
         facts = Facts(kind, date, venue, group, frozenset(parties))
         target = _choose_cluster(clusters, focus if weak else strong_focus, kind, date,
-                                 contrastive=contrastive, weak=weak)
+                                 contrastive=contrastive and not frames, weak=weak)
         if restates and target is None:
             target = last_touched
         if target is None and date and not contrastive and kind in strong_focus:
@@ -175,6 +177,10 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
                            if clusters[i].group == group and not clusters[i].contrasted), target)
         if stated is not None and not refers_back and not date or later:
             target = None
+        if stated is not None and not refers_back and not date and not later:
+            # "Zelensky and Macron are meeting in Paris" ... "After meeting with Macron":
+            # the same people meeting again, undated, are the meeting told.
+            target = _same_people_before(clusters, facts)
         if target is not None and explicit and not (anaphoric or weak or date) and \
                 sentence_of[token.i] - clusters[target].mentions[-1].sentence > 1:
             target = None  # "a meeting" two sentences on is introduced, not referred to
@@ -322,6 +328,20 @@ def _in_person_focus(clusters: list[_Cluster], strong_focus: dict[str, int],
     whatever noun each uses."""
     return [i for i in (strong_focus.get(k) for k in ("summit", "meeting"))
             if i is not None and may_be_one(clusters[i], replace(facts, kind=clusters[i].kind))]
+
+
+def _same_people_before(clusters: list[_Cluster], facts: Facts) -> int | None:
+    """The latest unnamed meeting of two or three people that already has every person
+    this one names, and nothing said against it (not "the SCO summit" where Modi met Xi)."""
+    people = {p for p in facts.participants if p.startswith("person:")}
+    for index in reversed(range(len(clusters))):
+        cluster = clusters[index]
+        told = {p for p in cluster.participants if p.startswith("person:")}
+        if cluster.kind == facts.kind and not cluster.contrasted and not cluster.names \
+                and people and \
+                people <= told and len(told) <= 3 and may_be_one(cluster, facts):
+            return index
+    return None
 
 
 def _choose_cluster(clusters: list[_Cluster], focus: dict[str, int], kind: str,

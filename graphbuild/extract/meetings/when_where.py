@@ -142,6 +142,11 @@ def date_of(token: Token) -> str | None:
             continue
         if current.lemma_.lower() in words("attribution", "verbs"):
             break  # "Lebanon announced on Tuesday to shun the summit": when it was said
+        if below.lower_ == "for" and current.lemma_.lower() in words(
+                "relations", "attends", "venue_arrival_verbs") and any(
+                c.dep_ == "det" and c.lower_ in words("meetings", "anaphoric")
+                for c in token.children):
+            break  # "arrived on Sunday for the ceremony" told before: when one came
         asking = lexicon()["meetings"]["request_verbs"].get(current.lemma_.lower())
         if asking is not None and (not asking or below.lower_ in asking):
             break  # "On Wednesday, the chair called for a summit": when it was asked
@@ -264,6 +269,9 @@ def group_of(token: Token, by_token: dict[int, Mention]) -> str | None:
     for child in children(token, "poss", "compound"):
         if child.i in by_token and by_token[child.i].type == "organization":
             return by_token[child.i].key
+    before = by_token.get(token.i - 1)
+    if before is not None and before.type == "organization" and token.pos_ == "NOUN":
+        return before.key  # "the CIS Council of Foreign Ministers meeting", however parsed
     if token.pos_ == "VERB":
         # "G20 foreign ministers meet in New Delhi": the body whose people meet
         return next((body for subject in children(token, "nsubj")

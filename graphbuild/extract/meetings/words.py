@@ -26,7 +26,11 @@ def explicit_kind(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool
     if token.pos_ not in ("NOUN", "PROPN") and not noun_like_gerund(token):
         return None
     framed = _framed_kind(token, by_token)
-    if framed is None and lemma not in words("meetings", "nouns") \
+    # "the ceremony" after "Modi's swearing-in ceremony": only ever the meeting told.
+    ceremony_again = framed is None and lemma in words("meetings", "ceremony_nouns") and [
+        c.lower_ in words("meetings", "anaphoric") for c in token.children
+        if c.dep_ in ("det", "amod", "compound", "poss")] == [True]  # not "the opening ceremony"
+    if framed is None and lemma not in words("meetings", "nouns") and not ceremony_again \
             and token.lower_ not in words("meetings", "nouns") and not _name_tail(token):
         return None
     if token.i in by_token or _is_idiom(token) or token.dep_ == "compound":
@@ -64,7 +68,7 @@ def explicit_kind(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool
     counted = any(c.lemma_.lower() in words("meetings", "counted_parties")
                   and any(g.dep_ == "nummod" for g in c.children)
                   for c in modifiers if c.dep_ in ("compound", "amod"))
-    weak = (lemma in weak_nouns or token.lower_ in weak_nouns) and not counted
+    weak = (lemma in weak_nouns or token.lower_ in weak_nouns or ceremony_again) and not counted
     # "a videoconference", "a telephone discussion", "a virtual summit": not in person
     virtual = lemma in words("meetings", "virtual_nouns") or any(
         c.dep_ in ("compound", "amod") and c.lower_ in words("meetings", "call_media")
@@ -274,16 +278,20 @@ def on_the_margins(token: Token) -> bool:
         "relations", "attends", "margin_nouns")
 
 def describes_focus(token: Token) -> bool:
-    """'It will be the first ministers' meeting of the bloc', 'Putin and Xi held talks on
-    Friday, their first meeting since 2023': says what the meeting in focus is, so it is
-    that meeting, whatever "first" suggests."""
+    """'It will be the first ministers' meeting of the bloc', 'This summit has become
+    Zelensky's first meeting with Putin', 'Putin and Xi held talks on Friday, their first
+    meeting since 2023': says what the meeting in focus is, so it is that meeting,
+    whatever "first" suggests."""
     verb = token.head
     if token.left_edge.i > 0 and token.doc[token.left_edge.i - 1].text == "," and (
             token.dep_ in ("appos", "npadvmod") or (token.dep_ == "dobj" and any(
                 c.dep_ == "dobj" and c.i < token.i for c in verb.children))):
         return True  # the parser may take the restatement for a second object
-    return token.dep_ == "attr" and verb.lemma_.lower() == "be" and any(
-        c.dep_ == "nsubj" and c.lower_ in ("it", "this", "that") for c in verb.children)
+    return token.dep_ in ("attr", "dobj") and verb.lemma_.lower() in words(
+        "meetings", "restating_verbs") and any(
+        c.dep_ == "nsubj" and (c.lower_ in ("it", "this", "that")
+                               or c.lemma_.lower() in words("meetings", "nouns"))
+        for c in verb.children)
 
 def _sets_apart(modifier: Token) -> bool:
     """'the previous summit', 'the first meeting' are another meeting than the one told;
@@ -304,9 +312,15 @@ def has_contrastive(token: Token) -> bool:
 
 def sequenced_with(token: Token) -> list[int]:
     """Meeting-word candidates the clause orders this one against: in "attended the
-    banquet after their summit" and "a meeting of the two before a trilateral meeting"
-    there are two meetings."""
+    banquet after their summit", "a meeting of the two before a trilateral meeting" and
+    "will meet Merkel, and then the summit will be held" there are two meetings."""
     preps = words("meetings", "sequence_preps")
+    verb = token.head
+    if token.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.dep_ == "conj" and any(
+            c.dep_ == "advmod" and c.lower_ in words("meetings", "sequence_adverbs")
+            for c in verb.children):
+        # "will meet Merkel, and then the Normandy summit will be held"
+        return [t.i for t in verb.head.subtree if t.i < verb.left_edge.i]
     if token.dep_ == "pobj" and token.head.lower_ in preps:
         prep = token.head
         return [t.i for t in prep.head.subtree if t.i < prep.i]  # what comes before it
