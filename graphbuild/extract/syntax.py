@@ -212,6 +212,15 @@ def subject_of(verb: Token) -> list[Token]:
                              if obj.ent_type_ not in ("DATE", "TIME"))]  # not "on Tuesday"
             if controllers:
                 return conjuncts(controllers[0])
+        if current.dep_ == "acl" and current.tag_ == "VBG":
+            # "with those from Bahrain and Kuwait declining to attend": the noun does it
+            return conjuncts(current.head)
+        if current.dep_ == "advcl" and current.tag_ == "VBG":
+            # ... however parsed: the "with" phrase just before the participle
+            absolute = [obj for prep, obj in prep_objects(current.head, {"with"})
+                        if 0 <= current.left_edge.i - obj.right_edge.i <= 2]
+            if absolute:
+                return conjuncts(absolute[0])
         if current.dep_ not in INHERITS_SUBJECT and current.dep_ not in ("prep", "pobj"):
             return []
         if current.head is current:

@@ -726,6 +726,23 @@ EVENTS = [
                      ("Modi", "attends", "meeting@Monday", False),
                      ("Tshering Tobgay", "attends", "meeting@Monday", False)},
                  id="arrived-the-day-before-for-the-ceremony"),
+    pytest.param("According to Arab diplomatic sources, Tuesday's meeting in Cairo was attended by "
+                 "only 14 foreign ministers, with those from Saudi Arabia, Bahrain and Somalia "
+                 "all declining to attend.", {
+                     ("Saudi Arabia", "attends", "meeting@Tuesday", True),
+                     ("Bahrain", "attends", "meeting@Tuesday", True),
+                     ("Somalia", "attends", "meeting@Tuesday", True)},
+                 id="with-those-from-declining"),
+    pytest.param("Tuesday's meeting in Cairo was attended by only 14 foreign ministers, with those "
+                 "from Saudi Arabia, Bahrain, Kuwait and Somalia all declining to attend.", {
+                     ("Saudi Arabia", "attends", "meeting@Tuesday", True),
+                     ("Bahrain", "attends", "meeting@Tuesday", True),
+                     ("Kuwait", "attends", "meeting@Tuesday", True),
+                     ("Somalia", "attends", "meeting@Tuesday", True)},
+                 id="those-from-declining-as-a-participle-of-the-noun"),
+    pytest.param("Justin Trudeau dialled Narendra Modi on Wednesday.", {
+        ("Justin Trudeau", "attends", "meeting@Wednesday", False),
+        ("Narendra Modi", "attends", "meeting@Wednesday", False)}, id="dialled"),
 ]
 
 

@@ -157,6 +157,13 @@ def test_group_of_a_meeting_attends(triples):
     assert ("Arctic Council", "attends", "meeting@Monday", False) in triples(text)
 
 
+def test_their_first_talks_in_a_lead_are_the_talks_reported(read):
+    found = meetings(read("Ishiba and Lee agreed Monday to develop stable relations. During "
+                          "their first phone talks, Ishiba and Lee affirmed the importance of "
+                          "cooperation. Following Monday's phone meeting, Seoul spoke."))
+    assert {m.text: m.key for m in found}["their first phone talks"] == found[-1].key
+
+
 def test_a_body_named_before_the_noun_is_the_meetings_group(read):
     found = read("On October 13, a meeting of the CIS Heads of State Council was held in "
                  "Bishkek. Mirzoyan declined to attend the CIS Council of Foreign Ministers "

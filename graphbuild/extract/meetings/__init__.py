@@ -114,6 +114,9 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
                 c.lower_ in words("meetings", "lead_ordinals") for c in token.children
                 if c.dep_ in ("amod", "det") and c.lower_ in words("meetings", "contrastive")):
             contrastive = False  # "the first Euro-Mediterranean summit" a lead tells of
+            # "During their first phone talks, ...": the talks reported
+            anaphoric = anaphoric or any(c.dep_ in ("det", "poss") and c.lower_ in words(
+                "meetings", "anaphoric") for c in token.children)
         # "held talks on Friday, their first meeting since 2023": restates a meeting told
         # earlier in the same sentence.
         restates = explicit is not None and describes_focus(token) and (

@@ -87,7 +87,8 @@ def actors(token: Token, ctx: Context, *, depth: int = 0) -> list[Mention]:
     if lower in PRONOUNS and token.pos_ == "PRON":
         return antecedent(token, ctx) or ctx.refs.get(token.i, [])
     role_nouns = words("people", "role_nouns")
-    is_role = token.lemma_.lower() in role_nouns or lower in role_nouns
+    is_role = token.lemma_.lower() in role_nouns or lower in role_nouns or lower in words(
+        "coreference", "standing_pronouns")
     of_list = [obj for _, obj in prep_objects(token, {"from", "of"})] if is_role else []
     for child in children(token, "appos"):
         named = ctx.by_token.get(child.i)
