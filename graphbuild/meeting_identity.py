@@ -336,6 +336,14 @@ def central_meetings_agree(a: MeetingFacts, b: MeetingFacts) -> bool:
     return not (a.group and b.group and not bodies_agree(a.group, b.group))
 
 
+def one_body_one_place(a: MeetingFacts, b: MeetingFacts) -> bool:
+    """Meetings of one body at one place ("the SCO meeting in Islamabad", "the SCO summit
+    in Pakistan"): as good as two articles on one story for the meetings they are about."""
+    first, second = venue_key(a.venue), venue_key(b.venue)
+    return bool(a.group and b.group and bodies_agree(a.group, b.group) and first and second
+                and places_agree(first, second))
+
+
 def bodies_agree(a: str, b: str) -> bool:
     """Two bodies whose meetings may be one: the same body, or one an organ of the other,
     named in its name ("the CIS" and "the CIS Heads of State Council", "SADC" and "the

@@ -12,6 +12,7 @@ from graphbuild.meeting_identity import (
     groups_compatible,
     may_be_one,
     named_apart,
+    one_body_one_place,
     places_agree,
     same_meeting,
     venue_key,
@@ -96,6 +97,20 @@ def test_two_of_a_summits_people_meeting_are_not_the_summit():
                         lambda: True) is None
     assert same_meeting(summit, Facts("meeting", participants=people(
         "zelensky", "putin", "merkel")), lambda: True) is not None
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), [
+    pytest.param(Facts("meeting", venue="Islamabad", group="org:SCO"),
+                 Facts("summit", venue="Pakistan", group="org:SCO"), True, id="city-in-country"),
+    pytest.param(Facts("meeting", venue="Islamabad", group="org:SCO"),
+                 Facts("summit", venue="Astana", group="org:SCO"), False, id="two-places"),
+    pytest.param(Facts("meeting", venue="Islamabad", group="org:SCO"),
+                 Facts("summit", venue="Islamabad", group="org:ASEAN"), False, id="two-bodies"),
+    pytest.param(Facts("meeting", group="org:SCO"), Facts("summit", venue="Pakistan",
+                                                          group="org:SCO"), False, id="no-place"),
+])
+def test_one_body_one_place(a, b, expected):
+    assert one_body_one_place(a, b) is expected
 
 
 def test_the_story_is_asked_only_when_needed():

@@ -447,6 +447,23 @@ def test_central_meetings_in_a_city_and_in_its_country_are_compared(
     assert resolution.entity_of[first] == resolution.entity_of[second]
 
 
+def test_central_meetings_of_one_body_at_one_place_merge_without_a_shared_story(
+        story: StoryFactory) -> None:
+    a1, a2 = story("a1"), story("a2")
+    sco1, sco2 = a1.org("SCO", "org:SCO"), a2.org("SCO", "org:SCO")
+    first = a1.meeting(None, text="the SCO meeting", venue="Islamabad", group=sco1.key)
+    a1.mention("the meeting", "meeting", first.key, venue="Islamabad", group=sco1.key)
+    a1.claim(a1.country("India", "IND"), "attends", first)
+    second = a2.meeting(None, text="the SCO summit", kind="summit", venue="Pakistan",
+                        group=sco2.key)
+    a2.mention("the summit", "meeting", second.key, kind="summit", venue="Pakistan",
+               group=sco2.key)
+    a2.claim(a2.country("Iran", "IRN"), "attends", second)
+    resolution = run(a1, a2)
+
+    assert resolution.entity_of[first] == resolution.entity_of[second]
+
+
 def test_central_summits_of_one_story_with_no_party_in_common_are_compared(
         story: StoryFactory) -> None:
     a1, a2 = story("a1"), story("a2")

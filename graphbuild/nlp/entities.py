@@ -107,8 +107,16 @@ class EntityCorrector:
     def __call__(self, doc: Doc) -> Doc:
         matches = self._gazetteer_matches(doc)
         entities = [trimmed for ent in doc.ents if (trimmed := _trim(ent)) is not None]
+        # "Hossein Amir-Abdollahian", "Hossein Amir Abdollahian": a title word hyphened to a
+        # name, or one word inside a name the model read whole, is part of the name.
+        # (not "Qatari Emir Tamim", where a country's word comes before the title)
+        known = {i for match in matches for i in range(match.start, match.end)}
+        inside_people = {i for ent in entities if ent.label_ == "PERSON"
+                         for i in range(ent.start + 1, ent.end - 1) if i - 1 not in known}
         title_spans = filter_spans(
-            [Span(doc, s, e, label="TITLE") for _, s, e in self.titles(doc)]
+            [Span(doc, s, e, label="TITLE") for _, s, e in self.titles(doc)
+             if not (e < len(doc) and not doc[e - 1].whitespace_ and doc[e].text == "-")
+             and not (e - s == 1 and s in inside_people)]
         )
         entities, title_spans = split_titles(doc, entities, title_spans, matches)
         doc._.graphbuild_titles = tuple((span.start, span.end) for span in title_spans)

@@ -16,6 +16,7 @@ from graphbuild.meeting_identity import (
     central_meetings_agree,
     enclosing_places,
     groups_compatible,
+    one_body_one_place,
     overlap,
     same_meeting,
     same_place,
@@ -206,7 +207,8 @@ def _join_central_meetings(ordered: list[_Meeting], keys_of: list[set[str]],
         for j in _candidates(i, keys_of[i] | {f"central:{meeting.kind}"}, shared_keys):
             other = ordered[j]
             if j in central and not meeting.articles & other.articles \
-                    and central_meetings_agree(meeting, other) and one_story(meeting, other):
+                    and central_meetings_agree(meeting, other) and (
+                        one_body_one_place(meeting, other) or one_story(meeting, other)):
                 join(meeting, other, "the meeting each of two articles on one story is "
                      "mostly about")
 

@@ -313,6 +313,19 @@ def test_a_name_the_model_missed_after_a_title_is_a_person(nlp: Language) -> Non
     assert ("Qaboos", "PERSON") in [(e.text, e.label_) for e in doc.ents]
 
 
+@pytest.mark.parametrize(("text", "people"), [
+    ("Iranian counterpart Hossein Amir-Abdollahian spoke on Monday.",
+     ["Hossein Amir-Abdollahian"]),
+    ("Iranian counterpart Hossein Amir Abdollahian spoke on Monday.",
+     ["Hossein Amir Abdollahian"]),
+    ("Qatari Emir Tamim bin Hamad Al Thani, Palestinian President Mahmoud Abbas arrived.",
+     ["Tamim bin Hamad Al Thani", "Mahmoud Abbas"]),
+])
+def test_a_title_word_inside_a_name_is_part_of_it(nlp: Language, text: str,
+                                                  people: list[str]) -> None:
+    assert [e.text for e in nlp(text).ents if e.label_ == "PERSON"] == people
+
+
 def test_title_words_after_a_title_are_not_a_name(nlp: Language) -> None:
     doc = nlp("Saudi Crown Prince Mohammed bin Salman met the National Security Adviser.")
     assert all(e.text not in ("Prince", "Adviser") for e in doc.ents)
