@@ -106,7 +106,8 @@ class EntityCorrector:
 
     def __call__(self, doc: Doc) -> Doc:
         matches = self._gazetteer_matches(doc)
-        entities = [trimmed for ent in doc.ents if (trimmed := _trim(ent)) is not None]
+        entities = [part for ent in doc.ents if (trimmed := _trim(ent)) is not None
+                    for part in _split_at_headline_verbs(trimmed)]
         # "Hossein Amir-Abdollahian", "Hossein Amir Abdollahian": a title word hyphened to a
         # name, or one word inside a name the model read whole, is part of the name.
         # (not "Qatari Emir Tamim", where a country's word comes before the title)
@@ -134,7 +135,8 @@ class EntityCorrector:
         entities = join_adjacent_people(entities + unnamed_after_title(
             doc, title_spans, entities, self.honorifics | self.title_words))
         taken = {i for ent in entities for i in range(ent.start, ent.end)}
-        entities = [extend_person(ent, taken) for ent in entities]
+        entities = [extend_person(ent, taken, words("people", "headline_verbs"))
+                    for ent in entities]
         # "Nile Basin Alliance" tagged as a place: a group noun at the end makes a body.
         entities = [Span(doc, ent.start, ent.end, label="ORG")
                     if ent.label_ in ("LOC", "GPE", "FAC", "NORP") and not ent.kb_id_
@@ -299,6 +301,25 @@ def _trim(ent: Span) -> Span | None:
 
 
 _PLURAL_ROLES = frozenset(w for w in words("people", "role_nouns") if w.endswith("s"))
+
+
+def _split_at_headline_verbs(ent: Span) -> list[Span]:
+    """A title-case headline's verb read as part of a name: "President Xi Arrives in Saudi
+    Arabia" -> "Xi"; "Justin Trudeau Meets Narendra Modi" -> the two names."""
+    verbs = words("people", "headline_verbs")
+    if ent.label_ != "PERSON":
+        return [ent]
+    cuts = [i for i in range(ent.start + 1, ent.end)
+            if ent.doc[i].is_title and ent.doc[i].lower_ in verbs]
+    if not cuts:
+        return [ent]
+    # What follows a verb is a name only when it has two words or more (not "Summit"), and
+    # a part is a name only with a proper noun in it (not "Qatari Ruler").
+    bounds = [ent.start - 1, *cuts, ent.end]
+    return [Span(ent.doc, a + 1, b, label=ent.label_)
+            for a, b in zip(bounds, bounds[1:], strict=False)
+            if b - a - 1 >= (1 if a < ent.start else 2)
+            and any(t.pos_ == "PROPN" for t in ent.doc[a + 1:b])]
 
 
 def _overlaps(a: Span, b: Span) -> bool:

@@ -78,14 +78,16 @@ def join_adjacent_people(entities: list[Span]) -> list[Span]:
     return joined
 
 
-def extend_person(ent: Span, taken: set[int]) -> Span:
+def extend_person(ent: Span, taken: set[int], verbs: frozenset[str]) -> Span:
     """'Marco' + "Dell'Orto": take in capitalised name parts the model left out (not
-    ``taken`` by another name)."""
+    ``taken`` by another name, nor a headline's verb in ``verbs``: not "Obama Skips" in
+    "Rumors Abound As Obama Skips Summit")."""
     if ent.label_ != "PERSON":
         return ent
     end = ent.end
     while end < len(ent.doc) and end not in taken and ent.doc[end].pos_ == "PROPN" \
-            and ent.doc[end].is_title and ent.doc[end - 1].whitespace_:
+            and ent.doc[end].is_title and ent.doc[end - 1].whitespace_ \
+            and ent.doc[end].lower_ not in verbs:
         end += 1
     return Span(ent.doc, ent.start, end, label="PERSON") if end != ent.end else ent
 

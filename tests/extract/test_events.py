@@ -743,6 +743,15 @@ EVENTS = [
     pytest.param("Justin Trudeau dialled Narendra Modi on Wednesday.", {
         ("Justin Trudeau", "attends", "meeting@Wednesday", False),
         ("Narendra Modi", "attends", "meeting@Wednesday", False)}, id="dialled"),
+    pytest.param("Representatives of the Gulf Cooperation Council met in a summit helmed by Saudi "
+                 "Crown Prince Mohammed bin Salman.", {
+                     ("Gulf Cooperation Council", "attends", "meeting", False),
+                     ("Mohammed bin Salman", "hosts", "meeting", False)}, id="helmed-by"),
+    pytest.param("Ethiopia, Egypt and Sudan resumed in Kinshasa negotiations on the Grand "
+                 "Ethiopian Renaissance Dam.", {
+                     ("Ethiopia", "attends", "meeting", False),
+                     ("Egypt", "attends", "meeting", False),
+                     ("Sudan", "attends", "meeting", False)}, id="resumed-in-place-talks"),
 ]
 
 

@@ -326,6 +326,17 @@ def test_a_title_word_inside_a_name_is_part_of_it(nlp: Language, text: str,
     assert [e.text for e in nlp(text).ents if e.label_ == "PERSON"] == people
 
 
+@pytest.mark.parametrize(("text", "people"), [
+    ("Chinese President Xi Arrives in Saudi Arabia to Attend Inaugural Sino-Arab Summit", ["Xi"]),
+    ("Justin Trudeau Meets Narendra Modi", ["Justin Trudeau", "Narendra Modi"]),
+    ("Rumors Abound As Obama Skips Summit", ["Obama"]),
+    ("Qatari Ruler Leaves Arab League Summit Before Close", []),
+])
+def test_a_title_case_headlines_verb_ends_a_name(nlp: Language, text: str,
+                                                 people: list[str]) -> None:
+    assert [e.text for e in nlp(text).ents if e.label_ == "PERSON"] == people
+
+
 def test_title_words_after_a_title_are_not_a_name(nlp: Language) -> None:
     doc = nlp("Saudi Crown Prince Mohammed bin Salman met the National Security Adviser.")
     assert all(e.text not in ("Prince", "Adviser") for e in doc.ents)

@@ -230,8 +230,12 @@ def _clause_parties(token: Token, ctx: Context) -> Iterator[Claim]:
         position = head.head
     margin = position.lemma_.lower() in relation_words("attends", "margin_nouns")
     holder = position.head
-    if position.dep_ == "dobj" and holder.lemma_.lower() in relation_words("attends",
-                                                                           "holding_verbs"):
+    holding = relation_words("attends", "holding_verbs")
+    held_in = position.dep_ == "pobj" and holder.lower_ == "in" \
+        and holder.head.lemma_.lower() in holding and not children(holder.head, "dobj")
+    if held_in:
+        holder = holder.head  # "resumed in Kinshasa negotiations on the dam", misparsed
+    if (position.dep_ == "dobj" or held_in) and holder.lemma_.lower() in holding:
         partners = [m for _, obj in prep_objects(holder, {"with"}) for o in conjuncts(obj)
                     for m in actors(o, ctx)]
         partners += [m for _, obj in prep_objects(token, {"with"}) for o in conjuncts(obj)
