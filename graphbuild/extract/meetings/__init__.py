@@ -211,6 +211,9 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
             # "the DPRK-US summit" after "the inter-Korean summit" names other parties;
             # "the negotiations between Scholz and Putin" may be their call
             target = None
+        if target is not None and group and clusters[target].group \
+                and not bodies_agree(group, clusters[target].group):
+            target = None  # "the recent G7 meeting" while EU ministers meet: another body's
         if target is None and explicit and (anaphoric or weak and not (date or venue or parties)) \
                 and last_touched is not None \
                 and kind not in focus and may_be_one(clusters[last_touched], replace(
