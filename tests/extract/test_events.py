@@ -752,6 +752,19 @@ EVENTS = [
                      ("Ethiopia", "attends", "meeting", False),
                      ("Egypt", "attends", "meeting", False),
                      ("Sudan", "attends", "meeting", False)}, id="resumed-in-place-talks"),
+    pytest.param("The summit, held at the Independence Palace, was attended by all five Central "
+                 "Asian presidents: Kassym-Jomart Tokayev of Kazakhstan, Sadyr Japarov of "
+                 "Kyrgyzstan and Shavkat Mirziyoyev of Uzbekistan.", {
+                     ("Kassym-Jomart Tokayev", "attends", "meeting", False),
+                     ("Sadyr Japarov", "attends", "meeting", False),
+                     ("Shavkat Mirziyoyev", "attends", "meeting", False)},
+                 id="attended-by-counted-people-colon-list"),
+    pytest.param("Kazakhstan hosted the second Germany-Central Asia summit on Tuesday in Astana, "
+                 "with German Chancellor Olaf Scholz joining the leaders of Central Asia for "
+                 "high-level talks.", {
+                     ("Kazakhstan", "hosts", "meeting@Tuesday", False),
+                     ("Olaf Scholz", "attends", "meeting@Tuesday", False)},
+                 id="joining-the-leaders-for-talks"),
 ]
 
 

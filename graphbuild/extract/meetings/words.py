@@ -257,8 +257,9 @@ def own_parties(token: Token, by_token: dict[int, Mention]) -> set[str]:
 
 def framed(token: Token, by_token: dict[int, Mention], venue: str | None) -> bool:
     """A bare 'talks' that still names a meeting: with its parties ("talks with Iran"),
-    its place ("talks in Riyadh"), as a round ("a fresh round of talks") or as what is
-    held ("the two sides held talks"); "despite ongoing peace negotiations" is none."""
+    its place ("talks in Riyadh"), as a round ("a fresh round of talks"), as what is held
+    ("the two sides held talks") or gone to ("flew in for talks"); "despite ongoing peace
+    negotiations" is none."""
     if venue is not None:
         return True
     if any(is_actor(o, by_token) for _, obj in prep_objects(token, {"with", "between"})
@@ -268,6 +269,9 @@ def framed(token: Token, by_token: dict[int, Mention], venue: str | None) -> boo
     if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in words(
             "meetings", "round_nouns"):
         return True
+    if token.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in words(
+            "relations", "attends", "travel_verbs"):
+        return True  # "flew to Washington for talks", "joining the leaders for talks"
     return token.dep_ == "dobj" and head.lemma_.lower() in words("relations", "attends",
                                                                  "holding_verbs")
 

@@ -16,6 +16,7 @@ from graphbuild.extract.rules.context import (
     actors,
     calls_off,
     emit,
+    is_passive,
     listed_after,
     meeting_objects,
     particles,
@@ -139,16 +140,22 @@ def _attendee_list(token: Token, ctx: Context) -> Iterator[Claim]:
 
 @starts_at("VERB", lemmas=lambda: relation_words("attends", "verbs"))
 def _colon_list(verb: Token, ctx: Context) -> Iterator[Claim]:
-    """'Six foreign ministers will participate in this meeting: A, B, C and D' -> the
-    people listed after the colon attend, when the subject only counts them."""
+    """'Six foreign ministers will participate in this meeting: A, B, C and D', 'The
+    summit was attended by all five presidents: A, B ...' -> the people listed after the
+    colon attend, when the subject (or the passive's agent) only counts them."""
     if verb.lemma_.lower() not in relation_words("attends", "verbs") \
             or not requirement_met(verb):
         return
     colon = next((c for c in children(verb, "punct") if c.text == ":" and c.i > verb.i), None)
     if colon is None or colon.i + 1 >= len(verb.doc):
         return
-    counted = [s for s in children(verb, "nsubj") if s.tag_ == "NNS" and not actors(s, ctx)]
-    meetings = meeting_objects(verb, ctx, relation_words("attends", "meeting_preps"))
+    if is_passive(verb):
+        counters = [obj for _, obj in prep_objects(verb, {"by"})]
+        meetings = [ctx.meetings[s.i] for s in children(verb, "nsubjpass") if s.i in ctx.meetings]
+    else:
+        counters = children(verb, "nsubj")
+        meetings = meeting_objects(verb, ctx, relation_words("attends", "meeting_preps"))
+    counted = [s for s in counters if s.tag_ == "NNS" and not actors(s, ctx)]
     if not counted or not meetings:
         return
     listed = []
