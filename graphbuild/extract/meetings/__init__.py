@@ -211,8 +211,8 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
             # "the DPRK-US summit" after "the inter-Korean summit" names other parties;
             # "the negotiations between Scholz and Putin" may be their call
             target = None
-        if target is not None and group and clusters[target].group \
-                and not bodies_agree(group, clusters[target].group):
+        told_body = clusters[target].group if target is not None else None
+        if group and told_body and not bodies_agree(group, told_body):
             target = None  # "the recent G7 meeting" while EU ministers meet: another body's
         if target is None and explicit and (anaphoric or weak and not (date or venue or parties)) \
                 and last_touched is not None \
