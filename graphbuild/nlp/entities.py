@@ -279,6 +279,11 @@ def _trim(ent: Span) -> Span | None:
     start, end = ent.start, ent.end
     while start < end and (ent.doc[start].text in _TRIM_START or ent.doc[start].is_space):
         start += 1
+    # "their 36th Organization of African Unity summit": the count is the meeting's.
+    while ent.label_ == "ORG" and start < end - 1 and re.fullmatch(
+            r"\d+(st|nd|rd|th)", ent.doc[start].lower_) \
+            and ent.doc[start + 1].lower_ not in words("meetings", "nouns"):
+        start += 1
     # "he rang Lucy", "stepson Sholto": a name starts with a capital or a name particle.
     while ent.label_ == "PERSON" and start < end - 1 and ent.doc[start].is_lower \
             and ent.doc[start].lower_ not in NAME_PARTICLES:

@@ -175,6 +175,18 @@ def test_a_body_named_before_the_noun_is_the_meetings_group(read):
     assert len(set(groups)) == 2 and groups[-1] == "org:cis council of foreign ministers"
 
 
+def test_a_body_with_its_acronym_before_the_noun_is_the_meetings_group(read):
+    found = read("African leaders will focus on the plan during their 36th Organization of "
+                 "African Unity (OAU) summit in Lome.")
+    assert [m.group for m in meetings(found)] == ["org:Organization of African Unity"]
+
+
+def test_the_place_where_a_meeting_was_held_is_its_venue(read):
+    found = read("The plan was put to fellow leaders at an extraordinary summit held last "
+                 "September in Syrte, Libya.")
+    assert [(m.date, m.venue) for m in meetings(found)] == [("last September", "Syrte")]
+
+
 @pytest.mark.parametrize(("text", "date"), [
     pytest.param("Generals open a two-day meeting in Accra on Thursday.", "Thursday",
                  id="duration-is-not-the-date"),

@@ -36,6 +36,7 @@ CONSTRUCTIONS = [
     pytest.param("Peru's foreign minister attends the Canada-hosted Lima Group meeting on "
                  "Friday.",
                  {("Canada", "hosts", "meeting@Friday", False),
+                  ("Lima Group", "attends", "meeting@Friday", False),
                   ("Peru", "attends", "meeting@Friday", False)},
                  id="hosted-participle-before-a-name"),
     pytest.param("Ministers attended a Saudi-hosted summit in Jeddah on Friday.",

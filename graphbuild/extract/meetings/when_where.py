@@ -185,6 +185,9 @@ def venue_of(token: Token, by_token: dict[int, Mention]) -> str | None:
         candidates.append(token.head)
     if token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.pos_ == "VERB":
         candidates.append(token.head.head)  # "gathered in Paris for a summit"
+    # "an extraordinary summit held last September in Syrte"
+    candidates.extend(c for c in children(token, "acl")
+                      if c.lemma_.lower() in words("meetings", "location_verbs"))
     trip = _trip(token)
     if trip is not None:
         for _, place in prep_objects(trip, {"to"}):
@@ -269,9 +272,16 @@ def group_of(token: Token, by_token: dict[int, Mention]) -> str | None:
     for child in children(token, "poss", "compound"):
         if child.i in by_token and by_token[child.i].type == "organization":
             return by_token[child.i].key
-    before = by_token.get(token.i - 1)
+    # "the CIS Council of Foreign Ministers meeting", "the Organization of African Unity
+    # (OAU) summit", however parsed
+    previous = token.i - 1
+    if previous > 0 and token.doc[previous].text == ")":
+        opening = next((i for i in range(previous - 1, max(previous - 6, -1), -1)
+                        if token.doc[i].text == "("), None)
+        previous = opening - 1 if opening is not None else previous
+    before = by_token.get(previous)
     if before is not None and before.type == "organization" and token.pos_ == "NOUN":
-        return before.key  # "the CIS Council of Foreign Ministers meeting", however parsed
+        return before.key
     if token.pos_ == "VERB":
         # "G20 foreign ministers meet in New Delhi": the body whose people meet
         return next((body for subject in children(token, "nsubj")
