@@ -74,6 +74,8 @@ def meetings(extraction):
                  id="the-ceremony-again"),
     pytest.param("Putin and Xi met in Moscow. The opening ceremony was held on Friday.", 1,
                  id="another-ceremony-is-no-meeting"),
+    pytest.param("The ceremony, on 27 February, will be hosted by Chris Rock in Los Angeles.", 0,
+                 id="the-ceremony-with-nothing-told-is-no-meeting"),
     pytest.param("European Union finance ministers are meeting on Thursday in Brussels. Many EU "
                  "ministers support the plan tabled by France following the recent G7 meeting.",
                  2, id="another-bodys-meeting-told-in-passing"),

@@ -226,6 +226,9 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
         if target is not None and any(assigned.get(i, (None,))[0] == target
                                       for i in sequenced_with(token)):
             target = None  # "the banquet after their summit": two meetings
+        if target is None and weak and token.lemma_.lower() in words("meetings",
+                                                                     "ceremony_nouns"):
+            continue  # "The ceremony, on 27 February" at the Oscars: only ever one told
         if target is None and not date and (weak or (explicit and anaphoric)):
             pending.append((token.i, mention, kind))
             pending_names[token.i] = names
