@@ -74,7 +74,7 @@ def meetings(extraction):
                  id="the-ceremony-again"),
     pytest.param("Putin and Xi met in Moscow. The opening ceremony was held on Friday.", 1,
                  id="another-ceremony-is-no-meeting"),
-    pytest.param("The ceremony, on 27 February, will be hosted by Chris Rock in Los Angeles.", 0,
+    pytest.param("The ceremony, hosted by newcomer Chris Rock, takes place on 27 February.", 0,
                  id="the-ceremony-with-nothing-told-is-no-meeting"),
     pytest.param("European Union finance ministers are meeting on Thursday in Brussels. Many EU "
                  "ministers support the plan tabled by France following the recent G7 meeting.",
