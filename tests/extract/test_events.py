@@ -765,6 +765,9 @@ EVENTS = [
                      ("Kazakhstan", "hosts", "meeting@Tuesday", False),
                      ("Olaf Scholz", "attends", "meeting@Tuesday", False)},
                  id="joining-the-leaders-for-talks"),
+    pytest.param("Obama had been set to leave Washington this weekend to attend the ASEAN summit "
+                 "in Brunei.", {("ASEAN", "attends", "meeting@weekend", False)},
+                 id="the-body-of-a-summit-whoever-had-planned-to-attend"),
 ]
 
 

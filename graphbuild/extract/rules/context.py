@@ -293,10 +293,12 @@ def evidence(ctx: Context, cue_tokens: list[Token]) -> Evidence:
 
 def emit(ctx: Context, relation: str, sources: list[Mention], target: Mention | None,
          trigger: Token, cue_tokens: list[Token], *, role: str | None = None,
-         negatable: bool = True) -> Iterator[Claim]:
+         negatable: bool = True, named: bool = False) -> Iterator[Claim]:
     """One claim per subject, with the trigger's negation, modality and speaker; none
-    when the trigger's clause is only a condition or an attempt or mandate."""
-    if is_conditional(trigger) or is_unrealised(trigger):
+    when the trigger's clause is only a condition or an attempt or mandate, unless the
+    claim is ``named`` by the meeting's own name ("the ASEAN summit" is ASEAN's, whoever
+    had planned to attend it)."""
+    if not named and (is_conditional(trigger) or is_unrealised(trigger)):
         return
     negated, negation_cue = is_negated(trigger) if negatable else (False, "")
     if relation == "attends" and trigger.lemma_.lower() in relation_words("attends",

@@ -185,9 +185,12 @@ def _frame_parties(token: Token, ctx: Context) -> Iterator[Claim]:
     # summit"); two are its parties ("US-China talks"). Of bodies, only known ones meet
     # ("the NATO summit"); "the White House talks" names the venue.
     parties = [m for m in named if m in possessors or m.type == "person"
-               or (m.type == "country" and len(countries) > 1)
-               or (m.type == "organization" and m.key in place_by_key())]
+               or (m.type == "country" and len(countries) > 1)]
     yield from emit(ctx, "attends", parties, meeting, token, [token], negatable=False)
+    bodies = [m for m in named if m not in parties and m.type == "organization"
+              and m.key in place_by_key()]
+    yield from emit(ctx, "attends", bodies, meeting, token, [token], negatable=False,
+                    named=True)
 
 
 def _clause_parties(token: Token, ctx: Context) -> Iterator[Claim]:
