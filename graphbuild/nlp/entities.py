@@ -134,7 +134,8 @@ class EntityCorrector:
                     for ent in entities]
         entities = join_adjacent_people(entities + unnamed_after_title(
             doc, title_spans, entities, self.honorifics | self.title_words))
-        taken = {i for ent in entities for i in range(ent.start, ent.end)}
+        # (a title is never taken in: not "Mauritius Prime Minister" as one name)
+        taken = {i for ent in entities for i in range(ent.start, ent.end)} | set(title_at)
         entities = [extend_person(ent, taken, words("people", "headline_verbs"))
                     for ent in entities]
         # "Nile Basin Alliance" tagged as a place: a group noun at the end makes a body.

@@ -320,6 +320,7 @@ def test_a_name_the_model_missed_after_a_title_is_a_person(nlp: Language) -> Non
      ["Hossein Amir Abdollahian"]),
     ("Qatari Emir Tamim bin Hamad Al Thani, Palestinian President Mahmoud Abbas arrived.",
      ["Tamim bin Hamad Al Thani", "Mahmoud Abbas"]),
+    ("Mauritius Prime Minister Navin Ramgoolam arrived.", ["Navin Ramgoolam"]),
 ])
 def test_a_title_word_inside_a_name_is_part_of_it(nlp: Language, text: str,
                                                   people: list[str]) -> None:
