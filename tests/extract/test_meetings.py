@@ -76,6 +76,10 @@ def meetings(extraction):
                  id="another-ceremony-is-no-meeting"),
     pytest.param("The ceremony, hosted by newcomer Chris Rock, takes place on 27 February.", 0,
                  id="the-ceremony-with-nothing-told-is-no-meeting"),
+    pytest.param("Botswana's president will miss a regional meeting of the Southern African "
+                 "Development Community he was due to chair. Botswana, Zimbabwe and Mozambique "
+                 "will be attending a summit of a division of the Southern African Development "
+                 "Community.", 1, id="one-bodys-meeting-told-again-in-a-lead"),
     pytest.param("European Union finance ministers are meeting on Thursday in Brussels. Many EU "
                  "ministers support the plan tabled by France following the recent G7 meeting.",
                  2, id="another-bodys-meeting-told-in-passing"),

@@ -245,6 +245,13 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
         if target is None and token.idx >= headline_end and not contrastive \
                 and sentence_of[token.i] <= _LEAD_SENTENCES:
             target = _told_in_headline(clusters, facts, headline_end)
+        if target is None and explicit and group and not contrastive \
+                and sentence_of[token.i] <= _LEAD_SENTENCES:
+            # "a regional meeting he was due to chair" ... "a summit of a division of the
+            # SADC": in a lead, one body's meeting told again with another noun
+            target = next((i for i, c in enumerate(clusters) if c.group and not c.contrasted
+                           and bodies_agree(c.group, group)
+                           and may_be_one(c, replace(facts, kind=c.kind))), None)
         if target is None:
             clusters.append(_Cluster(kind, contrasted=contrastive))
             target = len(clusters) - 1

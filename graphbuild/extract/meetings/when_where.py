@@ -265,6 +265,12 @@ def group_of(token: Token, by_token: dict[int, Mention]) -> str | None:
     for _, obj in prep_objects(token, {"of", "within", "among"}):
         if obj.i in by_token and by_token[obj.i].type == "organization":
             return by_token[obj.i].key
+        if obj.lemma_.lower() in words("meetings", "body_parts"):
+            # "a summit of a division of the Southern African Development Community"
+            whole = [o for _, o in prep_objects(obj, {"of"}) if o.i in by_token
+                     and by_token[o.i].type == "organization"]
+            if whole:
+                return by_token[whole[0].i].key
         # "the meeting of leaders of the Commonwealth of Independent States"
         body = body_of_people(obj, by_token, modifiers=False, preps={"of", "from"})
         if body is not None:
