@@ -122,8 +122,11 @@ class EntityCorrector:
         entities, title_spans = split_titles(doc, entities, title_spans, matches)
         doc._.graphbuild_titles = tuple((span.start, span.end) for span in title_spans)
         title_at = {i: span for span in title_spans for i in range(span.start, span.end)}
+        # "the Qatari Emir": a title with only a country's word before it is no name.
         entities = [ent for ent in entities if not (
-            ent.start in title_at and ent.end <= title_at[ent.start].end)]
+            ent.start in title_at and ent.end <= title_at[ent.start].end) and not (
+            ent.label_ == "PERSON" and ent.end - 1 in title_at
+            and all(i in known or i in title_at for i in range(ent.start, ent.end)))]
         # "Minister of [Water Yasser Abbas]": the name starts where the title ends.
         entities = [Span(doc, title_at[ent.start].end, ent.end, label=ent.label_)
                     if ent.start in title_at and not ent.kb_id_ else ent for ent in entities]
