@@ -497,7 +497,6 @@ ORGANIZATIONS: list[tuple[str, list[str], str]] = [
     ("Organization of Turkic States", ["Turkic Council", "Organisation of Turkic States"],
      "intergovernmental"),
     ("Central American Integration System", ["SICA"], "intergovernmental"),
-    ("Eastern Partnership", ["EaP"], "forum"),
     ("Lima Group", [], "forum"),
     ("Benelux", ["Benelux Union"], "intergovernmental"),
     ("Arab League", ["League of Arab States"], "intergovernmental"),

@@ -38,7 +38,7 @@ from graphbuild.extract.meetings.words import (
     several_meetings,
 )
 from graphbuild.extract.syntax import is_topic, tokens_with
-from graphbuild.lexicon import words
+from graphbuild.lexicon import place_by_key, words
 from graphbuild.meeting_identity import (
     Facts,
     better_date,
@@ -212,8 +212,11 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
             # "the negotiations between Scholz and Putin" may be their call
             target = None
         told_body = clusters[target].group if target is not None else None
-        if group and told_body and not bodies_agree(group, told_body):
-            target = None  # "the recent G7 meeting" while EU ministers meet: another body's
+        if group in place_by_key() and told_body in place_by_key() \
+                and not bodies_agree(group, told_body or ""):
+            # "the recent G7 meeting" while EU ministers meet: another known body's meeting
+            # (not "the Eastern Partnership summit" after "an EU summit")
+            target = None
         if target is None and explicit and (anaphoric or weak and not (date or venue or parties)) \
                 and last_touched is not None \
                 and kind not in focus and may_be_one(clusters[last_touched], replace(
