@@ -83,6 +83,10 @@ def meetings(extraction):
     pytest.param("European Union finance ministers are meeting on Thursday in Brussels. Many EU "
                  "ministers support the plan tabled by France following the recent G7 meeting.",
                  2, id="another-bodys-meeting-told-in-passing"),
+    pytest.param("Lukashenko was handed an invitation to attend an EU summit with former Soviet "
+                 "republics in Prague next month. It was not certain whether Lukashenko would "
+                 "attend the Eastern Partnership summit in Prague in person.", 1,
+                 id="an-unknown-bodys-name-for-the-summit-told"),
 ])
 def test_clusters(read, text, clusters):
     assert len({m.key for m in meetings(read(text))}) == clusters
