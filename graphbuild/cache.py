@@ -41,7 +41,7 @@ _PACKAGE = Path(__file__).parent
 # What extraction depends on besides the article and the model. A test checks that every
 # graphbuild module imported by the nlp and extract stages is listed here.
 RULE_SOURCES = ("data", "extract", "nlp", "lexicon.py", "names.py", "types.py",
-                "meeting_identity.py", "dates.py", "errors.py", "models.py")
+                "meeting_identity", "dates.py", "errors.py", "models.py")
 # What reading a file depends on besides its bytes: the ingest code, the data it reads
 # (boilerplate lines, the organisation names that open sentences as datelines do) and the
 # libraries that decode and repair text. A test checks that every graphbuild module the

@@ -15,9 +15,27 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Protocol
 
-from graphbuild.dates import WEEKDAYS, calendar_parts
-from graphbuild.lexicon import gazetteer, words, world_cities
-from graphbuild.names import name_key, normalise_name
+from graphbuild.lexicon import gazetteer
+from graphbuild.meeting_identity.places import (
+    enclosing_places,
+    one_name,
+    places_agree,
+    venue_key,
+)
+from graphbuild.meeting_identity.times import (
+    better_date,
+    dates_agree,
+    dates_may_restate,
+    dates_nest,
+)
+from graphbuild.names import name_key
+
+__all__ = [
+    "Facts", "MeetingFacts", "better_date", "bodies_agree", "central_meetings_agree",
+    "dates_agree", "dates_may_restate", "dates_nest", "enclosing_places", "groups_compatible",
+    "may_be_one", "named_apart", "one_body_one_place", "overlap", "party_key",
+    "places_agree", "same_meeting", "same_place", "venue_key", "venues_conflict",
+]
 
 
 class MeetingFacts(Protocol):
@@ -49,197 +67,10 @@ class Facts:
     contrasted: bool = False
 
 
-@cache
-def venue_key(venue: str | None) -> str | None:
-    """'NATO headquarters' and 'NATO' are one place.
-
-    >>> venue_key("NATO headquarters")
-    'nato'
-    """
-    if not venue:
-        return None
-    venue_nouns = words("meetings", "venue_nouns")
-    kept = [w for w in re.findall(r"[\w-]+", normalise_name(venue)) if w not in venue_nouns]
-    return " ".join(kept) or None
-
-
-@cache
-def _places() -> tuple[dict[str, str], dict[str, frozenset[str]]]:
-    """Venue key -> the place it names (its entry's first name), and place -> the places
-    it may lie in: a seat in its city ("White House" in Washington), a city, capital or
-    region in its country, a town of the world list in its country (or each country that
-    has a town of that name) and, in the United States, its state."""
-    named: dict[str, str] = {}
-    within: dict[str, set[str]] = {}
-
-    def name(names: tuple[str, ...]) -> str | None:
-        keys = [k for k in map(venue_key, names) if k]
-        for key in keys:
-            named.setdefault(key, keys[0])
-        return keys[0] if keys else None
-
-    def lies_in(place: str | None, container: str | None) -> None:
-        if place and container and place != container:
-            within.setdefault(place, set()).add(container)
-
-    countries: dict[str, str | None] = {}
-    for place in gazetteer():
-        if place.type == "country":
-            country = name((place.name, *place.aliases))
-            countries[place.key] = country
-            for capital in place.capitals:
-                lies_in(name((capital,)), country)
-    for place in gazetteer():
-        if place.type == "location" and place.country:
-            lies_in(name((place.name, *place.aliases)), countries.get(f"country:{place.country}"))
-    for place in gazetteer():
-        if place.type == "seat" and place.within:
-            container = venue_key(place.within)
-            lies_in(name((place.name, *place.aliases)), named.get(container or "", container))
-    towns = world_cities()
-    for town, codes in towns.countries.items():
-        named.setdefault(town, town)
-        for code in codes:
-            lies_in(town, countries.get(f"country:{code}"))
-    for town, states in towns.us_states.items():
-        for state in states:
-            lies_in(town, named.get(venue_key(state) or ""))
-    return named, {place: frozenset(found) for place, found in within.items()}
-
-
-def _containing(place: str) -> set[str]:
-    """A place and every place it may lie in."""
-    within = _places()[1]
-    found, todo = {place}, [place]
-    while todo:
-        for container in within.get(todo.pop(), ()):
-            if container not in found:
-                found.add(container)
-                todo.append(container)
-    return found
-
-
-def enclosing_places(place: str) -> set[str]:
-    """A venue key and the places it may lie in ("warsaw" -> warsaw, poland).
-
-    >>> sorted(enclosing_places("lisbon")), enclosing_places("zorbville")
-    (['lisbon', 'portugal'], {'zorbville'})
-    """
-    named = _places()[0].get(place)
-    return {place} | _containing(named) if named else {place}
-
-
-def places_agree(a: str, b: str) -> bool:
-    """Two venue keys name one place, or one lies in the other ("Lisbon" in "Portugal",
-    "White House" in "Washington", "Santa Marta" in "Colombia"), or one name starts the
-    other ("Cartagena de Indias"); "Lisbon" and "Porto" do not agree, nor a name the
-    gazetteers do not know with another.
-
-    >>> places_agree("lisbon", "portugal"), places_agree("lisbon", "porto")
-    (True, False)
-    >>> places_agree("cartagena", "cartagena de indias"), places_agree("white house", "washington")
-    (True, True)
-    """
-    if _one_name(a, b):
-        return True
-    named = _places()[0]
-    first, second = named.get(a), named.get(b)
-    if first is None or second is None:
-        return False
-    return second in _containing(first) or first in _containing(second)
-
-
-def _date_kind(date: str) -> str:
-    lower = date.lower()
-    if lower in WEEKDAYS:
-        return "weekday"
-    if calendar_parts(lower)[1] or re.search(r"\d", lower):
-        return "calendar"
-    return "relative"
-
-
-def dates_agree(a: str, b: str) -> str:
-    """'same', 'conflict' or 'unknown' ("Thursday" against "May 15" cannot be checked).
-    Calendar dates are compared by year, month and day, however written: "April 14" is
-    "14 April" and lies within "April 14-15"; "December 2007" is not "14 December 1995".
-
-    >>> dates_agree("Thursday", "thursday"), dates_agree("Monday", "Friday")
-    ('same', 'conflict')
-    >>> dates_agree("Thursday", "May 15")
-    'unknown'
-    >>> dates_agree("April 14", "14-15 April"), dates_agree("April 14", "April 16")
-    ('same', 'conflict')
-    >>> dates_agree("April", "April 14, 2012"), dates_agree("December 2007", "14 December 1995")
-    ('unknown', 'conflict')
-    """
-    if a.lower() == b.lower():
-        return "same"
-    kind = _date_kind(a)
-    if kind != _date_kind(b) or kind == "relative":
-        return "unknown"
-    if kind == "weekday":
-        return "conflict"
-    first, second = calendar_parts(a), calendar_parts(b)
-    verdicts = [_parts_agree(x, y) for x, y in zip(first, second, strict=True)]
-    if "conflict" in verdicts:
-        return "conflict"
-    if first[1] and second[1] and first[2] and second[2]:
-        return "same"  # months and days overlap, and no year says otherwise
-    return "unknown"
-
-
-def dates_nest(a: str, b: str) -> bool:
-    """Two calendar dates of which one may be the other said more precisely ("July" and
-    "July 3-4"), or the same date.
-
-    >>> dates_nest("July", "July 3-4"), dates_nest("July", "August 3"), dates_nest("July", "Friday")
-    (True, False, False)
-    """
-    verdict = dates_agree(a, b)
-    return verdict == "same" or (verdict == "unknown" and _date_kind(a) == "calendar"
-                                 and _date_kind(b) == "calendar")
-
-
-def dates_may_restate(told: str, new: str) -> bool:
-    """Whether ``new``, said of the meeting an article is telling, may date it when
-    ``told`` could not be compared with it: a relative date ("next month") and a
-    calendar or weekday one ("the Feb. 13-14 conference").
-
-    >>> dates_may_restate("next month", "Feb. 13-14"), dates_may_restate("May 2", "May 9")
-    (True, False)
-    """
-    kinds = {_date_kind(told), _date_kind(new)}
-    return dates_agree(told, new) == "unknown" and "relative" in kinds and len(kinds) == 2
-
-
-def better_date(told: str | None, new: str | None) -> str | None:
-    """The date to keep for a meeting dated twice: the first, unless only the second
-    can be placed on a calendar.
-
-    >>> better_date("next month", "Feb. 13-14"), better_date("May 2", "Friday")
-    ('Feb. 13-14', 'May 2')
-    """
-    if told and new and _date_kind(told) == "relative" and _date_kind(new) != "relative":
-        return new
-    return told or new
-
-
-def _parts_agree(a: frozenset[int], b: frozenset[int]) -> str:
-    if not a or not b:
-        return "unknown"
-    return "same" if a & b else "conflict"
-
-
 def same_place(a: MeetingFacts, b: MeetingFacts) -> bool:
     """Both places are known and are one place."""
     first, second = venue_key(a.venue), venue_key(b.venue)
-    return first is not None and second is not None and _one_name(first, second)
-
-
-def _one_name(a: str, b: str) -> bool:
-    """'cartagena' and 'cartagena de indias': one name is the start of the other."""
-    shorter, longer = sorted((a.split(), b.split()), key=len)
-    return longer[:len(shorter)] == shorter
+    return first is not None and second is not None and one_name(first, second)
 
 
 def overlap(a: MeetingFacts, b: MeetingFacts) -> int:
