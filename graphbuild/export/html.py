@@ -215,9 +215,11 @@ def is_description(alias: str) -> bool:
 
     >>> [is_description(a) for a in ("this gathering", "The talks", "a summit")]
     [True, True, True]
-    >>> [is_description(a) for a in ("the G7 summit", "Thursday's meeting", "the UK")]
-    [False, False, False]
+    >>> [is_description(a) for a in ("the G7 summit", "Thursday's meeting", "the UK", " ")]
+    [False, False, False, False]
     """
+    if not alias.split():
+        return False  # a blank alias (a role written as a space) describes nothing
     first, *rest = alias.split()
     determiners = words("meetings", "anaphoric") | _INDEFINITE_ARTICLES
     return (bool(rest) and first.casefold() in determiners

@@ -19,17 +19,15 @@ from spacy.util import filter_spans
 
 from graphbuild.lexicon import gazetteer, job_titles, public_figures, words
 from graphbuild.nlp.people import (
-    NAME_PARTICLES,
     as_person,
     extend_person,
     join_adjacent_people,
     split_titles,
     unnamed_after_title,
 )
+from graphbuild.nlp.spans import split_at_headline_verbs, trim_entity
 
 _CONTAINER_LABELS = {"ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}
-_TRIM_START = {"the", "The", "THE", "'", '"', "“", "‘", "’", "so", "-"}
-_TRIM_END = {"'s", "’s", "'", "’", '"', "”", "“", "‘", ",", ".", "-", "—", "–"}
 # Token spans (start, end) of job titles and of alias cues ("known as"), set by
 # ``graphbuild_entities`` for the extraction rules.
 for _extension in ("graphbuild_titles", "graphbuild_alias_cues"):
@@ -106,8 +104,8 @@ class EntityCorrector:
 
     def __call__(self, doc: Doc) -> Doc:
         matches = self._gazetteer_matches(doc)
-        entities = [part for ent in doc.ents if (trimmed := _trim(ent)) is not None
-                    for part in _split_at_headline_verbs(trimmed)]
+        entities = [part for ent in doc.ents if (trimmed := trim_entity(ent)) is not None
+                    for part in split_at_headline_verbs(trimmed)]
         # "Hossein Amir-Abdollahian", "Hossein Amir Abdollahian": a title word hyphened to a
         # name, or one word inside a name the model read whole, is part of the name.
         # (not "Qatari Emir Tamim", where a country's word comes before the title)
@@ -235,7 +233,7 @@ class EntityCorrector:
                 root = chunk.root
                 named = any(t.pos_ == "PROPN" for t in chunk)
                 if root.lemma_.lower() in self.org_heads and named:
-                    trimmed = _trim(Span(doc, chunk.start, chunk.end, label="ORG"))
+                    trimmed = trim_entity(Span(doc, chunk.start, chunk.end, label="ORG"))
                     if trimmed is not None:
                         yield trimmed
                 break
@@ -277,58 +275,6 @@ def _state_institutions(entities: list[Span], heads: frozenset[str]) -> list[Spa
             continue
         result.append(ent)
     return result
-
-
-def _trim(ent: Span) -> Span | None:
-    start, end = ent.start, ent.end
-    while start < end and (ent.doc[start].text in _TRIM_START or ent.doc[start].is_space):
-        start += 1
-    # "their 36th Organization of African Unity summit": the count is the meeting's.
-    while ent.label_ == "ORG" and start < end - 1 and re.fullmatch(
-            r"\d+(st|nd|rd|th)", ent.doc[start].lower_) \
-            and ent.doc[start + 1].lower_ not in words("meetings", "nouns"):
-        start += 1
-    # "he rang Lucy", "stepson Sholto": a name starts with a capital or a name particle.
-    while ent.label_ == "PERSON" and start < end - 1 and ent.doc[start].is_lower \
-            and ent.doc[start].lower_ not in NAME_PARTICLES:
-        start += 1
-    # "Tories\n\n": a paragraph break is never part of a name.
-    while end > start and (ent.doc[end - 1].text in _TRIM_END or ent.doc[end - 1].is_space):
-        end -= 1
-    # "Shanghai Cooperation Organisation (SCO": the name ends where its abbreviation starts.
-    end = next((i for i in range(start + 1, end) if ent.doc[i].text == "("), end)
-    # "the Summit of GCC Leaders": the body is the GCC, its leaders are people (but keep
-    # "Council of Ministers" and "the CIS Council of Foreign Ministers").
-    if ent.label_ == "ORG" and end - start >= 2 and ent.doc[end - 1].lower_ in _PLURAL_ROLES \
-            and ent.doc[end - 2].lower_ not in ("of", "and", "for", "&") and not (
-                end - start >= 4 and ent.doc[end - 3].lower_ == "of"
-                and not ent.doc[end - 2].is_upper):
-        end -= 1
-    if start >= end:
-        return None
-    return Span(ent.doc, start, end, label=ent.label_, kb_id=ent.kb_id_)
-
-
-_PLURAL_ROLES = frozenset(w for w in words("people", "role_nouns") if w.endswith("s"))
-
-
-def _split_at_headline_verbs(ent: Span) -> list[Span]:
-    """A title-case headline's verb read as part of a name: "President Xi Arrives in Saudi
-    Arabia" -> "Xi"; "Justin Trudeau Meets Narendra Modi" -> the two names."""
-    verbs = words("people", "headline_verbs")
-    if ent.label_ != "PERSON":
-        return [ent]
-    cuts = [i for i in range(ent.start + 1, ent.end)
-            if ent.doc[i].is_title and ent.doc[i].lower_ in verbs]
-    if not cuts:
-        return [ent]
-    # What follows a verb is a name only when it has two words or more (not "Summit"), and
-    # a part is a name only with a proper noun in it (not "Qatari Ruler").
-    bounds = [ent.start - 1, *cuts, ent.end]
-    return [Span(ent.doc, a + 1, b, label=ent.label_)
-            for a, b in zip(bounds, bounds[1:], strict=False)
-            if b - a - 1 >= (1 if a < ent.start else 2)
-            and any(t.pos_ == "PROPN" for t in ent.doc[a + 1:b])]
 
 
 def _overlaps(a: Span, b: Span) -> bool:
