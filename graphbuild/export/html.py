@@ -218,9 +218,10 @@ def is_description(alias: str) -> bool:
     >>> [is_description(a) for a in ("the G7 summit", "Thursday's meeting", "the UK", " ")]
     [False, False, False, False]
     """
-    if not alias.split():
+    parts = alias.split()
+    if not parts:
         return False  # a blank alias (a role written as a space) describes nothing
-    first, *rest = alias.split()
+    first, *rest = parts
     determiners = words("meetings", "anaphoric") | _INDEFINITE_ARTICLES
     return (bool(rest) and first.casefold() in determiners
             and all(word.islower() for word in rest)

@@ -217,7 +217,7 @@ def subject_of(verb: Token) -> list[Token]:
             return conjuncts(current.head)
         if current.dep_ == "advcl" and current.tag_ == "VBG":
             # ... however parsed: the "with" phrase just before the participle
-            absolute = [obj for prep, obj in prep_objects(current.head, {"with"})
+            absolute = [obj for _, obj in prep_objects(current.head, {"with"})
                         if 0 <= current.left_edge.i - obj.right_edge.i <= 2]
             if absolute:
                 return conjuncts(absolute[0])

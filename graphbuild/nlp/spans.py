@@ -4,20 +4,22 @@ hold (articles, quotes, counts, a headline's verb, a body's members) is cut off.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from spacy.tokens import Span
 
 from graphbuild.lexicon import words
 from graphbuild.nlp.people import NAME_PARTICLES
 
-TRIM_START = {"the", "The", "THE", "'", '"', "“", "‘", "’", "so", "-"}
-TRIM_END = {"'s", "’s", "'", "’", '"', "”", "“", "‘", ",", ".", "-", "—", "–"}
+_TRIM_START = {"the", "The", "THE", "'", '"', "“", "‘", "’", "so", "-"}
+_TRIM_END = {"'s", "’s", "'", "’", '"', "”", "“", "‘", ",", ".", "-", "—", "–"}
+_PLURAL_ROLES = frozenset(w for w in words("people", "role_nouns") if w.endswith("s"))
 
 
 def trim_entity(ent: Span) -> Span | None:
     """The model's span without what is no part of the name, or None if nothing is left."""
     start, end = ent.start, ent.end
-    while start < end and (ent.doc[start].text in TRIM_START or ent.doc[start].is_space):
+    while start < end and (ent.doc[start].text in _TRIM_START or ent.doc[start].is_space):
         start += 1
     # "their 36th Organization of African Unity summit": the count is the meeting's.
     while ent.label_ == "ORG" and start < end - 1 and re.fullmatch(
@@ -29,13 +31,13 @@ def trim_entity(ent: Span) -> Span | None:
             and ent.doc[start].lower_ not in NAME_PARTICLES:
         start += 1
     # "Tories\n\n": a paragraph break is never part of a name.
-    while end > start and (ent.doc[end - 1].text in TRIM_END or ent.doc[end - 1].is_space):
+    while end > start and (ent.doc[end - 1].text in _TRIM_END or ent.doc[end - 1].is_space):
         end -= 1
     # "Shanghai Cooperation Organisation (SCO": the name ends where its abbreviation starts.
     end = next((i for i in range(start + 1, end) if ent.doc[i].text == "("), end)
     # "the Summit of GCC Leaders": the body is the GCC, its leaders are people (but keep
     # "Council of Ministers" and "the CIS Council of Foreign Ministers").
-    if ent.label_ == "ORG" and end - start >= 2 and ent.doc[end - 1].lower_ in PLURAL_ROLES \
+    if ent.label_ == "ORG" and end - start >= 2 and ent.doc[end - 1].lower_ in _PLURAL_ROLES \
             and ent.doc[end - 2].lower_ not in ("of", "and", "for", "&") and not (
                 end - start >= 4 and ent.doc[end - 3].lower_ == "of"
                 and not ent.doc[end - 2].is_upper):
@@ -43,9 +45,6 @@ def trim_entity(ent: Span) -> Span | None:
     if start >= end:
         return None
     return Span(ent.doc, start, end, label=ent.label_, kb_id=ent.kb_id_)
-
-
-PLURAL_ROLES = frozenset(w for w in words("people", "role_nouns") if w.endswith("s"))
 
 
 def split_at_headline_verbs(ent: Span) -> list[Span]:
@@ -62,6 +61,6 @@ def split_at_headline_verbs(ent: Span) -> list[Span]:
     # a part is a name only with a proper noun in it (not "Qatari Ruler").
     bounds = [ent.start - 1, *cuts, ent.end]
     return [Span(ent.doc, a + 1, b, label=ent.label_)
-            for a, b in zip(bounds, bounds[1:], strict=False)
+            for a, b in pairwise(bounds)
             if b - a - 1 >= (1 if a < ent.start else 2)
             and any(t.pos_ == "PROPN" for t in ent.doc[a + 1:b])]

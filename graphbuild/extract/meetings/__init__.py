@@ -179,11 +179,9 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
             target = next((i for i in reversed(range(len(clusters)))
                            if clusters[i].group == group and not clusters[i].contrasted), target)
         if stated is not None and not refers_back and not date or later:
-            target = None
-        if stated is not None and not refers_back and not date and not later:
             # "Zelensky and Macron are meeting in Paris" ... "After meeting with Macron":
             # the same people meeting again, undated, are the meeting told.
-            target = _same_people_before(clusters, facts)
+            target = None if later else _same_people_before(clusters, facts)
         if target is not None and explicit and not (anaphoric or weak or date) and \
                 sentence_of[token.i] - clusters[target].mentions[-1].sentence > 1:
             target = None  # "a meeting" two sentences on is introduced, not referred to
@@ -353,12 +351,13 @@ def _same_people_before(clusters: list[_Cluster], facts: Facts) -> int | None:
     """The latest unnamed meeting of two or three people that already has every person
     this one names, and nothing said against it (not "the SCO summit" where Modi met Xi)."""
     people = {p for p in facts.participants if p.startswith("person:")}
+    if not people:
+        return None
     for index in reversed(range(len(clusters))):
         cluster = clusters[index]
         told = {p for p in cluster.participants if p.startswith("person:")}
         if cluster.kind == facts.kind and not cluster.contrasted and not cluster.names \
-                and people and \
-                people <= told and len(told) <= 3 and may_be_one(cluster, facts):
+                and people <= told and len(told) <= 3 and may_be_one(cluster, facts):
             return index
     return None
 
