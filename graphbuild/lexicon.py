@@ -157,6 +157,14 @@ def public_figures() -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
+@cache
+def public_figure_forms() -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
+    """Each person of ``data/people.json``: the name, the other ways the news writes it,
+    and the surnames it uses alone (the first one as the person's own)."""
+    return tuple((row["name"], tuple(row.get("aliases", ())), tuple(row.get("short", ())))
+                 for row in json.loads(_read("people.json"))["people"])
+
+
 def is_public_figure(name: str) -> bool:
     """Whether ``name`` is one of :func:`public_figures`."""
     return name in _public_figure_set()

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 
-from graphbuild.lexicon import name_rules, words
+from graphbuild.lexicon import name_rules, public_figure_forms, words
 
 _NAME_CHARS = re.compile(r"[^\w\s.'’-]")
 _LEADING_THE = re.compile(r"^(?:the )+")
@@ -141,3 +141,34 @@ def party_words(name: str) -> frozenset[str] | None:
         return None
     distinctive = frozenset(tokens[:-1]) - set(rules["generic"])
     return distinctive or None
+
+
+def known_person_name(name: str) -> str:
+    """The name ``data/people.json`` gives a person written another way ("Mohammed Bin
+    Zayed", "MBZ" -> "Mohamed bin Zayed"; "Zelenskyy" -> "Zelensky" when no one else
+    is called so), so that every form of one person makes one key; any other name as it
+    is.
+
+    >>> known_person_name("MBZ"), known_person_name("Jane Doe")
+    ('Mohamed bin Zayed', 'Jane Doe')
+    """
+    return _known_names().get(normalise_name(name), name)
+
+
+@cache
+def _known_names() -> dict[str, str]:
+    known = {normalise_name(alias): name for name, aliases, _ in public_figure_forms()
+             for alias in aliases}
+    surnames: dict[str, set[str]] = {}
+    for name, _, short in public_figure_forms():
+        if not short:
+            continue
+        forms = {normalise_name(surname) for surname in short}
+        # the surname as the full name ends ("al-Sisi"), else the first one listed ("Xi")
+        last = name.split()[-1]
+        own = last if normalise_name(last) in forms else short[0]
+        for surname in forms:
+            surnames.setdefault(surname, set()).add(own)
+    known.update({surname: next(iter(own)) for surname, own in surnames.items()
+                  if len(own) == 1 and surname not in known})
+    return known

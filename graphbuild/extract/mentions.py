@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from graphbuild.extract.sentences import sentences
 from graphbuild.extract.syntax import tokens_where
 from graphbuild.lexicon import is_public_figure, words
-from graphbuild.names import clean_person_name, normalise_name
+from graphbuild.names import clean_person_name, known_person_name, normalise_name
 from graphbuild.types import Mention
 
 _ORDINAL = re.compile(r"\d+(st|nd|rd|th)?", re.IGNORECASE)
@@ -67,7 +67,7 @@ def _classify(ent: Span) -> tuple[str, str] | None:
     if kb.startswith("location:"):
         return "location", kb
     if label == "PERSON":
-        name = clean_person_name(ent.text)
+        name = known_person_name(clean_person_name(ent.text))
         return ("person", f"person:{name}") if name else None
     if label == "ORG":
         return "organization", f"org:{normalise_name(ent.text)}"

@@ -243,6 +243,15 @@ def _cut_off_list_head(subjects: list[Token], chosen: Token) -> list[Token]:
         if other.i < chosen.i and any(c.dep_ == "cc" and c.lower_ == "and"
                                       for c in other.children) and not other.conjuncts:
             return [other]
+        # "Prime Minister Naftali Bennett, Egyptian President Abdel Fattah al-Sisi and
+        # Crown Prince of Abu Dhabi Mohammed bin Zayed held": a list of titled names hung
+        # on one another, its first name a second subject; the names between are in it.
+        between = chosen.doc[other.i + 1:chosen.i]
+        if other.ent_type_ == chosen.ent_type_ == "PERSON" and other.i < chosen.i \
+                and any(t.lower_ == "and" for t in between) \
+                and not any(t.pos_ in ("VERB", "AUX") for t in between):
+            return [other, *(ent.root for ent in chosen.doc.ents if ent.label_ == "PERSON"
+                             and other.i < ent.start and ent.end <= chosen.i)]
     return []
 
 

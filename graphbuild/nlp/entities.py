@@ -120,10 +120,11 @@ class EntityCorrector:
         entities, title_spans = split_titles(doc, entities, title_spans, matches)
         doc._.graphbuild_titles = tuple((span.start, span.end) for span in title_spans)
         title_at = {i: span for span in title_spans for i in range(span.start, span.end)}
-        # "the Qatari Emir": a title with only a country's word before it is no name.
+        # "the Qatari Emir", "Abu Dhabi Crown Prince": a title with only a place's name
+        # before it is no name.
         entities = [ent for ent in entities if not (
             ent.start in title_at and ent.end <= title_at[ent.start].end) and not (
-            ent.label_ == "PERSON" and ent.end - 1 in title_at
+            ent.label_ in ("PERSON", "ORG") and ent.end - 1 in title_at
             and all(i in known or i in title_at for i in range(ent.start, ent.end)))]
         # "Minister of [Water Yasser Abbas]": the name starts where the title ends.
         entities = [Span(doc, title_at[ent.start].end, ent.end, label=ent.label_)
@@ -161,6 +162,8 @@ class EntityCorrector:
                    and any(len(t) > 3 for t in doc[s:e])]
         for match_id, start, end in [*self.places(doc), *shouted]:
             kind, key = self.kinds[match_id]
+            if kind == "person" and start > 0 and doc[start - 1].lower_ in _PATRONYMIC:
+                continue  # "Mohamed bin Zayed bin Sultan Al Nahyan": not his father
             # "Trump-Putin", "US-China": two names joined by a hyphen are two names, and
             # "pro-Iran": a prefix does not make the name part of a longer word.
             paired = kind in ("person", "country") and start > 1 \
@@ -282,6 +285,8 @@ def _overlaps(a: Span, b: Span) -> bool:
 
 
 _JOINERS = {"and", ",", "&", "the", "or", "-", "–"}
+# Words that join a man's name to his father's: what follows is part of his name.
+_PATRONYMIC = {"bin", "ibn", "bint", "ben"}
 
 
 def _split_possessed(entities: list[Span], matches: list[Span], org_heads: frozenset[str]

@@ -33,6 +33,10 @@ def trim_entity(ent: Span) -> Span | None:
     # "Tories\n\n": a paragraph break is never part of a name.
     while end > start and (ent.doc[end - 1].text in _TRIM_END or ent.doc[end - 1].is_space):
         end -= 1
+    # "headed by Du later stormed out": a name never ends in a lower-case adverb.
+    while ent.label_ in ("PERSON", "ORG") and end > start + 1 and ent.doc[end - 1].is_lower \
+            and ent.doc[end - 1].pos_ == "ADV":
+        end -= 1
     # "Shanghai Cooperation Organisation (SCO": the name ends where its abbreviation starts.
     end = next((i for i in range(start + 1, end) if ent.doc[i].text == "("), end)
     # "the Summit of GCC Leaders": the body is the GCC, its leaders are people (but keep

@@ -223,7 +223,7 @@ EVENTS = [
                  "Jeddah. Among them are Kuwaiti Emir Nawaf al-Ahmad and Egyptian President "
                  "Abdel Fattah el-Sisi.",
                  {("Nawaf al-Ahmad", "attends", "meeting@Friday", False),
-                  ("Abdel Fattah el-Sisi", "attends", "meeting@Friday", False)},
+                  ("Abdel Fattah al-Sisi", "attends", "meeting@Friday", False)},
                  id="among-them-after-the-leaders-gathering"),
     pytest.param("The meeting started on Friday in Jeddah. Among them are many old friends.",
                  set(), id="among-them-with-no-people-told"),
@@ -269,7 +269,7 @@ EVENTS = [
                  {("Trump", "attends", "meeting", False)}, id="plan-in-the-present"),
     pytest.param("North Korean leader Kim Jong-il, and Japanese Prime Minister Junichiro Koizumi "
                  "had a summit meeting at Pyongyang on May 22.",
-                 {("Kim Jong-il", "attends", "meeting@May 22", False),
+                 {("Kim Jong Il", "attends", "meeting@May 22", False),
                   ("Junichiro Koizumi", "attends", "meeting@May 22", False)},
                  id="first-of-two-subjects-left-with-its-and"),
     pytest.param("The summit hosted by Kazakh President Kassym Tokayev is expected to include "
@@ -547,7 +547,7 @@ EVENTS = [
     pytest.param("Emir Sheikh Sabah al-Ahmad arrived in Doha on Wednesday and was received by "
                  "Emir Sheikh Tamim bin Hamad.",
                  {("Sabah al-Ahmad", "attends", "meeting", False),
-                  ("Tamim bin Hamad", "hosts", "meeting", False)},
+                  ("Tamim bin Hamad Al Thani", "hosts", "meeting", False)},
                  id="received-by-in-the-passive"),
     pytest.param("Emir Sheikh Sabah al-Ahmad arrived in Qatar on Wednesday after talks with "
                  "Saudi and Emirati leaders.",
@@ -768,6 +768,55 @@ EVENTS = [
     pytest.param("Obama had been set to leave Washington this weekend to attend the ASEAN summit "
                  "in Brunei.", {("ASEAN", "attends", "meeting@weekend", False)},
                  id="the-body-of-a-summit-whoever-had-planned-to-attend"),
+    pytest.param("A visa row between China and host nation Nauru almost derailed the summit.",
+                 {("Nauru", "hosts", "meeting", False)}, id="host-nation-before-the-name"),
+    pytest.param("The summit opened on Monday. The host country, Japan, welcomed the leaders.",
+                 {("Japan", "hosts", "meeting@Monday", False)}, id="host-country-apposition"),
+    pytest.param("Du Qiwen attempted to address a climate change meeting. The meeting's "
+                 "chairman, Nauru President Baron Waqa, stopped him.", {
+                     ("du qiwen", "attends", "meeting", False),
+                     ("Baron Waqa", "hosts", "meeting", False)},
+                 id="the-meetings-chairman"),
+    pytest.param("Leaders met in Lome on Monday. The chairman of the commission, Alpha Konare, "
+                 "spoke.", set(), id="guard-a-chairman-of-no-meeting"),
+    pytest.param("The Pacific Islands Forum summit opened in Yaren on Monday. Nauru is hosting "
+                 "leaders of 18 Pacific nations.", {
+                     ("Pacific Islands Forum", "attends", "meeting@Monday", False),
+                     ("Nauru", "hosts", "meeting@Monday", False)},
+                 id="hosting-the-leaders-of-the-meeting-told"),
+    pytest.param("Leaders met in Delhi on Monday. Jaishankar expressed his pleasure in "
+                 "welcoming the President to India.", set(),
+                 id="guard-welcoming-one-guest"),
+    pytest.param("Du Qiwen attempted to address a climate change meeting. The chairman stopped "
+                 "him from talking, prompting Mr Du and the rest of the Chinese delegation to "
+                 "walk out.", {("du qiwen", "attends", "meeting", False),
+                               ("Du", "attends", "meeting", False)},
+                 id="walking-out-of-the-meeting-told"),
+    pytest.param("The Chinese delegation headed by Du later stormed out of the meeting.", {
+                     ("China", "attends", "meeting", False), ("du", "attends", "meeting", False)},
+                 id="storming-out"),
+    pytest.param("Bennett, Sisi and MBZ gather in Sharm El-Sheikh", {
+                     ("Bennett", "attends", "meeting", False),
+                     ("al-Sisi", "attends", "meeting", False),
+                     ("Mohamed bin Zayed", "attends", "meeting", False)},
+                 id="known-short-forms-of-names"),
+    pytest.param("Mohamed bin Zayed bin Sultan Al Nahyan met Bennett on Tuesday.", {
+                     ("Mohamed bin Zayed", "attends", "meeting@Tuesday", False),
+                     ("Bennett", "attends", "meeting@Tuesday", False)},
+                 id="a-name-with-the-fathers-is-not-the-father"),
+    pytest.param("Sisi, Bennett and Abu Dhabi Crown Prince Mohammed Bin Zayed held talks on "
+                 "Tuesday.", {
+                     ("al-Sisi", "attends", "meeting@Tuesday", False),
+                     ("Bennett", "attends", "meeting@Tuesday", False),
+                     ("Mohamed bin Zayed", "attends", "meeting@Tuesday", False)},
+                 id="place-and-title-are-no-body"),
+    pytest.param("Prime Minister Naftali Bennett, Egyptian President Abdel Fattah al-Sisi and "
+                 "Crown Prince of Abu Dhabi Mohammed bin Zayed held a joint meeting in Sharm "
+                 "El-Sheikh on Tuesday.", {
+                     ("Naftali Bennett", "attends", "meeting@Tuesday", False),
+                     ("Abdel Fattah al-Sisi", "attends", "meeting@Tuesday", False),
+                     ("Mohamed bin Zayed", "attends", "meeting@Tuesday", False)},
+                 id="titled-names-hung-on-one-another"),
 ]
 
 

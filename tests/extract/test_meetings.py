@@ -87,6 +87,11 @@ def meetings(extraction):
                  "republics in Prague next month. It was not certain whether Lukashenko would "
                  "attend the Eastern Partnership summit in Prague in person.", 1,
                  id="an-unknown-bodys-name-for-the-summit-told"),
+    pytest.param("Erdogan will hold one-on-one meetings with President Sisi at the palace. Ties "
+                 "resumed in 2021, with encounters at the World Cup and the G20 Summit.", 2,
+                 id="a-known-bodys-summit-is-not-the-pairs-meeting"),
+    pytest.param("Leaders met in Lisbon on Monday. The EU summit adopted a declaration.", 1,
+                 id="guard-a-bodys-summit-after-leaders-meeting"),
 ])
 def test_clusters(read, text, clusters):
     assert len({m.key for m in meetings(read(text))}) == clusters

@@ -217,6 +217,7 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
             target = None
         if target is None and explicit and (anaphoric or weak and not (date or venue or parties)) \
                 and last_touched is not None \
+                and not _body_beside_pair(group, clusters[last_touched]) \
                 and kind not in focus and may_be_one(clusters[last_touched], replace(
                     facts, kind=clusters[last_touched].kind) if weak else facts):
             # "the Riga gathering" or "the talks" after "the JEF summit": the meeting in
@@ -360,6 +361,14 @@ def _same_people_before(clusters: list[_Cluster], facts: Facts) -> int | None:
                 and people <= told and len(told) <= 3 and may_be_one(cluster, facts):
             return index
     return None
+
+
+def _body_beside_pair(group: str | None, told: _Cluster) -> bool:
+    """'the G20 Summit' after Erdogan's talks with Sisi: a known body's meeting is not the
+    meeting of one or two people told before."""
+    return bool(group in place_by_key() and not told.group and told.participants
+                and len(told.participants) <= 2
+                and all(p.startswith("person:") for p in told.participants))
 
 
 def _choose_cluster(clusters: list[_Cluster], focus: dict[str, int], kind: str,

@@ -200,10 +200,6 @@ def _kept_from_meeting(token: Token, ctx: Context) -> Iterator[Claim]:
                     for _, o in prep_objects(anchor, {"from", "of"}) if o.i in ctx.meetings),
                    None)
     kept_out = patients(token, ctx) if preventing else subjects(token, ctx)
-    if meeting is not None and lemma in relation_words("attends", "walkout_verbs"):
-        # "Lavrov walked out of a G20 meeting": he was there, and left.
-        yield from emit(ctx, "attends", kept_out, meeting, token, anchors)
-        return
     if meeting is None and required and kept_out and all(
             m.type == "person" for m in kept_out) and not any(
             list(prep_objects(anchor, {"from", "of"})) for anchor in anchors):
@@ -212,6 +208,10 @@ def _kept_from_meeting(token: Token, ctx: Context) -> Iterator[Claim]:
     if meeting is None:
         return
     claims = emit(ctx, "attends", kept_out, meeting, token, anchors)
+    if lemma in relation_words("attends", "walkout_verbs"):
+        # "Lavrov walked out of a G20 meeting": he was there, and left.
+        yield from claims
+        return
     yield from (replace(c, negated=not c.negated) for c in claims)
 
 

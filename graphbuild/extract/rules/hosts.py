@@ -58,6 +58,10 @@ def _hosts(token: Token, ctx: Context) -> Iterator[Claim]:
     if meeting is None and not objects and token.lemma_.lower() in \
             relation_words("hosts", "objectless"):
         meeting = focus_meeting(ctx.meetings, token.i, ctx.sentence_of[token.i])
+    if meeting is None and objects and token.lemma_.lower() in relation_words(
+            "hosts", "guest_verbs") and all(o.lower_ in words("people", "role_nouns")
+                                            and o.tag_ == "NNS" for o in objects):
+        meeting = focus_meeting(ctx.meetings, token.i, ctx.sentence_of[token.i], window=2)
     if meeting is None:
         return
     hosts = agents(token, ctx) if is_passive(token) else subjects(token, ctx)
@@ -152,24 +156,40 @@ def _invitation(token: Token, ctx: Context) -> Iterator[Claim]:
         yield from emit(ctx, "hosts", inviters, meeting, token, [token])
 
 
-@starts_at("NOUN", lemmas=lambda: relation_words("hosts", "nouns"))
+def _host_nouns() -> frozenset[str]:
+    return relation_words("hosts", "nouns") | relation_words("hosts", "chair_nouns")
+
+
+@starts_at("NOUN", lemmas=_host_nouns)
 def _host_noun(token: Token, ctx: Context) -> Iterator[Claim]:
     """'Qatar will be the host of the Arab summit', 'with the host Syria calling for ...',
-    'The host, Iraqi Prime Minister al-Sudani, opened the summit'."""
-    if token.pos_ != "NOUN" or token.lemma_.lower() not in relation_words("hosts", "nouns"):
+    'The host, Iraqi Prime Minister al-Sudani, opened the summit', 'host nation Nauru',
+    'The meeting's chairman, Nauru President Baron Waqa'."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in _host_nouns():
         return
     own = [ctx.meetings[o.i] for _, o in prep_objects(token, {"of", "for"})
            if o.i in ctx.meetings]
+    own += [ctx.meetings[c.i] for c in children(token, "poss") if c.i in ctx.meetings]
+    if not own and token.lemma_.lower() in relation_words("hosts", "chair_nouns"):
+        return
     if not own and token.dep_ in ("nsubj", "nsubjpass"):
         # "the host ... opened the summit": the meeting its verb names
         own = [m for m in [meeting_object(token.head, ctx, relation_words("hosts",
                                                                           "meeting_preps"))]
                if m is not None]
-    meeting = own[0] if own else focus_meeting(ctx.meetings, token.i, ctx.sentence_of[token.i],
-                                               window=2)
+    sentence = ctx.sentence_of[token.i]
+    # "host nation Nauru ... derailed the summit": the nearest meeting of the sentence,
+    # else the one in focus
+    nearest = min(((abs(i - token.i), m) for i, m in ctx.meetings.items()
+                   if m.sentence == sentence), key=lambda pair: pair[0], default=None)
+    meeting = own[0] if own else nearest[1] if nearest is not None else focus_meeting(
+        ctx.meetings, token.i, sentence, window=2)
     if meeting is None:
         return
-    named = [m for c in children(token, "appos") for o in conjuncts(c) for m in actors(o, ctx)]
+    # "The host country, Japan,": the name is the apposition of the noun "host" qualifies
+    head = token.head if token.dep_ == "compound" and token.head.lower_ in relation_words(
+        "hosts", "host_heads") else token
+    named = [m for c in children(head, "appos") for o in conjuncts(c) for m in actors(o, ctx)]
     if named:
         yield from emit(ctx, "hosts", named, meeting, token, [token], negatable=False)
         return
@@ -180,7 +200,11 @@ def _host_noun(token: Token, ctx: Context) -> Iterator[Claim]:
     # "the host Syria", "summit co-host British Prime Minister Tony Blair": the name the
     # noun stands as a title for; a person before the country of their title.
     titled: list[Mention] = []
-    for following in ctx.doc[token.i + 1:token.i + 7]:
+    start = token.i + 1
+    while start < len(ctx.doc) and ctx.doc[start].lower_ in relation_words("hosts",
+                                                                            "host_heads"):
+        start += 1
+    for following in ctx.doc[start:start + 6]:
         if not (following.is_title or following.is_upper) or following.pos_ not in (
                 "PROPN", "ADJ", "NOUN"):
             break
