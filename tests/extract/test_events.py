@@ -817,6 +817,48 @@ EVENTS = [
                      ("Abdel Fattah al-Sisi", "attends", "meeting@Tuesday", False),
                      ("Mohamed bin Zayed", "attends", "meeting@Tuesday", False)},
                  id="titled-names-hung-on-one-another"),
+    pytest.param("Putin will visit Pyongyang to meet Kim Jong Un.", {
+                     ("Putin", "attends", "meeting", False),
+                     ("Kim Jong Un", "attends", "meeting", False)},
+                 id="a-place-visited-is-not-the-one-who-meets"),
+    pytest.param("Russian President Vladimir Putin will pay a state visit to North Korea on June "
+                 "18-19 at the invitation of Kim Jong Un.", {
+                     ("Vladimir Putin", "attends", "meeting@June 18-19", False),
+                     ("Kim Jong Un", "attends", "meeting@June 18-19", False),
+                     ("Kim Jong Un", "hosts", "meeting@June 18-19", False)},
+                 id="a-visit-at-someones-invitation"),
+    pytest.param("At the invitation of Chairman of State Affairs of the DPRK Kim Jong-un, "
+                 "Vladimir Putin will pay a friendly state visit to the Democratic People's "
+                 "Republic of Korea on June 18-19.", {
+                     ("Vladimir Putin", "attends", "meeting@June 18-19", False),
+                     ("Kim Jong Un", "attends", "meeting@June 18-19", False),
+                     ("Kim Jong Un", "hosts", "meeting@June 18-19", False)},
+                 id="the-inviter-named-after-titles"),
+    pytest.param("Modi will visit Russia next month at the invitation of Putin.", {
+                     ("Modi", "attends", "meeting@next month", False),
+                     ("Russia", "attends", "meeting@next month", False),
+                     ("Putin", "hosts", "meeting@next month", False)},
+                 id="visiting-a-country-at-someones-invitation"),
+    pytest.param("Putin will visit Vietnam next week.", set(),
+                 id="guard-a-visit-to-a-country-alone"),
+    pytest.param("Putin arrived in Pyongyang for a summit on Tuesday. Crowds lined the "
+                 "streets. Bands played. Dancers performed. At a banquet, Putin thanked his "
+                 "host Kim for the welcome.", {
+                     ("Putin", "attends", "meeting@Tuesday", False),
+                     ("Kim", "hosts", "meeting@Tuesday", False)},
+                 id="his-host-stands-for-the-meeting-told"),
+    pytest.param("Meetings will be held in Hanoi with Xi Jinping and Pham Minh Chinh on "
+                 "Thursday.", {
+                     ("Xi Jinping", "attends", "meeting@Thursday", False),
+                     ("Pham Minh Chinh", "attends", "meeting@Thursday", False)},
+                 id="meetings-held-with-in-the-passive"),
+    pytest.param("Meetings will be held in Hanoi with Trong, President To Lam, Prime Minister "
+                 "Pham Minh Chinh and Chairman of the National Assembly Tran Thanh Man.", {
+                     ("Trong", "attends", "meeting", False),
+                     ("To Lam", "attends", "meeting", False),
+                     ("Pham Minh Chinh", "attends", "meeting", False),
+                     ("Tran Thanh Man", "attends", "meeting", False)},
+                 id="titled-names-as-appositions-in-a-list"),
 ]
 
 
