@@ -120,6 +120,23 @@ def test_spelling_variants_merge_only_with_the_same_first_name(
         assert "spelling variant" in reasons(resolution)[second]
 
 
+@pytest.mark.parametrize(("names", "merged"), [
+    pytest.param(("Yusuf Raza Gilani", "Yousuf Raza Gilani"), True, id="first-name-variant"),
+    pytest.param(("Hasan Petrenko", "Hassan Petrenko"), True,
+                 id="one-word-surname-of-these-two-only"),
+    pytest.param(("Hasan Petrenko", "Hassan Petrenko", "Hussein Petrenko"), False,
+                 id="one-word-surname-of-three"),
+    pytest.param(("Olena Raza Gilani", "Yousuf Raza Gilani"), False, id="other-first-name"),
+])
+def test_first_name_variants_before_the_same_surname_merge(
+        story: StoryFactory, names: tuple[str, ...], merged: bool) -> None:
+    articles = [story(f"a{i}") for i in range(len(names))]
+    people = [article.person(name) for article, name in zip(articles, names, strict=True)]
+    resolution = run(*articles)
+
+    assert (resolution.entity_of[people[0]] == resolution.entity_of[people[1]]) is merged
+
+
 def test_surname_variant_joins_the_only_close_full_name(story: StoryFactory) -> None:
     a1, a2 = story("a1"), story("a2")
     full, variant = a1.person("Olena Kovalenko"), a2.person("Kowalenko")

@@ -22,6 +22,8 @@ from graphbuild.types import Mention
 _SURNAME_SIMILARITY = 85
 # Surnames of two full names with the same first name (Aasland / Osland).
 _VARIANT_SIMILARITY = 75
+# First names of two full names with the same rest (Yusuf / Yousuf Raza Gilani).
+_FIRST_NAME_SIMILARITY = 80
 # Surnames compared at once: a block's scores take 4 bytes per full name's surname each.
 _SURNAME_BLOCK = 256
 # Characters read before a person's mention for its honorifics ("Rt Hon Sir").
@@ -39,6 +41,7 @@ def person_keys(resolver: Resolver) -> None:
             full.by_surname[mention.key.split()[-1]].add(mention.key)
     names = sorted({k.removeprefix("person:") for k in resolver.key_of.values()})
     _join_full_names(resolver, names)
+    _join_first_name_variants(resolver, names)
     short = [m for m in resolver.mentions() if m.type == "person" and m not in resolver.key_of]
     person_of = {mention: _person_named(resolver, mention, full) for mention in short}
     sexes = _sexes(resolver, person_of)
@@ -123,6 +126,27 @@ def _join_full_names(resolver: Resolver, names: list[str]) -> None:
             if len({resolver.union.find(k) for k in longer}) == 1:
                 resolver.merge(min(longer), f"person:{name}", name,
                                f"{min(longer).removeprefix('person:')} without a middle name")
+
+
+def _join_first_name_variants(resolver: Resolver, names: list[str]) -> None:
+    """'Yusuf Raza Gilani' and 'Yousuf Raza Gilani', 'Mohammed bin Zayed' and 'Mohamed bin
+    Zayed': first names spelt two ways before the same rest of the name. A rest of one
+    word must be shared by these two names only ("Mohammed Khan" and "Muhammad Khan"
+    beside "Imran Khan" may be two men)."""
+    by_rest: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for name in names:
+        tokens = name_key(name).split()
+        if len(tokens) >= 2:
+            by_rest[" ".join(tokens[1:])].append((name, tokens[0]))
+    for rest, group in by_rest.items():
+        if len(group) < 2 or (" " not in rest and len(group) > 2):
+            continue
+        for i, (first, a) in enumerate(group):
+            for second, b in group[i + 1:]:
+                if a != b and min(len(a), len(b)) >= 4 \
+                        and fuzz.ratio(a, b) >= _FIRST_NAME_SIMILARITY:
+                    resolver.merge(f"person:{first}", f"person:{second}", second,
+                                   f"spelling variant of {first} (same surname)")
 
 
 @dataclass

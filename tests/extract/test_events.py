@@ -859,6 +859,10 @@ EVENTS = [
                      ("Pham Minh Chinh", "attends", "meeting", False),
                      ("Tran Thanh Man", "attends", "meeting", False)},
                  id="titled-names-as-appositions-in-a-list"),
+    pytest.param("The cancellation of a meeting between Obama and Putin angered Moscow.", {
+                     ("Obama", "attends", "meeting", True),
+                     ("Putin", "attends", "meeting", True)},
+                 id="the-cancellation-of-a-meeting"),
 ]
 
 

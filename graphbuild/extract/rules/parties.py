@@ -93,9 +93,12 @@ def _noun_meeting_parties(token: Token, ctx: Context) -> Iterator[Claim]:
 
 
 def _cancelling_verb(token: Token) -> Token | None:
-    """The verb that calls off the meeting a noun names: 'cancelled the meeting', 'called
-    off his visit', 'the summit was postponed'."""
+    """The verb (or noun) that calls off the meeting a noun names: 'cancelled the meeting',
+    'called off his visit', 'the summit was postponed', 'the cancellation of the talks'."""
     verb = token.head
+    if token.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lemma_.lower() in \
+            relation_words("attends", "cancelling_nouns"):
+        return verb.head  # "the cancellation of a bilateral meeting between ..."
     if token.dep_ == "pobj" and verb.dep_ in ("prt", "prep") and verb.lower_ in particles(
             "attends", "calling_off").get(verb.head.lemma_.lower(), ()):
         return verb.head  # "called off the summit", parsed with "off" as a preposition
@@ -238,12 +241,6 @@ def _clause_parties(token: Token, ctx: Context) -> Iterator[Claim]:
         and holder.head.lemma_.lower() in holding and not children(holder.head, "dobj")
     if held_in:
         holder = holder.head  # "resumed in Kinshasa negotiations on the dam", misparsed
-    if position.dep_ == "nsubjpass" and holder.lemma_.lower() in holding:
-        # "Meetings will be held in Hanoi with Trong and President To Lam"
-        partners = [m for _, obj in prep_objects(holder, {"with"}) for o in conjuncts(obj)
-                    for m in actors(o, ctx)]
-        yield from emit(ctx, "attends", partners, meeting, holder, [holder, token])
-        return
     if (position.dep_ == "dobj" or held_in) and holder.lemma_.lower() in holding:
         partners = [m for _, obj in prep_objects(holder, {"with"}) for o in conjuncts(obj)
                     for m in actors(o, ctx)]
