@@ -93,18 +93,23 @@ def conjuncts(token: Token) -> list[Token]:
     one more member.
     """
     members = [token, *token.conjuncts]
-    for member in list(members):
-        for child in member.children:
-            if child in members:
-                continue
-            if child.dep_ == "appos" and child.pos_ == "PROPN" and (
-                    len(members) > 1 or bool(child.conjuncts)):
-                members += [child, *(c for c in child.conjuncts if c not in members)]
-            elif child.dep_ in ("nmod", "compound") and child.pos_ == "PROPN" and any(
-                    c.dep_ == "cc" and c.lower_ == "and" for c in child.children):
-                # "between US President Donald Trump and Russian President Vladimir Putin"
-                # is often parsed with Trump (and its "and") as a modifier of Putin.
-                members.append(child)
+    grown = True
+    while grown:  # an apposition read before the list was known to be one is read again
+        grown = False
+        for member in list(members):
+            for child in member.children:
+                if child in members:
+                    continue
+                if child.dep_ == "appos" and child.pos_ == "PROPN" and (
+                        len(members) > 1 or bool(child.conjuncts)):
+                    members += [child, *(c for c in child.conjuncts if c not in members)]
+                    grown = True
+                elif child.dep_ in ("nmod", "compound") and child.pos_ == "PROPN" and any(
+                        c.dep_ == "cc" and c.lower_ == "and" for c in child.children):
+                    # "between US President Donald Trump and Russian President Vladimir
+                    # Putin" is often parsed with Trump (and its "and") as a modifier of Putin.
+                    members.append(child)
+                    grown = True
     return members
 
 
@@ -196,7 +201,9 @@ def subject_of(verb: Token) -> list[Token]:
             return [t for p in children(current.head, "poss") for t in conjuncts(p)]
         if _is_purpose_clause(current):
             # "sent Baroness Amos to represent Britain": the one sent does it
-            sent = [o for o in children(current.head, "dobj") if o.pos_ == "PROPN"]
+            # (not "will visit Pyongyang to meet Kim": a place visited does nothing)
+            sent = [o for o in children(current.head, "dobj") if o.pos_ == "PROPN"
+                    and o.ent_type_ not in ("GPE", "LOC", "FAC")]
             if sent:
                 return conjuncts(sent[0])
         if current.dep_ in ("advcl", "xcomp", "acl") and current.head.dep_ == "ROOT" \

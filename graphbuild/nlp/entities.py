@@ -337,6 +337,9 @@ def _is_bigger_name(ent: Span, match: Span, covered: set[int], people: set[int])
         return False
     if ent.doc[ent.end - 1].lower_ in words("meetings", "named_heads"):
         return False  # "the G8 Summit", "the African Union Summit": the body's meeting
+    if ent.label_ != "PERSON" and match.label_ == "PERSON" and match.end == ent.end \
+            and len(match) > 1:
+        return False  # "(Chairman of the) National Assembly Tran Thanh Man": the person
     return not all(i in covered or ent.doc[i].lower_ in _JOINERS
                    or ent.doc[i].lower_ == "of" and i - 1 in people  # "Macky Sall of Senegal"
                    for i in range(ent.start, ent.end))

@@ -12,6 +12,7 @@ from graphbuild.extract.meetings.names import meeting_name_head
 from graphbuild.extract.meetings.when_where import date_of, venue_of
 from graphbuild.extract.meetings.words import (
     explicit_kind,
+    inviters,
     is_actor,
     noun_like_gerund,
     strong_meeting_nouns,
@@ -150,9 +151,11 @@ def stated_kind(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool] 
                                  or venue_of(token, by_token) is not None)):
             return "meeting", True
         return None
-    if lemma in words("meetings", "visiting_verbs") and not _ruled_out(token) and any(
-            _identified_person(o, by_token) for o in objects):
-        return "meeting", False  # "is expected to visit President Trump at Mar-a-Lago"
+    if lemma in words("meetings", "visiting_verbs") and not _ruled_out(token) and (any(
+            _identified_person(o, by_token) for o in objects) or inviters(token, by_token)):
+        # "is expected to visit President Trump at Mar-a-Lago", "will visit Russia at the
+        # invitation of Putin"
+        return "meeting", False
     if lemma in words("meetings", "signing_verbs") and not children(token, "nsubjpass"):
         signers = [s for subject in children(token, "nsubj") for s in [subject,
                                                                        *subject.conjuncts]]

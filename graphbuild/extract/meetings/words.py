@@ -106,8 +106,17 @@ def _named_partners(token: Token, by_token: dict[int, Mention]) -> bool:
             c.lower_ in ("both", "each", "all") for c in verb.children):
         return False  # "Lula and Boric have both had meetings with Milei": one each
     return any(by_token.get(o.i) is not None and by_token[o.i].type in ("person", "country")
-               for _, obj in prep_objects(token, {"with", "between"})
-               for o in [obj, *obj.conjuncts])
+               for obj in held_with(token) for o in [obj, *obj.conjuncts])
+
+
+def held_with(token: Token) -> list[Token]:
+    """Whom a meeting word is held with: "meetings with Wang Yi", "talks between Iran and
+    Iraq", and in the passive "meetings will be held in Hanoi with Trong"."""
+    found = [obj for _, obj in prep_objects(token, {"with", "between"})]
+    if token.dep_ == "nsubjpass" and token.head.lemma_.lower() in words(
+            "relations", "attends", "holding_verbs"):
+        found += [obj for _, obj in prep_objects(token.head, {"with"})]
+    return found
 
 
 def _entity_ending_at(token: Token) -> Span | None:
@@ -198,12 +207,25 @@ def _framed_kind(token: Token, by_token: dict[int, Mention]) -> str | None:
     return None
 
 def visited_people(token: Token, by_token: dict[int, Mention]) -> list[Token]:
-    """The people a visit noun goes to ("a courtesy visit to President Kim Dae-Jung")."""
+    """The people a visit noun goes to ("a courtesy visit to President Kim Dae-Jung"), or
+    at whose invitation it is paid ("will pay a state visit to the DPRK at the invitation
+    of Kim Jong Un")."""
     if token.lemma_.lower() not in words("meetings", "visit_nouns"):
         return []
-    return [o for _, obj in prep_objects(token, words("meetings", "visit_preps"))
-            for o in [obj, *obj.conjuncts] if by_token.get(o.i) is not None
-            and by_token[o.i].type == "person"]
+    visited = [o for _, obj in prep_objects(token, words("meetings", "visit_preps"))
+               for o in [obj, *obj.conjuncts] if by_token.get(o.i) is not None
+               and by_token[o.i].type == "person"]
+    return visited + [o for holder in (token, token.head) for o in inviters(holder, by_token)]
+
+
+def inviters(holder: Token, by_token: dict[int, Mention]) -> list[Token]:
+    """The people at whose invitation a visit is paid: "(will visit Russia) at the
+    invitation of Putin", "at the invitation of the General Secretary, Nguyen Phu Trong"."""
+    invitations = words("relations", "hosts", "invitation_nouns")
+    return [t for _, noun in prep_objects(holder, {"at", "on", "upon"})
+            if noun.lemma_.lower() in invitations
+            for _, obj in prep_objects(noun, {"of"}) for t in obj.subtree
+            if by_token.get(t.i) is not None and by_token[t.i].type == "person"]
 
 
 def is_actor(token: Token, by_token: dict[int, Mention]) -> bool:
@@ -234,6 +256,8 @@ def own_parties(token: Token, by_token: dict[int, Mention]) -> set[str]:
             related += [c for c in token.head.children if c.dep_ == "nsubj"]
             related += [obj for _, obj in prep_objects(token.head, {"with"})]
     related += [obj for _, obj in prep_objects(token, words("meetings", "party_preps"))]
+    if token.dep_ == "nsubjpass":
+        related += held_with(token)
     # "the talks ..., involving Britain, France and Germany"
     related += [obj for clause in token.children if clause.dep_ == "acl"
                 and clause.lemma_.lower() in words("relations", "attends", "gathering_verbs")

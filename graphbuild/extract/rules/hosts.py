@@ -24,6 +24,7 @@ from graphbuild.extract.rules.context import (
     meeting_of_subject_clause,
     relation_words,
     subjects,
+    unique,
 )
 from graphbuild.extract.rules.offers import starts_at
 from graphbuild.extract.syntax import children, conjuncts, prep_objects
@@ -139,8 +140,13 @@ def _invitation(token: Token, ctx: Context) -> Iterator[Claim]:
     nouns = relation_words("hosts", "invitation_nouns")
     if token.lemma_.lower() not in nouns and token.lower_ not in nouns:
         return
-    inviters = [m for _, obj in prep_objects(token, {"of"}) for o in conjuncts(obj)
-                for m in actors(o, ctx)]
+    # "of Chairman of State Affairs of the DPRK Kim Jong-un": the people named in the
+    # phrase, else what it stands for
+    named = unique([ctx.by_token[t.i] for _, obj in prep_objects(token, {"of"})
+                    for t in obj.subtree if t.i in ctx.by_token
+                    and ctx.by_token[t.i].type == "person"])
+    inviters = named or [m for _, obj in prep_objects(token, {"of"}) for o in conjuncts(obj)
+                         for m in actors(o, ctx)]
     inviters += [m for c in children(token, "compound", "poss") for m in actors(c, ctx)]
     clause = next((a for a in token.ancestors if a.i in ctx.meetings), None)
     verb = next((a for a in token.ancestors if a.pos_ == "VERB"), None)
@@ -182,8 +188,10 @@ def _host_noun(token: Token, ctx: Context) -> Iterator[Claim]:
     # else the one in focus
     nearest = min(((abs(i - token.i), m) for i, m in ctx.meetings.items()
                    if m.sentence == sentence), key=lambda pair: pair[0], default=None)
+    # "thanked his host Kim" stands for the visit in focus however far back it was told
+    window = 8 if children(token, "poss") else 2
     meeting = own[0] if own else nearest[1] if nearest is not None else focus_meeting(
-        ctx.meetings, token.i, sentence, window=2)
+        ctx.meetings, token.i, sentence, window=window)
     if meeting is None:
         return
     # "The host country, Japan,": the name is the apposition of the noun "host" qualifies

@@ -241,6 +241,12 @@ def _clause_parties(token: Token, ctx: Context) -> Iterator[Claim]:
         and holder.head.lemma_.lower() in holding and not children(holder.head, "dobj")
     if held_in:
         holder = holder.head  # "resumed in Kinshasa negotiations on the dam", misparsed
+    if position.dep_ == "nsubjpass" and holder.lemma_.lower() in holding:
+        # "Meetings will be held in Hanoi with Trong and President To Lam"
+        partners = [m for _, obj in prep_objects(holder, {"with"}) for o in conjuncts(obj)
+                    for m in actors(o, ctx)]
+        yield from emit(ctx, "attends", partners, meeting, holder, [holder, token])
+        return
     if (position.dep_ == "dobj" or held_in) and holder.lemma_.lower() in holding:
         partners = [m for _, obj in prep_objects(holder, {"with"}) for o in conjuncts(obj)
                     for m in actors(o, ctx)]
