@@ -20,6 +20,7 @@ from graphbuild.extract.rules.context import (
 from graphbuild.extract.rules.offers import starts_at
 from graphbuild.extract.sentences import sentences
 from graphbuild.extract.syntax import children, conjuncts, prep_objects
+from graphbuild.lexicon import words
 from graphbuild.types import Claim, Mention
 
 
@@ -35,6 +36,37 @@ def _threat_sources(noun: Token, ctx: Context) -> list[Mention]:
             if mention.type in ACTORS:
                 found.append(mention)
     return unique(found)
+
+
+def _said_to_be(noun: Token) -> bool:
+    """'(said that) Russia poses a threat', '(warned that) China is a threat': a threat
+    that its clause's subject is, in what someone says (not "promised they would not be a
+    threat")."""
+    verb = noun.head
+    return noun.dep_ in ("attr", "dobj") and verb.lemma_.lower() in relation_words(
+        "cites_threat", "being_verbs") and verb.dep_ == "ccomp" \
+        and verb.head.lemma_.lower() in words("attribution", "verbs") \
+        and not children(verb, "expl")  # not "warned there is a real risk that ..."
+
+
+def _threat_said_to_be(noun: Token, ctx: Context) -> Iterator[Claim]:
+    """The speaker cites the threat the subject of what they say is."""
+    clause = noun.head
+    speakers = subjects(clause.head, ctx)
+    for speaker, source in _pair(speakers, subjects(clause, ctx), False):
+        if speaker != source:
+            yield from emit(ctx, "cites_threat", [speaker], source, clause,
+                            [clause.head, noun])
+
+
+def _countering_verb(noun: Token) -> Token | None:
+    """The verb that counters a threat noun ("to deter threats from North Korea", "respond
+    to the threat"), if any."""
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "to" else noun.head
+    if noun.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB" \
+            and verb.lemma_.lower() in relation_words("cites_threat", "countering_verbs"):
+        return verb
+    return None
 
 
 def _pair(actors_: list[Mention], sources: list[Mention],
@@ -64,9 +96,17 @@ def _cites_threat(token: Token, ctx: Context) -> Iterator[Claim]:
             verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
             nouns = [token]
             causal_phrase = True
+        elif _said_to_be(token):
+            yield from _threat_said_to_be(token, ctx)
+            return
+        else:
+            verb = _countering_verb(token)
+            nouns = [token]
     if verb is None or not nouns:
         return
-    citing = subjects(verb, ctx)
+    citing = subjects(verb, ctx) or next(
+        (found for a in verb.ancestors if a.pos_ == "VERB"
+         for found in [subjects(a, ctx)] if found), [])
     respectively = "respectively" in sentences(ctx.doc).words(ctx.sentence_of[token.i])
     sources = unique([m for noun in nouns for m in _threat_sources(noun, ctx)])
     for subject, source in _pair(citing, sources, respectively):
