@@ -486,6 +486,9 @@ ORGANIZATIONS: list[tuple[str, list[str], str]] = [
     ("OPEC", ["Organization of the Petroleum Exporting Countries", "Opec"], "intergovernmental"),
     ("OPEC+", ["OPEC Plus", "Opec+"], "intergovernmental"),
     ("ASEAN", ["Association of Southeast Asian Nations", "Asean"], "intergovernmental"),
+    ("ASEAN Plus Three", ["ASEAN+3", "Asean Plus Three", "ASEAN Plus 3", "Asean+3"], "forum"),
+    ("ASEAN Regional Forum", ["ARF", "Asean Regional Forum"], "forum"),
+    ("Conference on Interaction and Confidence-Building Measures in Asia", ["CICA"], "forum"),
     ("African Union", ["AU"], "intergovernmental"),
     # The African Union's forerunner (1963-2002).
     ("Organization of African Unity", ["OAU", "Organisation of African Unity"],
@@ -535,7 +538,7 @@ ORGANIZATIONS: list[tuple[str, list[str], str]] = [
     ("Quad", ["Quadrilateral Security Dialogue"], "forum"),
     ("AUKUS", ["Aukus"], "alliance"),
     ("Five Eyes", [], "alliance"),
-    ("Non-Aligned Movement", [], "forum"),
+    ("Non-Aligned Movement", ["NAM", "Non Aligned Movement"], "forum"),
     ("Pacific Islands Forum", ["Pacific Island Forum", "PIF"], "forum"),
     ("Arctic Council", [], "forum"),
     ("Nordic Council", [], "forum"),

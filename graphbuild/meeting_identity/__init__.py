@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Protocol
 
-from graphbuild.lexicon import gazetteer
+from graphbuild.lexicon import gazetteer, place_by_key, words
 from graphbuild.meeting_identity.places import (
     enclosing_places,
     one_name,
@@ -184,12 +184,20 @@ def bodies_agree(a: str, b: str) -> bool:
     True
     >>> bodies_agree("org:NATO", "org:African Union")
     False
+    >>> bodies_agree("org:ASEAN", "org:ASEAN Plus Three")
+    False
     """
     if a == b:
         return True
     first, second = _body_words(a), _body_words(b)
-    return any(f" {form} " in f" {other} " for name, other in ((first, second), (second, first))
-               for form in _body_names().get(name, {name}) if form)
+    organs = words("organizations", "organ_heads")
+    both_known = a in place_by_key() and b in place_by_key()
+    # two bodies the gazetteer knows apart are one body's only when the other is its organ
+    # ("the UN Security Council"), not "ASEAN" and "ASEAN Plus Three"
+    return any(f" {form} " in f" {other} " and not (both_known and not organs & set(
+        other.split()) - set(form.split()))
+        for name, other in ((first, second), (second, first))
+        for form in _body_names().get(name, {name}) if form)
 
 
 def _body_words(key: str) -> str:

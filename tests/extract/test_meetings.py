@@ -92,6 +92,9 @@ def meetings(extraction):
                  id="a-known-bodys-summit-is-not-the-pairs-meeting"),
     pytest.param("Leaders met in Lisbon on Monday. The EU summit adopted a declaration.", 1,
                  id="guard-a-bodys-summit-after-leaders-meeting"),
+    pytest.param("Duterte thanked leaders for the success of the online ASEAN Summit and "
+                 "ASEAN+3 Summit on COVID-19 Response held on April 14.", 2,
+                 id="a-body-and-a-wider-forum-named-after-it-are-two"),
 ])
 def test_clusters(read, text, clusters):
     assert len({m.key for m in meetings(read(text))}) == clusters
