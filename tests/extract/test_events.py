@@ -863,6 +863,12 @@ EVENTS = [
                      ("Obama", "attends", "meeting", True),
                      ("Putin", "attends", "meeting", True)},
                  id="the-cancellation-of-a-meeting"),
+    pytest.param("IGAD informed Sudan of the cancellation of a meeting between Obama and Putin.",
+                 {("Obama", "attends", "meeting", True), ("Putin", "attends", "meeting", True)},
+                 id="who-tells-of-a-cancellation-is-no-party"),
+    pytest.param("IGAD informed Sudan of the postponement of a meeting between Obama and Putin.",
+                 {("Obama", "attends", "meeting", False), ("Putin", "attends", "meeting", False)},
+                 id="guard-a-meeting-postponed-still-takes-place"),
 ]
 
 

@@ -86,8 +86,11 @@ def _noun_meeting_parties(token: Token, ctx: Context) -> Iterator[Claim]:
     if canceller is None:
         yield from _frame_parties(token, ctx)
         return
+    # (a noun's "subject" would be whoever said it: "IGAD informed them of the
+    # cancellation of a meeting")
+    cancelling = subjects(canceller, ctx) if canceller.pos_ == "VERB" else []
     claims = [*_frame_parties(token, ctx),
-              *emit(ctx, "attends", subjects(canceller, ctx), ctx.meetings[token.i],
+              *emit(ctx, "attends", cancelling, ctx.meetings[token.i],
                     canceller, [canceller, token], negatable=False)]
     yield from (replace(c, negated=True) for c in claims)
 
