@@ -219,6 +219,8 @@ def test_the_place_where_a_meeting_was_held_is_its_venue(read):
                  "end of the year.", None, id="bound-after-a-determiner"),
     pytest.param("Latvia will host a summit on Thursday, a day after ministers meet in Oslo.",
                  "Thursday", id="own-clause-date"),
+    pytest.param("Hasina met Modi in New York and the two leaders are scheduled to meet again "
+                 "next Saturday.", None, id="a-joined-clauses-date"),
     pytest.param("On Wednesday, the chair of the bloc called for an emergency summit.", None,
                  id="date-of-the-request"),
     pytest.param("On Tuesday, Kenya proposed a summit of regional leaders.", None,

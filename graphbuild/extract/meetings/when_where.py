@@ -160,13 +160,14 @@ def date_of(token: Token) -> str | None:
     return None
 
 def _inside_other_event(token: Token, date_root: Token) -> bool:
-    """A date inside a nested clause that has its own verb and subject ("the residence
-    where Bolivar died Dec 17, 1830"), or inside another meeting's phrase ("After a
+    """A date inside a nested or joined clause that has its own verb and subject ("the
+    residence where Bolivar died Dec 17, 1830", "met Modi in New York and the two are to
+    meet again next Saturday"), or inside another meeting's phrase ("After a
     Friday summit with Putin, Trump met Zelensky on Monday")."""
     node = date_root
     while node != token and node.head is not node:
-        if node.dep_ in ("advcl", "ccomp", "relcl") and any(
-                c.dep_ == "nsubj" and c.lower_ not in ("which", "that", "who")
+        if node.dep_ in ("advcl", "ccomp", "relcl", "conj") and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("which", "that", "who")
                 for c in node.children):
             return True  # not "the meeting, which will take place on Friday"
         if node.pos_ == "NOUN" and node.lemma_.lower() in words("meetings", "nouns"):
