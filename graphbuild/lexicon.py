@@ -105,7 +105,8 @@ class Place:
     capitals: tuple[str, ...] = ()
     country: str | None = None
     within: str | None = None
-    kind: str | None = None  # of a region: "state", "province", "territory" ...
+    # of a region: "state", "province", "territory" ...; of a body: "forum", "news_media" ...
+    kind: str | None = None
 
 
 def _strip_article(name: str) -> str:
@@ -126,6 +127,7 @@ def gazetteer() -> tuple[Place, ...]:
         places.append(Place(
             key=f"org:{row['name']}", name=row["name"], type="organization",
             aliases=tuple(_strip_article(a) for a in row.get("aliases", ())),
+            kind=row.get("kind"),
         ))
     for row in json.loads(_read("seats.json")):
         places.append(Place(

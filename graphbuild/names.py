@@ -151,8 +151,12 @@ def known_person_name(name: str) -> str:
 
     >>> known_person_name("MBZ"), known_person_name("Jane Doe")
     ('Mohamed bin Zayed', 'Jane Doe')
+    >>> known_person_name("Sébastien Lecornu")
+    'Sébastien Lecornu'
     """
-    return _known_names().get(normalise_name(name), name)
+    known = _known_names().get(normalise_name(name), name)
+    # a form the resolver joins anyway keeps its accents and case ("Sébastien Lecornu")
+    return name if normalise_name(known) == normalise_name(name) else known
 
 
 @cache

@@ -137,6 +137,14 @@ def test_first_name_variants_before_the_same_surname_merge(
     assert (resolution.entity_of[people[0]] == resolution.entity_of[people[1]]) is merged
 
 
+def test_a_surname_without_its_accents_joins_the_full_name(story: StoryFactory) -> None:
+    a1 = story("a1")
+    full, bare = a1.person("Hugo Chávez"), a1.person("Chavez")
+    resolution = run(a1)
+
+    assert resolution.entity_of[bare] == resolution.entity_of[full]
+
+
 def test_surname_variant_joins_the_only_close_full_name(story: StoryFactory) -> None:
     a1, a2 = story("a1"), story("a2")
     full, variant = a1.person("Olena Kovalenko"), a2.person("Kowalenko")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from graphbuild.lexicon import words
-from graphbuild.names import honorific_sexes, name_key
+from graphbuild.names import honorific_sexes, name_key, normalise_name
 from graphbuild.resolve.core import Resolver
 from graphbuild.types import Mention
 
@@ -38,7 +38,7 @@ def person_keys(resolver: Resolver) -> None:
         if mention.type == "person" and " " in mention.key:
             resolver.key_of[mention] = mention.key
             full.by_article[mention.article_id].add(mention.key)
-            full.by_surname[mention.key.split()[-1]].add(mention.key)
+            full.by_surname[normalise_name(mention.key.split()[-1])].add(mention.key)
     names = sorted({k.removeprefix("person:") for k in resolver.key_of.values()})
     _join_full_names(resolver, names)
     _join_first_name_variants(resolver, names)
@@ -163,20 +163,23 @@ def _person_named(resolver: Resolver, mention: Mention, full: _FullNames
     person of its article with that name, else the one in the corpus; None when there is
     none or more than one."""
     name = mention.key.removeprefix("person:")
+    # "Chavez" is the surname of "Hugo Chávez": names compare without accents or case
+    compared = normalise_name(name)
 
     def allowed(keys: Iterable[str]) -> list[str]:
         return [k for k in keys
                 if not resolver.forbidden_names(mention.text, k.removeprefix("person:"))]
 
     article = allowed(full.by_article[mention.article_id])
-    local = {resolver.union.find(k) for k in article if k.split()[-1] == name}
+    local = {resolver.union.find(k) for k in article
+             if normalise_name(k.split()[-1]) == compared}
     if not local:
         # "Dewi said" after "Dewi Kartika Sari" (names without a family name first).
         local = {resolver.union.find(k) for k in article
-                 if k.removeprefix("person:").split()[0] == name}
+                 if normalise_name(k.removeprefix("person:").split()[0]) == compared}
     if len(local) == 1:
         return local.pop(), f"surname of a full name in the same article {mention.article_id}"
-    corpus = {resolver.union.find(k) for k in allowed(full.by_surname.get(name, ()))}
+    corpus = {resolver.union.find(k) for k in allowed(full.by_surname.get(compared, ()))}
     if not local and len(corpus) == 1:
         return corpus.pop(), "only full name with this surname in the corpus"
     return None

@@ -269,7 +269,7 @@ EVENTS = [
                  {("Trump", "attends", "meeting", False)}, id="plan-in-the-present"),
     pytest.param("North Korean leader Kim Jong-il, and Japanese Prime Minister Junichiro Koizumi "
                  "had a summit meeting at Pyongyang on May 22.",
-                 {("Kim Jong Il", "attends", "meeting@May 22", False),
+                 {("Kim Jong-il", "attends", "meeting@May 22", False),
                   ("Junichiro Koizumi", "attends", "meeting@May 22", False)},
                  id="first-of-two-subjects-left-with-its-and"),
     pytest.param("The summit hosted by Kazakh President Kassym Tokayev is expected to include "
@@ -831,8 +831,8 @@ EVENTS = [
                  "Vladimir Putin will pay a friendly state visit to the Democratic People's "
                  "Republic of Korea on June 18-19.", {
                      ("Vladimir Putin", "attends", "meeting@June 18-19", False),
-                     ("Kim Jong Un", "attends", "meeting@June 18-19", False),
-                     ("Kim Jong Un", "hosts", "meeting@June 18-19", False)},
+                     ("Kim Jong-un", "attends", "meeting@June 18-19", False),
+                     ("Kim Jong-un", "hosts", "meeting@June 18-19", False)},
                  id="the-inviter-named-after-titles"),
     pytest.param("Modi will visit Russia next month at the invitation of Putin.", {
                      ("Modi", "attends", "meeting@next month", False),
@@ -869,6 +869,9 @@ EVENTS = [
     pytest.param("IGAD informed Sudan of the postponement of a meeting between Obama and Putin.",
                  {("Obama", "attends", "meeting", False), ("Putin", "attends", "meeting", False)},
                  id="guard-a-meeting-postponed-still-takes-place"),
+    pytest.param("Xinhua and Putin attended the summit in Beijing on Monday.",
+                 {("Putin", "attends", "meeting@Monday", False)},
+                 id="a-news-agency-is-no-party"),
 ]
 
 

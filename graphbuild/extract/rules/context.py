@@ -28,7 +28,7 @@ from graphbuild.extract.syntax import (
     prep_objects,
     subject_of,
 )
-from graphbuild.lexicon import lexicon, words
+from graphbuild.lexicon import lexicon, place_by_key, words
 from graphbuild.types import Claim, Evidence, Mention
 
 ACTORS = {"person", "country", "organization"}
@@ -317,11 +317,19 @@ def emit(ctx: Context, relation: str, sources: list[Mention], target: Mention | 
     for subject in sources:
         if target is not None and subject.key == target.key:
             continue
+        if relation in ("attends", "hosts") and _reports_only(subject):
+            continue
         # "Poland and Greece have stated ...": each speaks for its own claim.
         speaker = subject if subject in speakers else next(iter(speakers), None)
         yield Claim(subject, relation, target, evidence(ctx, cue_tokens), negated=negated,
                     modality=mood, cue=cue, attributed_to=speaker, role=role,
                     confidence=round(confidence, 2))
+
+
+def _reports_only(subject: Mention) -> bool:
+    """A news agency or network: it reports meetings, it is no party to them."""
+    place = place_by_key().get(subject.key)
+    return place is not None and place.kind in relation_words("hosts", "non_party_kinds")
 
 
 def meeting_object(verb: Token, ctx: Context, preps: Set[str]) -> Mention | None:
