@@ -7,17 +7,28 @@ Within one article mentions are chained: a dated mention joins the meeting of
 the same class and date; an anaphoric or undated one ("this gathering", "the
 meeting") joins the meeting in focus; "previous meetings" starts nothing.
 ``words`` says which nouns name a meeting, ``verbs`` which verbs state one, ``names``
-what a meeting is called, ``when_where`` reads dates and places,
-and ``graphbuild.meeting_identity`` says when two mentions may be one meeting.
+what a meeting is called, ``when_where`` reads dates and places, ``clusters`` keeps what
+the article has told so far, and ``graphbuild.meeting_identity`` says when two mentions
+may be one meeting.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from functools import cache
 
 from spacy.tokens import Doc
 
+from graphbuild.extract.meetings.clusters import (
+    Cluster,
+    add_mention,
+    body_beside_pair,
+    choose_cluster,
+    finalise,
+    in_person_focus,
+    same_people_before,
+    told_in_headline,
+)
 from graphbuild.extract.meetings.names import (
     meeting_name_head,
     name_words,
@@ -41,7 +52,6 @@ from graphbuild.extract.syntax import is_topic, tokens_with
 from graphbuild.lexicon import place_by_key, words
 from graphbuild.meeting_identity import (
     Facts,
-    better_date,
     bodies_agree,
     dates_agree,
     dates_may_restate,
@@ -54,19 +64,6 @@ from graphbuild.meeting_identity import (
 from graphbuild.types import Mention
 
 
-@dataclass
-class _Cluster:
-    """The mentions of one article read so far as one meeting."""
-
-    kind: str
-    mentions: list[Mention] = field(default_factory=list)
-    date: str | None = None
-    venue: str | None = None
-    group: str | None = None
-    participants: set[str] = field(default_factory=set)
-    contrasted: bool = False
-    names: set[str] = field(default_factory=set)
-
 def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
                      sentence_of: dict[int, int], *, headline_end: int = 0
                      ) -> dict[int, Mention]:
@@ -76,7 +73,7 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
     of the body that may be it, whatever noun or verb the body uses ("Erdogan meets US
     counterpart at NATO summit" over "Erdogan and Biden held talks ...").
     """
-    clusters: list[_Cluster] = []
+    clusters: list[Cluster] = []
     pending: list[tuple[int, Mention, str]] = []
     weak_pending: set[int] = set()
     pending_names: dict[int, frozenset[str]] = {}
@@ -148,7 +145,7 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
                           date=date, venue=venue, group=group, kind=kind, implicit=implicit)
         parties = own_parties(token, by_token)
         facts = Facts(kind, date, venue, group, frozenset(parties))
-        target = _choose_cluster(clusters, focus if weak else strong_focus, kind, date,
+        target = choose_cluster(clusters, focus if weak else strong_focus, kind, date,
                                  contrastive=contrastive and not frames, weak=weak)
         if restates and target is None:
             target = last_touched
@@ -167,12 +164,12 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
         if target is None and date and date.lower() in words("meetings", "present_days") \
                 and not contrastive and kind != "call":
             # "today's meeting" while an undated summit is told: the one being reported
-            target = next((i for i in _in_person_focus(clusters, strong_focus, facts)
+            target = next((i for i in in_person_focus(clusters, strong_focus, facts)
                            if clusters[i].date in (None, date)), None)
         if target is None and explicit and venue and not contrastive and kind != "call":
             # "today's meeting ... at the Geneva talks" while the Geneva summit is told: a
             # meeting in the place of the one in focus, whatever its noun, is that one.
-            target = next((i for i in _in_person_focus(clusters, strong_focus, facts)
+            target = next((i for i in in_person_focus(clusters, strong_focus, facts)
                            if same_place(clusters[i], facts)), None)
         if explicit and anaphoric and group and not date:
             # "the NATO ministers' meeting" after a visit: the body's meeting told before.
@@ -181,7 +178,7 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
         if stated is not None and not refers_back and not date or later:
             # "Zelensky and Macron are meeting in Paris" ... "After meeting with Macron":
             # the same people meeting again, undated, are the meeting told.
-            target = None if later else _same_people_before(clusters, facts)
+            target = None if later else same_people_before(clusters, facts)
         if target is not None and explicit and not (anaphoric or weak or date) and \
                 sentence_of[token.i] - clusters[target].mentions[-1].sentence > 1:
             target = None  # "a meeting" two sentences on is introduced, not referred to
@@ -217,7 +214,7 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
             target = None
         if target is None and explicit and (anaphoric or weak and not (date or venue or parties)) \
                 and last_touched is not None \
-                and not _body_beside_pair(group, clusters[last_touched]) \
+                and not body_beside_pair(group, clusters[last_touched]) \
                 and kind not in focus and may_be_one(clusters[last_touched], replace(
                     facts, kind=clusters[last_touched].kind) if weak else facts):
             # "the Riga gathering" or "the talks" after "the JEF summit": the meeting in
@@ -246,7 +243,7 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
             contrastive = True
         if target is None and token.idx >= headline_end and not contrastive \
                 and sentence_of[token.i] <= _LEAD_SENTENCES:
-            target = _told_in_headline(clusters, facts, headline_end)
+            target = told_in_headline(clusters, facts, headline_end)
         if target is None and explicit and group and not contrastive \
                 and sentence_of[token.i] <= _LEAD_SENTENCES:
             # "a regional meeting he was due to chair" ... "a summit of a division of the
@@ -255,9 +252,9 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
                            and bodies_agree(c.group, group)
                            and may_be_one(c, replace(facts, kind=c.kind))), None)
         if target is None:
-            clusters.append(_Cluster(kind, contrasted=contrastive))
+            clusters.append(Cluster(kind, contrasted=contrastive))
             target = len(clusters) - 1
-        _add(clusters[target], mention)
+        add_mention(clusters[target], mention)
         clusters[target].participants |= parties
         clusters[target].names |= names
         assigned[token.i] = (target, mention)
@@ -274,7 +271,7 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
                 and "call" not in (waiting_kind, kind)
             if (waiting_kind == kind or same_body) and not named_apart(
                     pending_names[index], clusters[target].names):
-                _add(clusters[target], waiting)
+                add_mention(clusters[target], waiting)
                 clusters[target].names |= pending_names[index]
                 assigned[index] = (target, waiting)
                 pending.remove((index, waiting, waiting_kind))
@@ -293,9 +290,9 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
             # and Russia" after the inter-Korean summit.
             key = next(k for k, v in made.items() if v == last_made[kind == "call"])
         if key not in made:
-            clusters.append(_Cluster(kind, names=set(pending_names[index])))
+            clusters.append(Cluster(kind, names=set(pending_names[index])))
             made[key] = len(clusters) - 1
-        _add(clusters[made[key]], waiting)
+        add_mention(clusters[made[key]], waiting)
         clusters[made[key]].participants |= pending_facts[index].participants
         assigned[index] = (made[key], waiting)
         last_made[kind == "call"] = made[key]
@@ -306,9 +303,9 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
         before = [i for i in assigned if i < index]
         if before:
             target = assigned[max(before)][0]
-            _add(clusters[target], waiting)
+            add_mention(clusters[target], waiting)
             assigned[index] = (target, waiting)
-    found = _finalise(article_id, clusters, assigned)
+    found = finalise(article_id, clusters, assigned)
     for stand_in, noun in stand_ins.items():
         if noun in found and stand_in not in found:
             found[stand_in] = found[noun]
@@ -327,86 +324,6 @@ def _trigger_lemmas() -> frozenset[str]:
 # A headline sums up the lead: its meetings are looked for in the first sentences only.
 _LEAD_SENTENCES = 4
 
-
-def _told_in_headline(clusters: list[_Cluster], facts: Facts, headline_end: int
-                      ) -> int | None:
-    """A meeting only the headline has named so far that may be this one: of its kind,
-    with a party in common or of the same body ("G-7 summit" over "a meeting of the
-    Group of Seven")."""
-    return next((i for i, c in enumerate(clusters)
-                 if all(m.start < headline_end for m in c.mentions) and not c.contrasted
-                 and (c.kind == facts.kind or c.participants & facts.participants
-                      or (c.group is not None and c.group == facts.group))
-                 and may_be_one(c, facts)), None)
-
-
-def _in_person_focus(clusters: list[_Cluster], strong_focus: dict[str, int],
-                     facts: Facts) -> list[int]:
-    """The summit and the meeting in focus that nothing said of this mention contradicts,
-    whatever noun each uses."""
-    return [i for i in (strong_focus.get(k) for k in ("summit", "meeting"))
-            if i is not None and may_be_one(clusters[i], replace(facts, kind=clusters[i].kind))]
-
-
-def _same_people_before(clusters: list[_Cluster], facts: Facts) -> int | None:
-    """The latest unnamed meeting of two or three people that already has every person
-    this one names, and nothing said against it (not "the SCO summit" where Modi met Xi)."""
-    people = {p for p in facts.participants if p.startswith("person:")}
-    if not people:
-        return None
-    for index in reversed(range(len(clusters))):
-        cluster = clusters[index]
-        told = {p for p in cluster.participants if p.startswith("person:")}
-        if cluster.kind == facts.kind and not cluster.contrasted and not cluster.names \
-                and people <= told and len(told) <= 3 and may_be_one(cluster, facts):
-            return index
-    return None
-
-
-def _body_beside_pair(group: str | None, told: _Cluster) -> bool:
-    """'the G20 Summit' after Erdogan's talks with Sisi: a known body's meeting is not the
-    meeting of one or two people told before."""
-    return bool(group in place_by_key() and not told.group and told.participants
-                and len(told.participants) <= 2
-                and all(p.startswith("person:") for p in told.participants))
-
-
-def _choose_cluster(clusters: list[_Cluster], focus: dict[str, int], kind: str,
-                    date: str | None, *, contrastive: bool, weak: bool = False) -> int | None:
-    if date:
-        # The nearest meeting of that kind and date: two calls on Sunday are told in turn;
-        # "talks" on the day of a call may be that call.
-        for index in reversed(range(len(clusters))):
-            cluster = clusters[index]
-            if (cluster.kind == kind or weak) and cluster.date \
-                    and dates_agree(cluster.date, date) == "same":
-                return index
-        if kind in focus and clusters[focus[kind]].date is None and not contrastive:
-            return focus[kind]
-        return None
-    if contrastive:
-        return None
-    if kind in focus:
-        return focus[kind]
-    return None
-
-def _add(cluster: _Cluster, mention: Mention) -> None:
-    cluster.mentions.append(mention)
-    cluster.date = better_date(cluster.date, mention.date)
-    cluster.venue = cluster.venue or mention.venue
-    cluster.group = cluster.group or mention.group
-
-def _finalise(article_id: str, clusters: list[_Cluster],
-              assigned: dict[int, tuple[int, Mention]]) -> dict[int, Mention]:
-    """Give every mention its cluster's key, date, venue and group."""
-    result: dict[int, Mention] = {}
-    for token_index, (cluster_index, mention) in sorted(assigned.items()):
-        cluster = clusters[cluster_index]
-        result[token_index] = replace(
-            mention, key=f"{article_id}#meeting-{cluster_index}", date=cluster.date,
-            venue=cluster.venue, group=cluster.group, kind=cluster.kind,
-            contrasted=cluster.contrasted)
-    return result
 
 def focus_meeting(meetings: dict[int, Mention], token_index: int, sentence: int,
                   *, window: int = 8, in_person: bool = False) -> Mention | None:
