@@ -872,6 +872,19 @@ EVENTS = [
     pytest.param("Xinhua and Putin attended the summit in Beijing on Monday.",
                  {("Putin", "attends", "meeting@Monday", False)},
                  id="a-news-agency-is-no-party"),
+    pytest.param("Mexico dispatched Marcelo Ebrard to the summit on Saturday.", {
+                     ("Mexico", "attends", "meeting@Saturday", False),
+                     ("Marcelo Ebrard", "attends", "meeting@Saturday", False)},
+                 id="dispatching-a-named-person"),
+    pytest.param("Erdogan arrived in Cairo on Wednesday for talks with Sisi, at the invitation "
+                 "from Sisi.", {
+                     ("Erdogan", "attends", "meeting@Wednesday", False),
+                     ("al-Sisi", "attends", "meeting@Wednesday", False),
+                     ("al-Sisi", "hosts", "meeting@Wednesday", False)},
+                 id="an-invitation-from"),
+    pytest.param("During the video call, Macron accepted an invitation from Putin to visit "
+                 "Russia soon.", {("Macron", "attends", "meeting", False)},
+                 id="guard-an-invitation-to-another-event"),
 ]
 
 

@@ -405,6 +405,9 @@ def requirement_met(token: Token) -> bool:
         return True
     related = [c for c in token.children if c.dep_ not in ("aux", "auxpass", "mark")]
     related.append(token.head)
+    if token.lemma_.lower() in relation_words("attends", "sending_verbs") and any(
+            c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in token.children):
+        return True  # "dispatched Prime Minister Judith Suminwa to the meeting"
     return any(t.lower_ in required or t.lemma_.lower() in required for t in related)
 
 

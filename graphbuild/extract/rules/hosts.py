@@ -142,15 +142,21 @@ def _invitation(token: Token, ctx: Context) -> Iterator[Claim]:
         return
     # "of Chairman of State Affairs of the DPRK Kim Jong-un": the people named in the
     # phrase, else what it stands for
-    named = unique([ctx.by_token[t.i] for _, obj in prep_objects(token, {"of"})
+    named = unique([ctx.by_token[t.i] for _, obj in prep_objects(token, {"of", "from"})
                     for t in obj.subtree if t.i in ctx.by_token
                     and ctx.by_token[t.i].type == "person"])
-    inviters = named or [m for _, obj in prep_objects(token, {"of"}) for o in conjuncts(obj)
+    inviters = named or [m for _, obj in prep_objects(token, {"of", "from"})
+                         for o in conjuncts(obj)
                          for m in actors(o, ctx)]
     inviters += [m for c in children(token, "compound", "poss") for m in actors(c, ctx)]
     clause = next((a for a in token.ancestors if a.i in ctx.meetings), None)
     verb = next((a for a in token.ancestors if a.pos_ == "VERB"), None)
-    if clause is not None:
+    invited_to = children(token, "acl")
+    if invited_to:
+        # "accepted an invitation from Putin to visit Russia": the visit it invites to,
+        # not the call in which it was accepted
+        meetings = [ctx.meetings[c.i] for c in invited_to if c.i in ctx.meetings]
+    elif clause is not None:
         meetings = [ctx.meetings[clause.i]]
     else:
         # "At the invitation of India, Li will attend the summit"
