@@ -11,13 +11,13 @@ from spacy.tokens import Token
 
 from graphbuild.extract.meetings import focus_meeting
 from graphbuild.extract.meetings.when_where import date_of
+from graphbuild.extract.rules.claims import emit
 from graphbuild.extract.rules.context import (
     PREDICATES,
     Context,
     actors,
     agents,
     companions,
-    emit,
     is_passive,
     meeting_object,
     meeting_objects,

@@ -11,13 +11,13 @@ from spacy.tokens import Token
 
 from graphbuild.extract.meetings import focus_meeting
 from graphbuild.extract.meetings.words import strong_meeting_nouns
+from graphbuild.extract.rules.claims import emit
 from graphbuild.extract.rules.context import (
     ACTORS,
     Context,
     actors,
     agents,
     calls_off,
-    emit,
     is_passive,
     meeting_object,
     meeting_objects,

@@ -7,11 +7,11 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from graphbuild.extract.rules.claims import emit
 from graphbuild.extract.rules.context import (
     PREDICATES,
     Context,
     actors,
-    emit,
     relation_words,
     subjects,
 )

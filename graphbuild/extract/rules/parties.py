@@ -11,6 +11,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from graphbuild.extract.meetings.words import visited_people
+from graphbuild.extract.rules.claims import emit
 from graphbuild.extract.rules.context import (
     ACTORS,
     Context,
@@ -18,7 +19,6 @@ from graphbuild.extract.rules.context import (
     agents,
     calls_off,
     companions,
-    emit,
     is_passive,
     particles,
     patients,

@@ -11,11 +11,11 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from graphbuild.extract.meetings import focus_meeting
+from graphbuild.extract.rules.claims import emit
 from graphbuild.extract.rules.context import (
     Context,
     actors,
     calls_off,
-    emit,
     is_passive,
     listed_after,
     meeting_objects,

@@ -9,10 +9,10 @@ from spacy.tokens import Token
 
 from graphbuild.extract.meetings import focus_meeting
 from graphbuild.extract.meetings.when_where import date_of
+from graphbuild.extract.rules.claims import emit
 from graphbuild.extract.rules.context import (
     Context,
     agents,
-    emit,
     is_passive,
     relation_words,
 )

@@ -7,12 +7,12 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from graphbuild.extract.rules.claims import emit
 from graphbuild.extract.rules.context import (
     ACTORS,
     Context,
     actors,
     agents,
-    emit,
     relation_words,
     subjects,
     unique,

@@ -6,10 +6,10 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from graphbuild.extract.rules.claims import emit
 from graphbuild.extract.rules.context import (
     PREDICATES,
     Context,
-    emit,
     relation_words,
     subjects,
 )

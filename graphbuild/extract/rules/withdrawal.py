@@ -6,11 +6,11 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from graphbuild.extract.rules.claims import emit
 from graphbuild.extract.rules.context import (
     PREDICATES,
     Context,
     actors,
-    emit,
     organisation_object,
     particles,
     relation_words,
