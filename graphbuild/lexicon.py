@@ -150,21 +150,19 @@ def gazetteer() -> tuple[Place, ...]:
 
 
 @cache
-def public_figures() -> tuple[str, ...]:
-    """Names of people the news reports most (``data/people.json``): full names,
-    other spellings and the surnames used alone."""
-    names: list[str] = []
-    for row in json.loads(_read("people.json"))["people"]:
-        names += [row["name"], *row.get("aliases", ()), *row.get("short", ())]
-    return tuple(dict.fromkeys(names))
-
-
-@cache
 def public_figure_forms() -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
     """Each person of ``data/people.json``: the name, the other ways the news writes it,
     and the surnames it uses alone (the first one as the person's own)."""
     return tuple((row["name"], tuple(row.get("aliases", ())), tuple(row.get("short", ())))
                  for row in json.loads(_read("people.json"))["people"])
+
+
+@cache
+def public_figures() -> tuple[str, ...]:
+    """Names of people the news reports most (``data/people.json``): full names,
+    other spellings and the surnames used alone."""
+    return tuple(dict.fromkeys(form for name, aliases, short in public_figure_forms()
+                               for form in (name, *aliases, *short)))
 
 
 def is_public_figure(name: str) -> bool:

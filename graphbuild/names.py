@@ -173,6 +173,6 @@ def _known_names() -> dict[str, str]:
         own = last if normalise_name(last) in forms else short[0]
         for surname in forms:
             surnames.setdefault(surname, set()).add(own)
-    known.update({surname: next(iter(own)) for surname, own in surnames.items()
-                  if len(own) == 1 and surname not in known})
+    known.update({surname: next(iter(owners)) for surname, owners in surnames.items()
+                  if len(owners) == 1 and surname not in known})
     return known

@@ -92,6 +92,7 @@ class EntityCorrector:
         self.org_heads = words("organizations", "heads")
         self.institution_heads = words("organizations", "institution_heads")
         self.honorifics = words("people", "honorifics")
+        self.patronymics = words("people", "patronymics")
         # Single words of job titles ("prince", "adviser"): never the name after a title.
         self.title_words = frozenset(w for head in job_titles() for w in head.split())
         # Regions of a country ("location:Georgia" -> USA), to read a name that is also a
@@ -162,7 +163,7 @@ class EntityCorrector:
                    and any(len(t) > 3 for t in doc[s:e])]
         for match_id, start, end in [*self.places(doc), *shouted]:
             kind, key = self.kinds[match_id]
-            if kind == "person" and start > 0 and doc[start - 1].lower_ in _PATRONYMIC:
+            if kind == "person" and start > 0 and doc[start - 1].lower_ in self.patronymics:
                 continue  # "Mohamed bin Zayed bin Sultan Al Nahyan": not his father
             # "Trump-Putin", "US-China": two names joined by a hyphen are two names, and
             # "pro-Iran": a prefix does not make the name part of a longer word.
@@ -285,8 +286,6 @@ def _overlaps(a: Span, b: Span) -> bool:
 
 
 _JOINERS = {"and", ",", "&", "the", "or", "-", "–"}
-# Words that join a man's name to his father's: what follows is part of his name.
-_PATRONYMIC = {"bin", "ibn", "bint", "ben"}
 
 
 def _split_possessed(entities: list[Span], matches: list[Span], org_heads: frozenset[str]

@@ -105,18 +105,19 @@ def _named_partners(token: Token, by_token: dict[int, Mention]) -> bool:
            for s in children(verb, "nsubj")) or any(
             c.lower_ in ("both", "each", "all") for c in verb.children):
         return False  # "Lula and Boric have both had meetings with Milei": one each
+    partners = [*(obj for _, obj in prep_objects(token, {"with", "between"})),
+                *passive_partners(token)]
     return any(by_token.get(o.i) is not None and by_token[o.i].type in ("person", "country")
-               for obj in held_with(token) for o in [obj, *obj.conjuncts])
+               for obj in partners for o in [obj, *obj.conjuncts])
 
 
-def held_with(token: Token) -> list[Token]:
-    """Whom a meeting word is held with: "meetings with Wang Yi", "talks between Iran and
-    Iraq", and in the passive "meetings will be held in Hanoi with Trong"."""
-    found = [obj for _, obj in prep_objects(token, {"with", "between"})]
+def passive_partners(token: Token) -> list[Token]:
+    """Whom a meeting word is held with in the passive: "meetings will be held in Hanoi
+    with Trong"."""
     if token.dep_ == "nsubjpass" and token.head.lemma_.lower() in words(
             "relations", "attends", "holding_verbs"):
-        found += [obj for _, obj in prep_objects(token.head, {"with"})]
-    return found
+        return [obj for _, obj in prep_objects(token.head, {"with"})]
+    return []
 
 
 def _entity_ending_at(token: Token) -> Span | None:
@@ -220,11 +221,16 @@ def visited_people(token: Token, by_token: dict[int, Mention]) -> list[Token]:
 
 def inviters(holder: Token, by_token: dict[int, Mention]) -> list[Token]:
     """The people at whose invitation a visit is paid: "(will visit Russia) at the
-    invitation of Putin", "at the invitation of the General Secretary, Nguyen Phu Trong"."""
+    invitation of Putin"."""
     invitations = words("relations", "hosts", "invitation_nouns")
     return [t for _, noun in prep_objects(holder, {"at", "on", "upon"})
-            if noun.lemma_.lower() in invitations
-            for _, obj in prep_objects(noun, {"of"}) for t in obj.subtree
+            if noun.lemma_.lower() in invitations for t in invited_by(noun, by_token)]
+
+
+def invited_by(invitation: Token, by_token: dict[int, Mention]) -> list[Token]:
+    """The people an invitation noun names as inviting: "the invitation of the General
+    Secretary, Nguyen Phu Trong", "an invitation from President El Sisi"."""
+    return [t for _, obj in prep_objects(invitation, {"of", "from"}) for t in obj.subtree
             if by_token.get(t.i) is not None and by_token[t.i].type == "person"]
 
 
@@ -256,8 +262,7 @@ def own_parties(token: Token, by_token: dict[int, Mention]) -> set[str]:
             related += [c for c in token.head.children if c.dep_ == "nsubj"]
             related += [obj for _, obj in prep_objects(token.head, {"with"})]
     related += [obj for _, obj in prep_objects(token, words("meetings", "party_preps"))]
-    if token.dep_ == "nsubjpass":
-        related += held_with(token)
+    related += passive_partners(token)
     # "the talks ..., involving Britain, France and Germany"
     related += [obj for clause in token.children if clause.dep_ == "acl"
                 and clause.lemma_.lower() in words("relations", "attends", "gathering_verbs")

@@ -10,7 +10,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from graphbuild.extract.meetings import focus_meeting
-from graphbuild.extract.meetings.words import strong_meeting_nouns
+from graphbuild.extract.meetings.words import invited_by, strong_meeting_nouns
 from graphbuild.extract.rules.claims import emit
 from graphbuild.extract.rules.context import (
     ACTORS,
@@ -142,12 +142,9 @@ def _invitation(token: Token, ctx: Context) -> Iterator[Claim]:
         return
     # "of Chairman of State Affairs of the DPRK Kim Jong-un": the people named in the
     # phrase, else what it stands for
-    named = unique([ctx.by_token[t.i] for _, obj in prep_objects(token, {"of", "from"})
-                    for t in obj.subtree if t.i in ctx.by_token
-                    and ctx.by_token[t.i].type == "person"])
+    named = unique([ctx.by_token[t.i] for t in invited_by(token, ctx.by_token)])
     inviters = named or [m for _, obj in prep_objects(token, {"of", "from"})
-                         for o in conjuncts(obj)
-                         for m in actors(o, ctx)]
+                         for o in conjuncts(obj) for m in actors(o, ctx)]
     inviters += [m for c in children(token, "compound", "poss") for m in actors(c, ctx)]
     clause = next((a for a in token.ancestors if a.i in ctx.meetings), None)
     verb = next((a for a in token.ancestors if a.pos_ == "VERB"), None)

@@ -95,6 +95,13 @@ def _noun_meeting_parties(token: Token, ctx: Context) -> Iterator[Claim]:
     yield from (replace(c, negated=True) for c in claims)
 
 
+def _held_with(word: Token, ctx: Context) -> list[Mention]:
+    """Whom a meeting is held with: the "with" phrase of the holding verb or of the
+    meeting noun ("held a video call on Thursday with Zelensky", "talks with Iran")."""
+    return [m for _, obj in prep_objects(word, {"with"}) for o in conjuncts(obj)
+            for m in actors(o, ctx)]
+
+
 def _cancelling_verb(token: Token) -> Token | None:
     """The verb (or noun) that calls off the meeting a noun names: 'cancelled the meeting',
     'called off his visit', 'the summit was postponed', 'the cancellation of the talks'."""
@@ -246,15 +253,11 @@ def _clause_parties(token: Token, ctx: Context) -> Iterator[Claim]:
         holder = holder.head  # "resumed in Kinshasa negotiations on the dam", misparsed
     if position.dep_ == "nsubjpass" and holder.lemma_.lower() in holding:
         # "Meetings will be held in Hanoi with Trong and President To Lam"
-        partners = [m for _, obj in prep_objects(holder, {"with"}) for o in conjuncts(obj)
-                    for m in actors(o, ctx)]
-        yield from emit(ctx, "attends", partners, meeting, holder, [holder, token])
+        yield from emit(ctx, "attends", _held_with(holder, ctx), meeting, holder,
+                        [holder, token])
         return
     if (position.dep_ == "dobj" or held_in) and holder.lemma_.lower() in holding:
-        partners = [m for _, obj in prep_objects(holder, {"with"}) for o in conjuncts(obj)
-                    for m in actors(o, ctx)]
-        partners += [m for _, obj in prep_objects(token, {"with"}) for o in conjuncts(obj)
-                     for m in actors(o, ctx)]
+        partners = [*_held_with(holder, ctx), *_held_with(token, ctx)]
         holders = subjects(holder, ctx)
         # "Biden held a summit" hosts it; "Musharraf will hold a summit with Vajpayee" and
         # "Modi and Morrison held a summit" are meetings of the two.
