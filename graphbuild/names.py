@@ -159,6 +159,25 @@ def known_person_name(name: str) -> str:
     return name if normalise_name(known) == normalise_name(name) else known
 
 
+def surname_owner(surname: str) -> str | None:
+    """The person ``data/people.json`` says the news means by a surname alone ("Trump" ->
+    "Donald Trump"), when only one person there is called so.
+
+    >>> surname_owner("Trump"), surname_owner("Doe")
+    ('Donald Trump', None)
+    """
+    return _surname_owners().get(normalise_name(surname))
+
+
+@cache
+def _surname_owners() -> dict[str, str]:
+    owners: dict[str, set[str]] = {}
+    for name, _, short in public_figure_forms():
+        for surname in short:
+            owners.setdefault(normalise_name(surname), set()).add(name)
+    return {surname: names.pop() for surname, names in owners.items() if len(names) == 1}
+
+
 @cache
 def _known_names() -> dict[str, str]:
     known = {normalise_name(alias): name for name, aliases, _ in public_figure_forms()

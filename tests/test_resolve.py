@@ -192,6 +192,21 @@ def test_the_full_name_of_its_own_article_takes_the_bare_surname(story: StoryFac
     assert resolution.entity_of[bare] == resolution.entity_of[elder]
 
 
+def test_a_surname_the_news_uses_alone_names_that_public_figure(story: StoryFactory) -> None:
+    # people.json: "Trump" and "Trudeau" alone are Donald Trump and Justin Trudeau.
+    a1, a2, a3 = story("a1"), story("a2"), story("a3")
+    donald, ivanka = a1.person("Donald Trump"), a2.person("Ivanka Trump")
+    bare_trump = a3.person("Trump")
+    justin, pierre = a1.person("Justin Trudeau"), a1.person("Pierre Trudeau")
+    bare_trudeau = a1.person("Trudeau")
+    resolution = run(a1, a2, a3)
+
+    assert resolution.entity_of[bare_trump] == resolution.entity_of[donald]
+    assert resolution.entity_of[bare_trump] != resolution.entity_of[ivanka]
+    assert resolution.entity_of[bare_trudeau] == resolution.entity_of[justin]
+    assert resolution.entity_of[bare_trudeau] != resolution.entity_of[pierre]
+
+
 def test_an_honorific_of_the_other_sex_does_not_join_a_person(story: StoryFactory) -> None:
     a1, a2 = story("a1"), story("a2")
     full = a1.person("Anders Lindqvist")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from graphbuild.lexicon import words
-from graphbuild.names import honorific_sexes, name_key, normalise_name
+from graphbuild.names import honorific_sexes, name_key, normalise_name, surname_owner
 from graphbuild.resolve.core import Resolver
 from graphbuild.types import Mention
 
@@ -182,6 +182,12 @@ def _person_named(resolver: Resolver, mention: Mention, full: _FullNames
     corpus = {resolver.union.find(k) for k in allowed(full.by_surname.get(compared, ()))}
     if not local and len(corpus) == 1:
         return corpus.pop(), "only full name with this surname in the corpus"
+    # "Trump" in an article naming Donald and Ivanka Trump: the one the news calls so alone
+    owner = surname_owner(name)
+    known = [root for root in local or corpus if owner is not None
+             and normalise_name(root.removeprefix("person:")) == normalise_name(owner)]
+    if len(known) == 1:
+        return known[0], "the public figure called by this surname alone (people.json)"
     return None
 
 
