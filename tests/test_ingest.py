@@ -142,6 +142,8 @@ def test_repair_mojibake(broken: str, fixed: str, repairs: tuple[str, ...]) -> N
         pytest.param("a\r\nb.\rc\u2028d", "a b.\n\nc d", 0, id="line-breaks"),
         pytest.param("x\x00y\x07 \tz\ufeff", "xy z", 0, id="controls-and-tabs"),
         pytest.param("Cafe\u0301  au   lait", "Café au lait", 0, id="nfc-and-spaces"),
+        pytest.param("Finland\u02bcs bid, Russia\u02bcs war",
+                     "Finland\u2019s bid, Russia\u2019s war", 0, id="modifier-letter-apostrophe"),
         pytest.param("Defence ministers from thirty countries met at NATO in\n"
                      "Brussels on Thursday and agreed to talk again within a\n"
                      "month. A second sentence runs on across the line break\n"

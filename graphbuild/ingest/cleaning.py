@@ -18,6 +18,9 @@ MAX_BOILERPLATE_CHARS = 300
 
 _NEWLINES = re.compile(r"\r\n|[\r\u2028\u2029\x85\x0b\x0c]")
 _CONTROLS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\ufeff\ud800-\udfff]")
+# The modifier letter apostrophe some outlets type for "’" ("Finlandʼs"): the parser
+# reads a possessive or a contraction only with the usual one.
+_APOSTROPHES = str.maketrans({"\u02bc": "\u2019"})
 #: Runs of horizontal white space, collapsed to one space.
 SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _TERMINAL = re.compile(r"""[.!?…:;]["'”’»)\]]*$""")
@@ -45,11 +48,11 @@ def clean_lines(
 ) -> tuple[str, int]:
     """Normalise whitespace, drop boilerplate lines and repeated paragraphs.
 
-    Line breaks become ``\\n``, control characters go, text is NFC-normalised
-    and each line is stripped. Lines matching a boilerplate pattern are dropped,
-    hard-wrapped lines are joined back into their paragraph, a paragraph that
-    repeats the one before it is dropped, and paragraphs are separated by one
-    blank line.
+    Line breaks become ``\\n``, control characters go, text is NFC-normalised,
+    the modifier letter apostrophe (U+02BC) becomes "’" and each line is stripped.
+    Lines matching a boilerplate pattern are dropped, hard-wrapped lines are joined
+    back into their paragraph, a paragraph that repeats the one before it is dropped,
+    and paragraphs are separated by one blank line.
 
     Parameters
     ----------
@@ -68,11 +71,13 @@ def clean_lines(
     --------
     >>> clean_lines("Title\\n\\nimage\\n\\nTitle\\n\\n   Body text.\\n    0\\n")
     ('Title\\n\\nBody text.', 3)
+    >>> clean_lines("Finland\u02bcs bid")
+    ('Finland’s bid', 0)
     """
     if patterns is None:
         patterns = boilerplate_patterns()
     text = _CONTROLS.sub("", _NEWLINES.sub("\n", text).replace("\t", " "))
-    text = _collapse_spaces(unicodedata.normalize("NFC", text))
+    text = _collapse_spaces(unicodedata.normalize("NFC", text).translate(_APOSTROPHES))
     dropped = 0
     blocks: list[list[str]] = [[]]
     for raw in text.split("\n"):
