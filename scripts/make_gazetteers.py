@@ -501,6 +501,17 @@ ORGANIZATIONS: list[tuple[str, list[str], str]] = [
      "intergovernmental"),
     ("Central American Integration System", ["SICA"], "intergovernmental"),
     ("Lima Group", [], "forum"),
+    # Standing formats of a few countries that meet as such.
+    ("Weimar Triangle", [], "forum"),
+    ("P5+1", ["E3+3", "P5 + 1", "EU3+3"], "forum"),
+    ("Normandy Format", ["Normandy Four", "Normandy format", "Normandy Quartet"], "forum"),
+    ("Minsk Group", ["OSCE Minsk Group"], "forum"),
+    ("Three Seas Initiative", ["Three Seas"], "forum"),
+    ("Bucharest Nine", ["B9"], "forum"),
+    ("Middle East Quartet", ["Quartet on the Middle East"], "forum"),
+    ("Organisation internationale de la Francophonie",
+     ["Francophonie", "OIF", "International Organisation of La Francophonie"],
+     "intergovernmental"),
     ("Benelux", ["Benelux Union"], "intergovernmental"),
     ("Arab League", ["League of Arab States"], "intergovernmental"),
     (

@@ -11,6 +11,15 @@ CONSTRUCTIONS = [
                  {("Lula", "met_with", "Javier Milei", False),
                   ("Gabriel Boric", "met_with", "Javier Milei", False)},
                  id="quantifier-is-not-the-subject"),
+    pytest.param("Chancellor Weber hosted a meeting of Prime Minister Tomas Varga and Lena "
+                 "Korhonen on Sunday.",
+                 {("Weber", "hosts", "meeting@Sunday", False),
+                  ("Tomas Varga", "attends", "meeting@Sunday", False),
+                  ("Lena Korhonen", "attends", "meeting@Sunday", False)},
+                 id="meeting-of-named-people"),
+    pytest.param("The Weimar Triangle held its first meeting of the year in Berlin on Friday.",
+                 {("Weimar Triangle", "attends", "meeting@Friday", False)},
+                 id="standing-format-of-countries-is-a-body"),
     pytest.param("Japan will host a summit of Pacific leaders on Monday.",
                  {("Japan", "hosts", "meeting@Monday", False)}, id="active-host"),
     pytest.param("Delegates from 20 countries will attend a conference organised by Canada "

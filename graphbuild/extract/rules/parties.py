@@ -143,7 +143,8 @@ def _frame_parties(token: Token, ctx: Context) -> Iterator[Claim]:
             # "a meeting of the coalition", "a summit of NATO leaders", "a meeting of Israel
             # and its Arab allies"; not "a meeting of minds" nor the topic in "talks of a
             # ceasefire".
-            parties = [m for m in parties if m.type in ("organization", "country") or role]
+            parties = [m for m in parties if m.type in ("organization", "country") or role
+                       or m.type == "person"]
         yield from emit(ctx, "attends", parties, meeting, token, [token, prep],
                            negatable=False)
     if token.lemma_.lower() in words("meetings", "ceremony_nouns"):
