@@ -20,6 +20,15 @@ CONSTRUCTIONS = [
     pytest.param("The Weimar Triangle held its first meeting of the year in Berlin on Friday.",
                  {("Weimar Triangle", "attends", "meeting@Friday", False)},
                  id="standing-format-of-countries-is-a-body"),
+    pytest.param("President Anwar Salem, co-president of the summit, told the leaders on "
+                 "Sunday that they must work together.",
+                 {("Anwar Salem", "hosts", "meeting", False)}, id="co-president-of-the-summit"),
+    pytest.param("Qatar, the host of the summit, called for calm on Sunday.",
+                 {("Qatar", "hosts", "meeting", False)},
+                 id="host-of-the-meeting-in-apposition"),
+    pytest.param("The President of the European Commission attended the summit on Monday.",
+                 {("European Commission", "attends", "meeting@Monday", False)},
+                 id="president-of-a-body-is-no-chair"),
     pytest.param("Japan will host a summit of Pacific leaders on Monday.",
                  {("Japan", "hosts", "meeting@Monday", False)}, id="active-host"),
     pytest.param("Delegates from 20 countries will attend a conference organised by Canada "
