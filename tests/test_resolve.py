@@ -207,6 +207,33 @@ def test_a_surname_the_news_uses_alone_names_that_public_figure(story: StoryFact
     assert resolution.entity_of[bare_trudeau] != resolution.entity_of[pierre]
 
 
+def test_a_family_name_of_two_words_joins_the_only_longer_name_it_ends(
+        story: StoryFactory) -> None:
+    a1, a2 = story("a1"), story("a2")
+    full, family = a1.person("Enrique Peña Nieto"), a2.person("Peña Nieto")
+    family_again = a2.person("Peña Nieto")
+    prince, bin_name = a1.person("Mohammed bin Salman"), a2.person("bin Salman")
+    resolution = run(a1, a2)
+
+    assert resolution.entity_of[family] == resolution.entity_of[full]
+    assert resolution.entity_of[bin_name] == resolution.entity_of[prince]
+    labels = {e.id: e.label for e in resolution.entities}
+    assert labels[resolution.entity_of[family_again]] == "Enrique Peña Nieto"
+    assert reasons(resolution)["Peña Nieto"] == \
+        "family name of Enrique Peña Nieto (the only longer name it ends)"
+    assert_every_alias_explained(resolution)
+
+
+def test_a_family_name_two_longer_names_end_stays_apart(story: StoryFactory) -> None:
+    a1, a2 = story("a1"), story("a2")
+    enrique, carlos = a1.person("Enrique Peña Nieto"), a1.person("Carlos Peña Nieto")
+    family = a2.person("Peña Nieto")
+    resolution = run(a1, a2)
+
+    assert resolution.entity_of[family] not in {resolution.entity_of[enrique],
+                                                resolution.entity_of[carlos]}
+
+
 def test_an_honorific_of_the_other_sex_does_not_join_a_person(story: StoryFactory) -> None:
     a1, a2 = story("a1"), story("a2")
     full = a1.person("Anders Lindqvist")

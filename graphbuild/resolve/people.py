@@ -42,6 +42,7 @@ def person_keys(resolver: Resolver) -> None:
     names = sorted({k.removeprefix("person:") for k in resolver.key_of.values()})
     _join_full_names(resolver, names)
     _join_first_name_variants(resolver, names)
+    _join_family_names(resolver, names)
     short = [m for m in resolver.mentions() if m.type == "person" and m not in resolver.key_of]
     person_of = {mention: _person_named(resolver, mention, full) for mention in short}
     sexes = _sexes(resolver, person_of)
@@ -147,6 +148,22 @@ def _join_first_name_variants(resolver: Resolver, names: list[str]) -> None:
                         and fuzz.ratio(a, b) >= _FIRST_NAME_SIMILARITY:
                     resolver.merge(f"person:{first}", f"person:{second}", second,
                                    f"spelling variant of {first} (same surname)")
+
+
+def _join_family_names(resolver: Resolver, names: list[str]) -> None:
+    """'Peña Nieto' and 'Enrique Peña Nieto', 'bin Salman' and 'Mohammed bin Salman': two
+    words that end one longer name only are that person's family name, written alone."""
+    endings: dict[str, set[str]] = defaultdict(set)
+    for name in names:
+        tokens = name_key(name).split()
+        if len(tokens) > 2:
+            endings[" ".join(tokens[-2:])].add(name)
+    for name in names:
+        longer = sorted(endings.get(name_key(name), ()))
+        if len(name_key(name).split()) == 2 and longer and len(
+                {resolver.union.find(f"person:{other}") for other in longer}) == 1:
+            resolver.merge(f"person:{longer[0]}", f"person:{name}", name,
+                           f"family name of {longer[0]} (the only longer name it ends)")
 
 
 @dataclass
