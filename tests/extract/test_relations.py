@@ -29,6 +29,18 @@ CONSTRUCTIONS = [
     pytest.param("The President of the European Commission attended the summit on Monday.",
                  {("European Commission", "attends", "meeting@Monday", False)},
                  id="president-of-a-body-is-no-chair"),
+    pytest.param("President Varga said Prime Minister Anwar Salem and rebel leaders were set "
+                 "to meet with him in Geneva on Sunday, but he cancelled the talks.",
+                 {("Varga", "attends", "meeting@Sunday", True),
+                  ("Anwar Salem", "attends", "meeting@Sunday", True)},
+                 id="a-meeting-called-off-has-no-attendee-in-its-sentence"),
+    pytest.param("Chancellor Weber will meet Anwar Salem on Monday, after President Varga "
+                 "cancelled his talks with Lena Korhonen.",
+                 {("Weber", "attends", "meeting@Monday", False),
+                  ("Anwar Salem", "attends", "meeting@Monday", False),
+                  ("Varga", "attends", "meeting", True),
+                  ("Lena Korhonen", "attends", "meeting", True)},
+                 id="another-meeting-called-off-beside-it"),
     pytest.param("Japan will host a summit of Pacific leaders on Monday.",
                  {("Japan", "hosts", "meeting@Monday", False)}, id="active-host"),
     pytest.param("Delegates from 20 countries will attend a conference organised by Canada "

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from graphbuild.extract.rules.context import Context
 from graphbuild.extract.rules.offers import offered
+from graphbuild.extract.rules.parties import called_off_throughout
 from graphbuild.lexicon import relation_specs
 from graphbuild.types import Claim, Mention
 
@@ -50,4 +51,4 @@ def relation_claims(doc: Doc, article_id: str, by_token: dict[int, Mention],
         token = doc[index]
         for rule in chosen:
             claims.extend(rule(token, ctx))
-    return list(dict.fromkeys(claims))
+    return called_off_throughout(list(dict.fromkeys(claims)), ctx)

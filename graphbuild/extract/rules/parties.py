@@ -95,6 +95,24 @@ def _noun_meeting_parties(token: Token, ctx: Context) -> Iterator[Claim]:
     yield from (replace(c, negated=True) for c in claims)
 
 
+def called_off_throughout(claims: list[Claim], ctx: Context) -> list[Claim]:
+    """'Ghani and the Taliban were to meet him at Camp David on Sunday, but he cancelled the
+    talks': no one a sentence names attends the meeting that sentence calls off (put off
+    is not called off)."""
+    ended = set()
+    for index, meeting in ctx.meetings.items():
+        verb = _cancelling_verb(ctx.doc[index])
+        if verb is not None and verb.lemma_.lower() not in relation_words("attends",
+                                                                        "delaying_verbs"):
+            sentence = ctx.doc[index].sent
+            ended.add((sentence.start_char, sentence.end_char, meeting.key))
+    return [replace(c, negated=True) if c.relation == "attends" and not c.negated
+            and c.object is not None and any(start <= c.evidence.start < end
+                                             and c.object.key == key
+                                             for start, end, key in ended) else c
+            for c in claims]
+
+
 def _held_with(word: Token, ctx: Context) -> list[Mention]:
     """Whom a meeting is held with: the "with" phrase of the holding verb or of the
     meeting noun ("held a video call on Thursday with Zelensky", "talks with Iran")."""
