@@ -66,6 +66,9 @@ def _classify(ent: Span) -> tuple[str, str] | None:
         return "organization", kb
     if kb.startswith("location:"):
         return "location", kb
+    if label in ("PERSON", "ORG") and {ent[0].lower_, ent[-1].lower_} & words(
+            "meetings", "building_words"):
+        return "location", f"location:{_place_name(ent.text)}"
     if label == "PERSON":
         name = known_person_name(clean_person_name(ent.text))
         return ("person", f"person:{name}") if name else None

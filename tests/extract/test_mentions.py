@@ -35,6 +35,12 @@ def kinds(extraction, text):
     pytest.param("Japan and South Korea held talks. Seoul, Washington and Tokyo have stepped "
                  "up their coordination.", "Tokyo", "country", "country:JPN",
                  id="last-capital-of-a-list-acts"),
+    pytest.param("In August, Putin visited Fort de Bregancon, the French president's holiday "
+                 "residence.", "Fort de Bregancon", "location", "location:Fort de Bregancon",
+                 id="a-fort-is-a-place"),
+    pytest.param("The leaders met at the Cankaya Presidential Palace on Monday.",
+                 "Cankaya Presidential Palace", "location",
+                 "location:Cankaya Presidential Palace", id="a-palace-is-a-place"),
     pytest.param("The President of Guinea Bissau left the summit.", "Guinea Bissau", "country",
                  "country:GNB", id="hyphen-dropped"),
     pytest.param("Lula wrote on Twitter that the talks went well.", "Twitter", "organization",
