@@ -41,6 +41,15 @@ CONSTRUCTIONS = [
                   ("Varga", "attends", "meeting", True),
                   ("Lena Korhonen", "attends", "meeting", True)},
                  id="another-meeting-called-off-beside-it"),
+    pytest.param("President Varga joins Chancellor Weber and Lena Korhonen for the Nordic "
+                 "summit on Monday.",
+                 {("Varga", "attends", "meeting@Monday", False),
+                  ("Weber", "attends", "meeting@Monday", False),
+                  ("Lena Korhonen", "attends", "meeting@Monday", False)},
+                 id="whom-one-joins-for-a-meeting-attends"),
+    pytest.param("President Varga will not join Chancellor Weber at the summit on Monday.",
+                 {("Varga", "attends", "meeting@Monday", True)},
+                 id="not-joining-says-nothing-of-whom"),
     pytest.param("Japan will host a summit of Pacific leaders on Monday.",
                  {("Japan", "hosts", "meeting@Monday", False)}, id="active-host"),
     pytest.param("Delegates from 20 countries will attend a conference organised by Canada "

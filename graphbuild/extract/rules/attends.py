@@ -96,6 +96,13 @@ def _attends_meeting(token: Token, ctx: Context, meeting: Mention) -> Iterator[C
     attendees += [m for m in _listed_attendees(token, ctx) if m not in attendees]
     attendees += [m for m in _represented(token, ctx) if m not in attendees]
     yield from emit(ctx, "attends", attendees, meeting, token, cue)
+    if token.lemma_.lower() in relation_words("attends", "joining_verbs") \
+            and not is_negated(token)[0]:
+        # "Obama joins Trudeau and Pena Nieto for the summit": whom one joins there is
+        # there too (the summit joined as an object joins no one)
+        joined = [m for obj in children(token, "dobj") if obj.i not in ctx.meetings
+                  for o in conjuncts(obj) for m in actors(o, ctx) if m not in attendees]
+        yield from emit(ctx, "attends", joined, meeting, token, cue, negatable=False)
 
 
 def _travellers(token: Token, ctx: Context) -> list[Mention]:
