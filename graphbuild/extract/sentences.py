@@ -11,6 +11,8 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Span
 
+from graphbuild.dates import RELATIVE_DAYS
+
 # Evidence longer than this is cut to a window around the cue, so that provenance grows
 # linearly with the article even when a "sentence" runs for pages.
 MAX_EVIDENCE = 600
@@ -55,6 +57,13 @@ class Sentences:
             for ent in self.doc.ents:
                 if ent.label_ == "DATE":
                     self._dates.setdefault(self.number(ent.start), []).append(ent)
+            # "today’s summit": the model misses the day before a curly possessive
+            for token in self.doc:
+                if token.lower_ in RELATIVE_DAYS and not token.ent_type_:
+                    self._dates.setdefault(self.number(token.i), []).append(
+                        Span(self.doc, token.i, token.i + 1, label="DATE"))
+            for found in self._dates.values():
+                found.sort(key=lambda span: span.start)
         return self._dates.get(number, [])
 
     def words(self, number: int) -> frozenset[str]:

@@ -227,6 +227,8 @@ def test_the_place_where_a_meeting_was_held_is_its_venue(read):
                  id="date-of-the-proposal"),
     pytest.param("Kenya called a summit for May 3.", "May 3", id="called-a-summit-for"),
     pytest.param("The summit ended in Lima on Monday.", None, id="date-of-the-end"),
+    pytest.param("Ahead of today\u2019s summit, the two leaders met in Ottawa.", "today",
+                 id="a-day-before-a-curly-possessive"),
 ])
 def test_meeting_dates(read, text, date):
     first = meetings(read(text))[0]
