@@ -80,6 +80,40 @@ def _distinct(mentions: list[Mention]) -> list[Mention]:
 
 
 def _pronoun(token: Token, article: _Article) -> list[Mention]:
+    """The antecedents of a pronoun; an object pronoun's are never the subject of its own
+    clause ("Trump ... looks forward to meeting him": the person named before, not Trump)."""
+    found = _antecedents(token, article)
+    own = _own_subjects(token, article)
+    if own and any(m.key in own for m in found):
+        types = ("person",) if token.lower_ in _coref_words("personal_pronouns") else _ACTORS
+        found = [m for m in article.before(token, types) if m.key not in own][:1]
+    return found
+
+
+def _own_subjects(token: Token, article: _Article) -> set[str]:
+    """Keys of the subject of the clause an object pronoun is the object in, through the
+    clauses that share it ("he accepted ... and looks forward to meeting him")."""
+    if token.lower_ not in _coref_words("object_pronouns") or token.dep_ not in (
+            "dobj", "pobj", "dative"):
+        return set()
+    verb = token.head
+    for _ in range(8):
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subjects:
+            keys: set[str] = set()
+            for subject in (t for s in subjects for t in [s, *s.conjuncts]):
+                keys |= {m.key for m in article.mentions if m.start <= subject.idx < m.end}
+                if subject.lower_ in _coref_words("personal_pronouns") | _coref_words(
+                        "plural_pronouns"):
+                    keys |= {m.key for m in _antecedents(subject, article)}
+            return keys
+        if verb.dep_ in ("ccomp", "relcl", "ROOT") or verb.head is verb:
+            return set()
+        verb = verb.head
+    return set()
+
+
+def _antecedents(token: Token, article: _Article) -> list[Mention]:
     lower = token.lower_
     if lower in _coref_words("personal_pronouns"):
         types: tuple[str, ...] = ("person",)
@@ -100,7 +134,7 @@ def _pronoun(token: Token, article: _Article) -> list[Mention]:
         chained = next((c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")
                         and c.lower_ == lower), None)
         if chained is not None and not subjects:
-            return _pronoun(chained, article)
+            return _antecedents(chained, article)
     nearest = article.before(token, types)
     if not nearest:
         return []

@@ -10,6 +10,16 @@ REFERENCES = [
                  {("Keir Starmer", "attends", "meeting@Friday", False),
                   ("Giorgia Meloni", "attends", "meeting@Friday", False)},
                  id="pronoun-previous-subject"),
+    pytest.param("Keir Starmer arrived in Rome on Monday. Giorgia Meloni will meet him on "
+                 "Tuesday.",
+                 {("Giorgia Meloni", "attends", "meeting@Tuesday", False),
+                  ("Keir Starmer", "attends", "meeting@Tuesday", False)},
+                 id="an-object-pronoun-is-not-its-own-subject"),
+    pytest.param("President Varga tweeted that he had accepted the invitation of President "
+                 "Anwar Salem, of Moldova, and looks forward to meeting him on Friday.",
+                 {("Varga", "attends", "meeting@Friday", False),
+                  ("Anwar Salem", "attends", "meeting@Friday", False)},
+                 id="an-object-pronoun-skips-the-subject-it-shares"),
     pytest.param("Chancellor Friedrich Merz flew to Warsaw. The chancellor met Donald Tusk on "
                  "Tuesday.",
                  {("Friedrich Merz", "attends", "meeting@Tuesday", False),

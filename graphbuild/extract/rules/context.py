@@ -78,6 +78,10 @@ def actors(token: Token, ctx: Context, *, depth: int = 0) -> list[Mention]:
     if depth > 2:
         return []
     if lower in PRONOUNS and token.pos_ == "PRON":
+        if lower in words("coreference", "object_pronouns") and token.dep_ in (
+                "dobj", "pobj", "dative"):
+            # "Meloni will meet him": never Meloni; coref found whom (graphbuild.extract.coref)
+            return ctx.refs.get(token.i, [])
         return antecedent(token, ctx) or ctx.refs.get(token.i, [])
     role_nouns = words("people", "role_nouns")
     is_role = token.lemma_.lower() in role_nouns or lower in role_nouns or lower in words(
