@@ -50,6 +50,11 @@ CONSTRUCTIONS = [
     pytest.param("President Varga will not join Chancellor Weber at the summit on Monday.",
                  {("Varga", "attends", "meeting@Monday", True)},
                  id="not-joining-says-nothing-of-whom"),
+    pytest.param("The summit opened in Lima on Friday. Anwar Salem's continued presence in "
+                 "Madrid worries his rivals.", set(), id="presence-in-a-place-is-no-attendance"),
+    pytest.param("The summit opened in Lima on Friday. Anwar Salem's presence at the summit "
+                 "surprised everyone.", {("Anwar Salem", "attends", "meeting@Friday", False)},
+                 id="presence-at-the-meeting-is-attendance"),
     pytest.param("Japan will host a summit of Pacific leaders on Monday.",
                  {("Japan", "hosts", "meeting@Monday", False)}, id="active-host"),
     pytest.param("Delegates from 20 countries will attend a conference organised by Canada "

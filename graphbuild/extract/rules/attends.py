@@ -242,6 +242,10 @@ def _attendance_noun(token: Token, ctx: Context) -> Iterator[Claim]:
         return
     own = [ctx.meetings[o.i] for _, o in prep_objects(token, {"in", "at", "of"})
            if o.i in ctx.meetings]
+    if not own and token.lemma_.lower() in relation_words("attends", "whereabouts_nouns") \
+            and any(o.i in ctx.by_token and ctx.by_token[o.i].type in ("location", "country")
+                    for _, o in prep_objects(token, {"in", "at", "from"})):
+        return  # "Hasina's continued presence ... from New Delhi": in a place, not a meeting
     meeting = own[0] if own else focus_meeting(ctx.meetings, token.i, ctx.sentence_of[token.i],
                                                in_person=True)
     if meeting is None:
