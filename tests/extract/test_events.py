@@ -1029,6 +1029,9 @@ def test_event_parties(triples, text, expected):
                  id="press-conference"),
     pytest.param("Tony Blair will hold his monthly media conference in Downing Street on "
                  "Tuesday.", id="media-conference"),
+    pytest.param("EU leaders agreed on Thursday to open membership negotiations with Moldova.",
+                 id="membership-negotiations"),
+    pytest.param("Accession talks with Albania may take years.", id="accession-talks"),
     pytest.param("Charles Kennedy visits Manchester, Liverpool, Leicester, Somerset, Dorset and "
                  "Torbay this week.", id="visiting-a-list-of-places"),
     pytest.param("Foreign Secretary Jack Straw will visit Auschwitz on Thursday.",

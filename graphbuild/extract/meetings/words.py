@@ -44,6 +44,9 @@ def explicit_kind(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool
     if any(c.dep_ in ("compound", "amod") and c.lower_ in words("meetings", "public_modifiers")
            for c in token.children):
         return None  # "a press conference" speaks to the public
+    if any(c.dep_ in ("compound", "amod") and c.lower_ in words("meetings", "process_modifiers")
+           for c in token.children):
+        return None  # "membership negotiations" go on for years
     modifiers = [c for c in token.children if c.dep_ in ("det", "poss", "amod", "compound")]
     if any(c.dep_ == "det" and c.lower_ in words("meetings", "generic_determiners")
            for c in modifiers):
