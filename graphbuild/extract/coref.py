@@ -161,7 +161,7 @@ def _group(token: Token, article: _Article, leaders: set[str]) -> list[Mention]:
     if number is None or number < 2:
         return []
     sentence = article.sentence_of[token.i]
-    candidates = article.before(token, types)
+    candidates = [m for m in article.before(token, types) if not _where(m, article.doc)]
     for back in range(_WINDOW + 1):
         in_sentence = _distinct([m for m in reversed(candidates)
                                  if m.sentence == sentence - back])
@@ -172,6 +172,24 @@ def _group(token: Token, article: _Article, leaders: set[str]) -> list[Mention]:
             if len(of_kind) == number:
                 return of_kind
     return []
+
+
+def _where(mention: Mention, doc: Doc) -> bool:
+    """Whether a country is named as the place something happens ("talks in Almaty,
+    Kazakhstan", "in Almaty, the former capital of Kazakhstan"): no side of anything."""
+    if mention.type != "country":
+        return False
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span.root
+    for _ in range(6):
+        if token.dep_ == "pobj" and token.head.lower_ in _coref_words("place_preps"):
+            return True
+        if token.dep_ not in ("appos", "conj", "pobj", "compound") or token.head is token:
+            return False
+        token = token.head
+    return False
 
 
 def _title_fits(title: str, role: str) -> bool:

@@ -20,6 +20,14 @@ REFERENCES = [
                  {("Varga", "attends", "meeting@Friday", False),
                   ("Anwar Salem", "attends", "meeting@Friday", False)},
                  id="an-object-pronoun-skips-the-subject-it-shares"),
+    pytest.param("Iran and France held talks in Almaty on Tuesday. Iran said in Almaty, "
+                 "Kazakhstan, that the talks went well. The two sides will meet in Geneva on "
+                 "Friday.",
+                 {("Iran", "attends", "meeting@Tuesday", False),
+                  ("France", "attends", "meeting@Tuesday", False),
+                  ("Iran", "attends", "meeting@Friday", False),
+                  ("France", "attends", "meeting@Friday", False)},
+                 id="a-country-named-as-a-place-is-no-side"),
     pytest.param("Chancellor Friedrich Merz flew to Warsaw. The chancellor met Donald Tusk on "
                  "Tuesday.",
                  {("Friedrich Merz", "attends", "meeting@Tuesday", False),
