@@ -320,6 +320,10 @@ def is_conditional(token: Token) -> bool:
     chain = clause_chain(token)
     if any(c.dep_ == "mark" and c.lower_ in marks for node in chain for c in node.children):
         return True
+    asked = words("modality", "question_subjects")
+    if any(node.dep_ in ("ccomp", "csubj") and c.dep_ in ("nsubj", "nsubjpass") and c.lower_
+           in asked for node in chain for c in node.children):
+        return True  # "who would represent Belarus" (not "the leaders who attended": relcl)
     hypothetical = words("modality", "hypothetical_modals")
     return any(c.dep_ == "aux" and c.lower_ in hypothetical for c in token.children) and any(
         c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)

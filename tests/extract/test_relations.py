@@ -55,6 +55,10 @@ CONSTRUCTIONS = [
     pytest.param("The summit opened in Lima on Friday. Anwar Salem's presence at the summit "
                  "surprised everyone.", {("Anwar Salem", "attends", "meeting@Friday", False)},
                  id="presence-at-the-meeting-is-attendance"),
+    pytest.param("The spokesman refused to disclose who would represent Moldova at the summit "
+                 "on Friday.", set(), id="an-indirect-question-states-no-attendance"),
+    pytest.param("It is not clear who will represent Moldova at the summit on Friday.", set(),
+                 id="an-open-question-states-no-attendance"),
     pytest.param("Japan will host a summit of Pacific leaders on Monday.",
                  {("Japan", "hosts", "meeting@Monday", False)}, id="active-host"),
     pytest.param("Delegates from 20 countries will attend a conference organised by Canada "
