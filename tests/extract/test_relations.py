@@ -59,6 +59,15 @@ CONSTRUCTIONS = [
                  "on Friday.", set(), id="an-indirect-question-states-no-attendance"),
     pytest.param("It is not clear who will represent Moldova at the summit on Friday.", set(),
                  id="an-open-question-states-no-attendance"),
+    pytest.param("Turkey will at the Madrid summit on Tuesday support the invitation of "
+                 "Finland and Sweden.", set(),
+                 id="an-invitation-to-join-hosts-nothing"),
+    pytest.param("At the summit in Berlin on Friday, Tusk praised the initiative of President "
+                 "Macron.", {("Tusk", "attends", "meeting@Friday", False)},
+                 id="praising-an-initiative-hosts-nothing"),
+    pytest.param("The summit opened in Berlin on Friday at the initiative of President Macron.",
+                 {("Macron", "hosts", "meeting@Friday", False)},
+                 id="at-the-initiative-of"),
     pytest.param("Japan will host a summit of Pacific leaders on Monday.",
                  {("Japan", "hosts", "meeting@Monday", False)}, id="active-host"),
     pytest.param("Delegates from 20 countries will attend a conference organised by Canada "

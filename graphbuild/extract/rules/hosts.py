@@ -149,6 +149,10 @@ def _invitation(token: Token, ctx: Context) -> Iterator[Claim]:
     clause = next((a for a in token.ancestors if a.i in ctx.meetings), None)
     verb = next((a for a in token.ancestors if a.pos_ == "VERB"), None)
     invited_to = children(token, "acl")
+    framed = token.dep_ == "pobj" and token.head.lower_ in relation_words("hosts",
+                                                                         "invitation_preps")
+    if not (framed or invited_to):
+        return
     if invited_to:
         # "accepted an invitation from Putin to visit Russia": the visit it invites to,
         # not the call in which it was accepted
