@@ -68,6 +68,15 @@ CONSTRUCTIONS = [
     pytest.param("The summit opened in Berlin on Friday at the initiative of President Macron.",
                  {("Macron", "hosts", "meeting@Friday", False)},
                  id="at-the-initiative-of"),
+    pytest.param("King Omar on Friday played host to Arab leaders in Riyadh for a summit with "
+                 "President Anwar Salem.",
+                 {("Omar", "hosts", "meeting@Friday", False),
+                  ("Anwar Salem", "attends", "meeting@Friday", False)}, id="played-host-to"),
+    pytest.param("The summit of ECCAS was held in Luanda in 2023 under the chairmanship of "
+                 "Angola.",
+                 {("Angola", "hosts", "meeting@2023", False),
+                  ("Economic Community of Central African States", "attends", "meeting@2023",
+                   False)}, id="under-the-chairmanship-of"),
     pytest.param("Japan will host a summit of Pacific leaders on Monday.",
                  {("Japan", "hosts", "meeting@Monday", False)}, id="active-host"),
     pytest.param("Delegates from 20 countries will attend a conference organised by Canada "

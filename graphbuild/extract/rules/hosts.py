@@ -211,7 +211,9 @@ def _host_noun(token: Token, ctx: Context) -> Iterator[Claim]:
     if named:
         yield from emit(ctx, "hosts", named, meeting, token, [token], negatable=False)
         return
-    if token.dep_ == "attr":
+    if token.dep_ == "attr" or token.dep_ == "dobj" and token.head.lemma_.lower() in \
+            relation_words("hosts", "playing_verbs"):
+        # "Qatar will be the host", "Mohammed bin Salman played host to Arab leaders"
         yield from emit(ctx, "hosts", subjects(token.head, ctx), meeting, token.head,
                         [token.head, token])
         return
