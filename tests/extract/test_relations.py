@@ -77,6 +77,14 @@ CONSTRUCTIONS = [
                  {("Angola", "hosts", "meeting@2023", False),
                   ("Economic Community of Central African States", "attends", "meeting@2023",
                    False)}, id="under-the-chairmanship-of"),
+    pytest.param("Leaders met in Nairobi on Friday. Varga thanked Kenya for hosting the summit.",
+                 {("Kenya", "hosts", "meeting@Friday", False)}, id="thanked-for-hosting"),
+    pytest.param("The summit opened in Jeddah on Friday. President Varga thanked President "
+                 "Anwar Salem for the hospitality.",
+                 {("Anwar Salem", "hosts", "meeting@Friday", False)},
+                 id="thanked-for-the-hospitality"),
+    pytest.param("The summit opened in Jeddah on Friday. Varga thanked Anwar Salem for his "
+                 "support.", set(), id="thanked-for-something-else"),
     pytest.param("Japan will host a summit of Pacific leaders on Monday.",
                  {("Japan", "hosts", "meeting@Monday", False)}, id="active-host"),
     pytest.param("Delegates from 20 countries will attend a conference organised by Canada "

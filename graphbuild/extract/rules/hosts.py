@@ -252,9 +252,35 @@ def _invited_to_attend(token: Token, ctx: Context) -> Iterator[Claim]:
 
 @starts_at("VERB", lemmas=lambda: relation_words("hosts", "verbs"))
 def hosting_verb(token: Token, ctx: Context) -> Iterator[Claim]:
-    """A hosting verb and the meeting it hosts."""
-    if token.pos_ == "VERB" and token.lemma_.lower() in relation_words("hosts", "verbs"):
+    """A hosting verb and the meeting it hosts (not "thanked Kenya for hosting": see
+    :func:`_thanked_for_hosting`, whose object hosts)."""
+    thanked_for = token.dep_ == "pcomp" and token.head.lower_ == "for" and \
+        token.head.head.lemma_.lower() in relation_words("hosts", "thanking_verbs")
+    if token.pos_ == "VERB" and token.lemma_.lower() in relation_words("hosts", "verbs") \
+            and not thanked_for:
         yield from _hosts(token, ctx)
 
 
-RULES = (hosting_verb, _invitation, _host_noun, _invited_to_attend)
+@starts_at("VERB", lemmas=lambda: relation_words("hosts", "thanking_verbs"))
+def _thanked_for_hosting(token: Token, ctx: Context) -> Iterator[Claim]:
+    """'Tamim thanked Kenya for hosting the summit', 'thanked Mohammed bin Salman for the
+    hospitality' -> the one thanked hosts (the meeting named, else the one in focus)."""
+    if token.lemma_.lower() not in relation_words("hosts", "thanking_verbs"):
+        return
+    thanked = [m for obj in children(token, "dobj") for o in conjuncts(obj)
+               for m in actors(o, ctx)]
+    for _, reason in prep_objects(token, {"for"}):
+        if reason.lemma_.lower() in relation_words("hosts", "verbs"):
+            meeting = meeting_object(reason, ctx, relation_words("hosts", "meeting_preps"))
+        elif reason.lemma_.lower() in relation_words("hosts", "hospitality_nouns"):
+            meeting = None
+        else:
+            continue
+        meeting = meeting or focus_meeting(ctx.meetings, token.i, ctx.sentence_of[token.i],
+                                           window=2, in_person=True)
+        if meeting is not None:
+            yield from emit(ctx, "hosts", thanked, meeting, token, [token, reason],
+                            negatable=False)
+
+
+RULES = (hosting_verb, _invitation, _host_noun, _invited_to_attend, _thanked_for_hosting)
