@@ -25,7 +25,7 @@ from collections.abc import Sequence
 
 from graphbuild.graph import entity_id
 from graphbuild.lexicon import place_by_key
-from graphbuild.names import name_key, normalise_name
+from graphbuild.names import normalise_name
 from graphbuild.resolve.core import STOPWORDS, Resolver, alias_forms, unique_id
 from graphbuild.resolve.explain import explain
 from graphbuild.resolve.meetings import meeting_entities
@@ -135,10 +135,6 @@ def _label(members: list[Mention], key: str, kind: str) -> str:
                     for m in members if not m.key.startswith("anaphor:"))
     if kind == "person":
         full = [t for t in texts if " " in t]
-        # "Peña Nieto" beside "Enrique Peña Nieto": a family name is not the whole name
-        whole = [t for t in full if not any(name_key(other).endswith(f" {name_key(t)}")
-                                            for other in full)]
-        full = whole or full
         if not full and " " in key:
             return key.removeprefix("person:")  # titled apart: "Mrs Howard"
         return max(full or list(texts), key=lambda t: (texts[t], len(t), t))
