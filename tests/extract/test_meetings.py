@@ -95,6 +95,8 @@ def meetings(extraction):
     pytest.param("Duterte thanked leaders for the success of the online ASEAN Summit and "
                  "ASEAN+3 Summit on COVID-19 Response held on April 14.", 2,
                  id="a-body-and-a-wider-forum-named-after-it-are-two"),
+    pytest.param("Trump met Taliban leaders at Camp David on Sunday. The second round of talks "
+                 "went well.", 1, id="one-round-of-talks-is-the-meeting-told"),
 ])
 def test_clusters(read, text, clusters):
     assert len({m.key for m in meetings(read(text))}) == clusters

@@ -85,6 +85,11 @@ CONSTRUCTIONS = [
                  id="thanked-for-the-hospitality"),
     pytest.param("The summit opened in Jeddah on Friday. Varga thanked Anwar Salem for his "
                  "support.", set(), id="thanked-for-something-else"),
+    pytest.param("Trump was to meet Taliban leaders at Camp David on Sunday. The U.S. and the "
+                 "Taliban have held multiple rounds of talks this year in Doha.",
+                 {("Trump", "attends", "meeting@Sunday", False),
+                  ("Taliban", "attends", "meeting@Sunday", False)},
+                 id="rounds-of-talks-are-not-the-meeting-told"),
     pytest.param("Japan will host a summit of Pacific leaders on Monday.",
                  {("Japan", "hosts", "meeting@Monday", False)}, id="active-host"),
     pytest.param("Delegates from 20 countries will attend a conference organised by Canada "

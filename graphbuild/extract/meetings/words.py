@@ -92,7 +92,11 @@ def _name_tail(token: Token) -> bool:
 
 def several_meetings(token: Token) -> bool:
     """'meetings', 'phone conversations': a plural that counts meetings, unlike
-    'talks'."""
+    'talks'; 'multiple rounds of talks' too (not 'the second round of talks')."""
+    rounds = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
+    if rounds is not None and rounds.tag_ == "NNS" and rounds.lemma_.lower() in words(
+            "meetings", "counted_rounds"):
+        return True
     return token.tag_ in ("NNS", "NNPS") and token.lower_ not in words("meetings",
                                                                        "plural_nouns")
 
