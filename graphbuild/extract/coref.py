@@ -62,13 +62,16 @@ class _Article:
         return [m for m in reversed(self.mentions) if m.type in types and m.start < token.idx
                 and sentence - m.sentence <= _WINDOW]
 
+    def at(self, token: Token, types: Sequence[str] = _ACTORS) -> list[Mention]:
+        """Mentions of these types that a token is part of."""
+        return [m for m in self.mentions if m.type in types and m.start <= token.idx < m.end]
+
     def subject_mentions(self, sentence: Span, types: Sequence[str]) -> list[Mention]:
         """Mentions heading the subject of a sentence's main verb ("Starmer and Macron")."""
         found: list[Mention] = []
         for subject in (c for c in sentence.root.children if c.dep_ in ("nsubj", "nsubjpass")):
             for token in [subject, *subject.conjuncts]:
-                found.extend(m for m in self.mentions if m.type in types
-                             and m.start <= token.idx < m.end)
+                found.extend(self.at(token, types))
         return found
 
 
@@ -102,7 +105,7 @@ def _own_subjects(token: Token, article: _Article) -> set[str]:
         if subjects:
             keys: set[str] = set()
             for subject in (t for s in subjects for t in [s, *s.conjuncts]):
-                keys |= {m.key for m in article.mentions if m.start <= subject.idx < m.end}
+                keys |= {m.key for m in article.at(subject)}
                 if subject.lower_ in _coref_words("personal_pronouns") | _coref_words(
                         "plural_pronouns"):
                     keys |= {m.key for m in _antecedents(subject, article)}

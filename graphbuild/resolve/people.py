@@ -153,15 +153,14 @@ def _join_first_name_variants(resolver: Resolver, names: list[str]) -> None:
 def _join_family_names(resolver: Resolver, names: list[str]) -> None:
     """'Peña Nieto' and 'Enrique Peña Nieto', 'bin Salman' and 'Mohammed bin Salman': two
     words that end one longer name only are that person's family name, written alone."""
+    words_of = {name: name_key(name).split() for name in names}
     endings: dict[str, set[str]] = defaultdict(set)
-    for name in names:
-        tokens = name_key(name).split()
+    for name, tokens in words_of.items():
         if len(tokens) > 2:
             endings[" ".join(tokens[-2:])].add(name)
-    for name in names:
-        longer = sorted(endings.get(name_key(name), ()))
-        if len(name_key(name).split()) == 2 and longer and len(
-                {resolver.union.find(f"person:{other}") for other in longer}) == 1:
+    for name, tokens in words_of.items():
+        longer = sorted(endings.get(" ".join(tokens), ())) if len(tokens) == 2 else []
+        if longer and len({resolver.union.find(f"person:{other}") for other in longer}) == 1:
             resolver.merge(f"person:{longer[0]}", f"person:{name}", name,
                            f"family name of {longer[0]} (the only longer name it ends)")
 
@@ -201,8 +200,10 @@ def _person_named(resolver: Resolver, mention: Mention, full: _FullNames
         return corpus.pop(), "only full name with this surname in the corpus"
     # "Trump" in an article naming Donald and Ivanka Trump: the one the news calls so alone
     owner = surname_owner(name)
-    known = [root for root in local or corpus if owner is not None
-             and normalise_name(root.removeprefix("person:")) == normalise_name(owner)]
+    if owner is None:
+        return None
+    known = [root for root in local or corpus
+             if normalise_name(root.removeprefix("person:")) == normalise_name(owner)]
     if len(known) == 1:
         return known[0], "the public figure called by this surname alone (people.json)"
     return None

@@ -28,6 +28,7 @@ from graphbuild.extract.rules.context import (
     unique,
 )
 from graphbuild.extract.rules.offers import starts_at
+from graphbuild.extract.sentences import sentences
 from graphbuild.extract.syntax import (
     PRONOUNS,
     children,
@@ -104,7 +105,8 @@ def called_off_throughout(claims: list[Claim], ctx: Context) -> list[Claim]:
         verb = _cancelling_verb(ctx.doc[index])
         if verb is not None and verb.lemma_.lower() not in relation_words("attends",
                                                                         "delaying_verbs"):
-            sentence = ctx.doc[index].sent
+            # the sentence as claims' evidence bounds it (graphbuild.extract.sentences)
+            sentence = sentences(ctx.doc).span(ctx.sentence_of[index])
             ended.add((sentence.start_char, sentence.end_char, meeting.key))
     return [replace(c, negated=True) if c.relation == "attends" and not c.negated
             and c.object is not None and any(start <= c.evidence.start < end
@@ -156,13 +158,9 @@ def _frame_parties(token: Token, ctx: Context) -> Iterator[Claim]:
         role = obj.lemma_.lower() in words("people", "role_nouns")
         if prep.lower_ in for_roles and not role:
             continue
+        # "a meeting of the coalition", "a summit of NATO leaders", "a meeting of Olmert
+        # and Abbas"; "a meeting of minds" and "talks of a ceasefire" name no actor.
         parties = [m for o in conjuncts(obj) for m in actors(o, ctx)]
-        if prep.lower_ == "of":
-            # "a meeting of the coalition", "a summit of NATO leaders", "a meeting of Israel
-            # and its Arab allies"; not "a meeting of minds" nor the topic in "talks of a
-            # ceasefire".
-            parties = [m for m in parties if m.type in ("organization", "country") or role
-                       or m.type == "person"]
         yield from emit(ctx, "attends", parties, meeting, token, [token, prep],
                            negatable=False)
     if token.lemma_.lower() in words("meetings", "ceremony_nouns"):
