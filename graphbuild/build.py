@@ -333,9 +333,12 @@ def _outputs_graph(folder: Path) -> Path:
 
 
 def write_outputs(result: BuildResult, directory: str | Path, *,
-                  formats: Iterable[str] | None = None, max_nodes: int | None = None) -> list[Path]:
+                  formats: Iterable[str] | None = None, max_nodes: int | None = None,
+                  cache: str | Path | ExtractionCache | None = None) -> list[Path]:
     """Write the graph files plus ``aliases.json`` (merge decisions) and ``files.json``
-    (``FILES_REPORT``), which marks the folder as outputs for :func:`load`.
+    (``FILES_REPORT``), which marks the folder as outputs for :func:`load`. The layout's
+    components are kept in ``cache`` (the build's cache file), so a rebuild lays out only
+    those that changed.
 
     The folder is locked for the write, and the files replace the previous ones only when
     all of them are written (``export.folder``): a failed write leaves the old outputs.
@@ -346,10 +349,10 @@ def write_outputs(result: BuildResult, directory: str | Path, *,
     from graphbuild.export.json import dumps_indented
 
     target = Path(directory)
-    with staged_outputs(target) as staging:
+    with staged_outputs(target) as staging, opened(cache) as store:
         written = write_graph(result.knowledge_graph.graph, staging,
                               tuple(formats) if formats is not None else DEFAULT_FORMATS,
-                              max_nodes=max_nodes or DEFAULT_MAX_NODES)
+                              max_nodes=max_nodes or DEFAULT_MAX_NODES, layouts=store)
         decisions = sorted({(d.alias, d.entity_id, d.reason)
                             for d in result.resolution.decisions})
         aliases = [{"alias": a, "entity": e, "reason": r} for a, e, r in decisions]

@@ -13,6 +13,9 @@ articles), keyed by the file's bytes, name and id and a fingerprint of the inges
 data and the decoding libraries (:func:`file_key`): an unchanged file is not decoded again,
 and a changed byte, a renamed file or edited ingest rules miss. The records themselves are
 written and read by :mod:`graphbuild.ingest`.
+
+It also keeps the positions of each laid-out component of the graph
+(:class:`graphbuild.export.layout.LayoutStore`), so a rebuild lays out only what changed.
 """
 
 from __future__ import annotations
@@ -28,6 +31,8 @@ from dataclasses import fields
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from graphbuild.types import AliasLink, Article, ArticleExtraction, Claim, Evidence, Mention
 
@@ -164,8 +169,9 @@ class ExtractionCache:
             # Added beside the extraction records: a cache that lacks it gains it, and a
             # graphbuild that does not know it ignores it.
             with connection:
-                connection.execute("CREATE TABLE IF NOT EXISTS reading "
-                                   "(key TEXT PRIMARY KEY, record BLOB NOT NULL)")
+                for table in ("reading", "layout"):
+                    connection.execute(f"CREATE TABLE IF NOT EXISTS {table} "
+                                       "(key TEXT PRIMARY KEY, record BLOB NOT NULL)")
             connection.execute("SELECT count(*) FROM extraction").fetchone()
         except sqlite3.DatabaseError:
             connection.close()
@@ -232,6 +238,43 @@ class ExtractionCache:
         except sqlite3.Error as error:
             self._reading_failed(error)
 
+    def get_layouts(self, keys: Sequence[str]) -> dict[str, np.ndarray]:
+        """Positions of laid-out components among ``keys`` (n x 2 float arrays); a record
+        that is not one, or a cache that cannot be read, counts as a miss."""
+        found: dict[str, np.ndarray] = {}
+        if self._connection is None:
+            return found
+        try:
+            for start in range(0, len(keys), 500):
+                batch = list(keys[start:start + 500])
+                rows = self._connection.execute(
+                    f"SELECT key, record FROM layout WHERE key IN ({','.join('?' * len(batch))})",
+                    batch).fetchall()
+                for key, record in rows:
+                    array = _positions(record)
+                    if array is not None:
+                        found[key] = array
+        except sqlite3.Error as error:
+            logger.warning("cannot read laid-out components from the cache %s (%s)",
+                           self.path, error)
+        return found
+
+    def put_layouts(self, records: Sequence[tuple[str, np.ndarray]]) -> None:
+        """Store laid-out components (one transaction); on failure they are laid out again
+        next time."""
+        rows = [(key, np.ascontiguousarray(array, dtype="<f8").tobytes())
+                for key, array in records]
+        connection = self._writable() if rows else None
+        if connection is None:
+            return
+        try:
+            with connection:
+                connection.executemany(
+                    "INSERT OR REPLACE INTO layout (key, record) VALUES (?, ?)", rows)
+        except sqlite3.Error as error:
+            logger.warning("cannot store laid-out components in the cache %s (%s)",
+                           self.path, error)
+
     def _reading_failed(self, error: sqlite3.Error) -> None:
         logger.warning("cannot use the records of read files in the cache %s (%s); reading "
                        "every file", self.path, error)
@@ -275,6 +318,14 @@ def open_cache(path: str | Path) -> ExtractionCache | None:
 _FIELD_NAMES = {kind: tuple(f.name for f in fields(kind)) for kind in (Mention, Evidence)}
 _MENTION_FIELDS = len(_FIELD_NAMES[Mention])
 _EVIDENCE_FIELDS = len(_FIELD_NAMES[Evidence])
+
+
+def _positions(record: object) -> np.ndarray | None:
+    """A stored component's positions: little-endian float pairs, all finite."""
+    if not isinstance(record, bytes) or not record or len(record) % 16:
+        return None
+    array = np.frombuffer(record, dtype="<f8").reshape(-1, 2).astype(float)
+    return array if bool(np.isfinite(array).all()) else None
 
 
 def _values(record: Mention | Evidence) -> list[Any]:

@@ -83,7 +83,8 @@ def build_command(corpus: tuple[Path, ...], outputs: Path, model: str | None,
     finally:
         report.finish()
     started = time.perf_counter()
-    written = write_outputs(result, outputs, formats=chosen, max_nodes=max_nodes)
+    written = write_outputs(result, outputs, formats=chosen, max_nodes=max_nodes,
+                            cache=cache)
     seconds = {**result.stats.seconds, "export": time.perf_counter() - started}
     if quiet:
         return

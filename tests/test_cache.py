@@ -1,5 +1,5 @@
 """The extraction cache: records round-trip exactly, hits and misses, invalidation by
-content, model and rules, and damaged or foreign cache files."""
+content, model and rules, damaged or foreign cache files, and laid-out components."""
 
 from __future__ import annotations
 
@@ -12,13 +12,15 @@ import zlib
 from collections.abc import Iterable
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from graphbuild import cache as cache_module
-from graphbuild.build import build_corpus
+from graphbuild.build import build_corpus, write_outputs
 from graphbuild.cache import INGEST_SOURCES, RULE_SOURCES, ExtractionCache, decode, encode
+from graphbuild.export import layout
 from graphbuild.export.json import write_json
 from graphbuild.ingest import read_corpus
 from graphbuild.types import ArticleExtraction, Claim, Evidence, Mention
@@ -437,3 +439,40 @@ def test_a_cache_that_cannot_be_written_is_skipped_with_a_warning(
     warning, = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
     assert warning.startswith(f"cannot write the cache {blocker / 'cache.sqlite'} (")
     assert warning.endswith("); the next build parses every article again")
+
+
+# -- laid-out components ------------------------------------------------------------------
+
+def test_laid_out_components_round_trip_exactly_and_damaged_ones_are_misses(
+        tmp_path: Path) -> None:
+    store = ExtractionCache(tmp_path / "cache.sqlite")
+    array = np.array([[0.1, -2.5], [1e-300, 3.0], [7.0, 1 / 3]])
+    store.put_layouts([("good", array), ("damaged", array), ("not-finite", array)])
+    with contextlib.closing(sqlite3.connect(store.path)) as connection, connection:
+        connection.execute("UPDATE layout SET record = x'00ff' WHERE key = 'damaged'")
+        connection.execute("UPDATE layout SET record = ? WHERE key = 'not-finite'",
+                           (np.array([[np.nan, 0.0]]).tobytes(),))
+
+    found = store.get_layouts(["good", "damaged", "not-finite", "missing"])
+
+    assert list(found) == ["good"] and np.array_equal(found["good"], array)
+
+
+def test_a_rebuild_lays_out_nothing_again_and_writes_the_same_files(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus, cache = _corpus(tmp_path), tmp_path / "cache.sqlite"
+    laid_out: list[int] = []
+    original = layout._component_layout
+
+    def counting(simple: object, component: list[str], **kwargs: int) -> np.ndarray:
+        laid_out.append(len(component))
+        return original(simple, component, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(layout, "_component_layout", counting)
+    write_outputs(build_corpus(corpus, cache=cache), tmp_path / "first", cache=cache)
+    first, laid_out[:] = list(laid_out), []
+    written = write_outputs(build_corpus(corpus, cache=cache), tmp_path / "second", cache=cache)
+
+    assert max(first) > 2 and all(size <= 2 for size in laid_out)  # pairs are not kept
+    for path in written:
+        assert path.read_bytes() == (tmp_path / "first" / path.name).read_bytes(), path.name

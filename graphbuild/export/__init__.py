@@ -19,7 +19,7 @@ from graphbuild import heap
 from graphbuild.errors import GraphFormatError
 from graphbuild.export._parallel import write_all
 from graphbuild.export.html import DEFAULT_MAX_NODES
-from graphbuild.export.layout import Positions, compute_layout
+from graphbuild.export.layout import LayoutStore, Positions, compute_layout
 
 log = logging.getLogger(__name__)
 
@@ -111,7 +111,8 @@ def resolve_formats(formats: Iterable[str]) -> list[Format]:
 
 def write_outputs(graph: nx.MultiDiGraph, directory: str | Path,
                   formats: Iterable[str] = DEFAULT_FORMATS, *,
-                  max_nodes: int = DEFAULT_MAX_NODES) -> list[Path]:
+                  max_nodes: int = DEFAULT_MAX_NODES,
+                  layouts: LayoutStore | None = None) -> list[Path]:
     """Write ``graph`` in each format into ``directory`` (created if missing).
 
     The layout is computed once and shared, so the HTML page, GraphML and GEXF
@@ -128,6 +129,8 @@ def write_outputs(graph: nx.MultiDiGraph, directory: str | Path,
         Names from :data:`FORMATS`.
     max_nodes : int
         Above this many nodes the HTML page draws the best-connected part.
+    layouts : LayoutStore, optional
+        Where laid-out components are kept between builds (the build's cache).
 
     Returns
     -------
@@ -144,7 +147,8 @@ def write_outputs(graph: nx.MultiDiGraph, directory: str | Path,
     directory.mkdir(parents=True, exist_ok=True)
     with heap.held():  # the graph and the layout outlive every writer
         heap.settle()
-        positions = compute_layout(graph) if any(f.needs_layout for f in chosen) else {}
+        positions = compute_layout(graph, store=layouts) \
+            if any(f.needs_layout for f in chosen) else {}
         options = _Options(positions=positions, max_nodes=max_nodes)
 
         def write(fmt: Format) -> list[Path]:

@@ -10,13 +10,21 @@ decide, and a large corpus has hundreds of pairs). Components under
 :data:`SPRING_LIMIT` nodes use :func:`networkx.spring_layout` (dense
 Fruchterman-Reingold); larger ones run the same algorithm here in NumPy, in row
 blocks to keep memory at O(n * block).
+
+A :class:`LayoutStore` (the build's cache file) keeps each component's positions by
+:func:`component_key`, so a rebuild lays out only the components that changed; what it
+gives is the same arrays, so the same bytes.
 """
 
 from __future__ import annotations
 
+import hashlib
 import math
-from collections.abc import Hashable, Mapping
-from typing import Any
+from collections.abc import Hashable, Mapping, Sequence
+from functools import cache
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any, Protocol
 
 import networkx as nx
 import numpy as np
@@ -31,12 +39,22 @@ _BLOCK = 256
 UNIT = 80.0
 
 
+class LayoutStore(Protocol):
+    """Where the positions of components laid out before are kept (:mod:`graphbuild.cache`)."""
+
+    def get_layouts(self, keys: Sequence[str]) -> dict[str, np.ndarray]: ...
+
+    def put_layouts(self, records: Sequence[tuple[str, np.ndarray]]) -> None: ...
+
+
 def compute_layout(graph: nx.Graph, *, seed: int = DEFAULT_SEED,
-                   iterations: int = ITERATIONS) -> dict[Hashable, tuple[float, float]]:
+                   iterations: int = ITERATIONS,
+                   store: LayoutStore | None = None) -> dict[Hashable, tuple[float, float]]:
     """Spring layout with a fixed seed, scaled to screen units and rounded.
 
     The graph is read, never changed. Nodes and edges are visited in sorted
-    order, so the same graph always gets the same positions.
+    order, so the same graph always gets the same positions. Components that ``store``
+    holds are taken from it, and those laid out here are put there.
 
     >>> import networkx as nx
     >>> g = nx.MultiDiGraph([("a", "b"), ("b", "c")])
@@ -60,11 +78,42 @@ def compute_layout(graph: nx.Graph, *, seed: int = DEFAULT_SEED,
     # isolated nodes to the rim and squeezes the main component into the middle.
     components = sorted((sorted(c, key=str) for c in nx.connected_components(simple)),
                         key=lambda c: (-len(c), str(c[0])))
+    keys = {index: component_key(simple, component, seed=seed, iterations=iterations)
+            for index, component in enumerate(components) if len(component) > 2}
+    stored = store.get_layouts(list(keys.values())) if store is not None and keys else {}
     placed: list[tuple[list[Hashable], np.ndarray]] = []
-    for component in components:
-        placed.append((component, _component_layout(simple, component, seed=seed,
-                                                    iterations=iterations)))
+    fresh: list[tuple[str, np.ndarray]] = []
+    for index, component in enumerate(components):
+        array = stored.get(keys.get(index, ""))
+        if array is None or array.shape != (len(component), 2):
+            array = _component_layout(simple, component, seed=seed, iterations=iterations)
+            if index in keys:
+                fresh.append((keys[index], array))
+        placed.append((component, array))
+    if store is not None and fresh:
+        store.put_layouts(fresh)
     return _pack(placed)
+
+
+def component_key(simple: nx.Graph, component: list[Hashable], *, seed: int,
+                  iterations: int) -> str:
+    """What a component's positions depend on: its nodes and edges in order, the seed,
+    the iterations and the layout code with the libraries that run it."""
+    index = {node: i for i, node in enumerate(component)}
+    edges = sorted(sorted((index[u], index[v])) for u, v in simple.subgraph(component).edges())
+    digest = hashlib.sha256(f"{_code_version()} {seed} {iterations}".encode())
+    for node in component:
+        digest.update(b"\0" + str(node).encode("utf-8", "surrogatepass"))
+    digest.update(b"\1" + repr(edges).encode())
+    return digest.hexdigest()
+
+
+@cache
+def _code_version() -> str:
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for library in ("networkx", "numpy"):
+        digest.update(f"{library} {version(library)}".encode())
+    return digest.hexdigest()[:16]
 
 
 def _component_layout(simple: nx.Graph, component: list[Hashable], *, seed: int,
