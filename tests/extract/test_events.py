@@ -216,6 +216,11 @@ EVENTS = [
                  "deliver opening statements at the summit.",
                  {("Ahmed Gheit", "attends", "meeting@Saturday", False)},
                  id="what-someone-does-at-the-summit"),
+    pytest.param("Presidents Lena Varga and Tomas Beck agreed to a joint statement of commitment "
+                 "to a trade pact between the two nations at a meeting in Vienna on Monday.",
+                 {("Lena Varga", "attends", "meeting@Monday", False),
+                  ("Tomas Beck", "attends", "meeting@Monday", False)},
+                 id="a-meeting-hung-on-a-noun-the-verb-governs"),
     pytest.param("Volodymyr Zelensky addressed the summit by video link on Friday.",
                  {("Volodymyr Zelensky", "attends", "meeting@Friday", False)},
                  id="addressing-the-summit"),
@@ -1061,6 +1066,8 @@ def test_event_parties(triples, text, expected):
     pytest.param("The treaty was received by Kenya on Friday.", id="a-thing-received-by"),
     pytest.param("Blair said Jon Berg would be warmly welcomed by Labour MPs.",
                  id="welcomed-nowhere-in-particular"),
+    pytest.param("Iran condemned the decision taken by the bloc at the summit on Monday.",
+                 id="what-others-did-at-a-meeting"),
 ])
 def test_no_party_claims(triples, text):
     assert {t for t in triples(text) if t[1] in MEETING_RELATIONS} == set()

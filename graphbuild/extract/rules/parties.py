@@ -300,9 +300,11 @@ def _clause_parties(token: Token, ctx: Context) -> Iterator[Claim]:
         yield from emit(ctx, "attends", unique(speakers), meeting, verb, [verb, prep],
                         negatable=False)
         return
-    if verb.pos_ == "NOUN" and verb.dep_ == "dobj" and verb.head.pos_ == "VERB" and \
-            prep.lower_ in relation_words("attends", "inside_preps"):
-        verb = verb.head  # "will deliver opening statements at the summit"
+    if verb.pos_ == "NOUN" and prep.lower_ in relation_words("attends", "inside_preps"):
+        # "will deliver opening statements at the summit", "agreed to a statement of
+        # commitment to a treaty at a meeting": the parser hangs the meeting on a noun
+        # the verb governs.
+        verb = _governing_verb(verb)
     if verb.pos_ == "NOUN" and prep.lower_ == "for" and verb.lemma_.lower() in relation_words(
             "attends", "trip_nouns"):
         # "arrived in Cairo on an official visit for summit talks with Sisi": the journey
@@ -356,6 +358,23 @@ def _clause_parties(token: Token, ctx: Context) -> Iterator[Claim]:
         # ... but "will not be at the summit" negates being there.
         yield from emit(ctx, "attends", unique(present), meeting, verb,
                         [verb, prep], negatable=(travelling and not inside) or lemma == "be")
+
+
+def _governing_verb(noun: Token) -> Token:
+    """The verb whose object or oblique ``noun`` is, through nouns hung on one another by
+    prepositions ("agreed to a statement of commitment to a treaty"); ``noun`` itself
+    when there is none."""
+    word = noun
+    for _ in range(4):
+        if word.dep_ == "dobj" and word.head.pos_ == "VERB":
+            return word.head
+        if word.dep_ != "pobj" or word.head.dep_ != "prep" or word.head.head.pos_ != "NOUN":
+            if word.dep_ == "pobj" and word.head.dep_ == "prep" \
+                    and word.head.head.pos_ == "VERB" and word is not noun:
+                return word.head.head
+            return noun
+        word = word.head.head
+    return noun
 
 
 def _addressees(verb: Token, ctx: Context) -> list[Mention]:
