@@ -85,6 +85,11 @@ CONSTRUCTIONS = [
                  id="thanked-for-the-hospitality"),
     pytest.param("The summit opened in Jeddah on Friday. Varga thanked Anwar Salem for his "
                  "support.", set(), id="thanked-for-something-else"),
+    pytest.param("Leaders met in Varna on Monday. Varga thanked Jordan for hosting more than a "
+                 "million refugees.", set(), id="thanked-for-hosting-no-meeting"),
+    pytest.param("Leaders met in Varna on Monday. Varga thanked Bulgaria for hosting the "
+                 "leaders.", {("Bulgaria", "hosts", "meeting@Monday", False)},
+                 id="thanked-for-hosting-the-guests"),
     pytest.param("Trump was to meet Taliban leaders at Camp David on Sunday. The U.S. and the "
                  "Taliban have held multiple rounds of talks this year in Doha.",
                  {("Trump", "attends", "meeting@Sunday", False),

@@ -81,6 +81,13 @@ def _hosts(token: Token, ctx: Context) -> Iterator[Claim]:
         yield from emit(ctx, "attends", guests, meeting, token, [token])
 
 
+def _guest(word: Token, ctx: Context) -> bool:
+    """Whom hosting a meeting receives: "leaders", "the delegations", "Biden"; not
+    "refugees" or "the World Cup"."""
+    return word.lemma_.lower() in words("people", "role_nouns") or any(
+        m.type in ("person", "country") for m in actors(word, ctx))
+
+
 def _host_cities(verb: Token, ctx: Context) -> list[Mention]:
     """'Kazan is hosting the BRICS summit': a city that hosts stands for its country (a
     gazetteer city; the venue is read by the meetings stage)."""
@@ -272,6 +279,8 @@ def _thanked_for_hosting(token: Token, ctx: Context) -> Iterator[Claim]:
     for _, reason in prep_objects(token, {"for"}):
         if reason.lemma_.lower() in relation_words("hosts", "verbs"):
             meeting = meeting_object(reason, ctx, relation_words("hosts", "meeting_preps"))
+            if meeting is None and not all(_guest(o, ctx) for o in children(reason, "dobj")):
+                continue  # "for hosting more than 3 million refugees"
         elif reason.lemma_.lower() in relation_words("hosts", "hospitality_nouns"):
             meeting = None
         else:
