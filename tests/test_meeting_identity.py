@@ -16,6 +16,7 @@ from graphbuild.meeting_identity import (
     places_agree,
     same_meeting,
     venue_key,
+    venues_conflict,
 )
 
 
@@ -141,6 +142,8 @@ def test_a_meeting_set_apart_joins_only_on_its_date():
     ({"budapest"}, set(), {"hungary"}, set(), True),
     (set(), {"Monday"}, set(), {"Friday"}, False),
     (set(), {"Monday"}, set(), {"May 15"}, True),
+    ({"Euxinograd Residence"}, set(), {"Varna"}, set(), True),
+    ({"Euxinograd Residence"}, set(), {"Hotel Metropol"}, set(), False),
 ])
 def test_groups_compatible(places, dates, other_places, other_dates, expected):
     assert groups_compatible(places, dates, other_places, other_dates) is expected
@@ -161,6 +164,18 @@ def test_groups_compatible(places, dates, other_places, other_dates, expected):
 ])
 def test_places_agree(a, b, expected):
     assert places_agree(venue_key(a), venue_key(b)) is expected
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), [
+    pytest.param("Euxinograd Residence", "Varna", False, id="unplaced-building-in-a-town"),
+    pytest.param("Villa La Grange", "Switzerland", False, id="unplaced-building-in-a-country"),
+    pytest.param("Hotel Metropol", "Villa La Grange", True, id="two-unplaced-buildings"),
+    pytest.param("Hyderabad House", "Kremlin", True, id="two-known-seats"),
+    pytest.param("Thornton Manor", "London", True, id="unknown-place-no-building"),
+    pytest.param("Lisbon", "Porto", True, id="two-towns"),
+])
+def test_venues_conflict(a, b, expected):
+    assert venues_conflict(a, b) is expected
 
 
 def test_one_bodys_summit_in_one_story_is_one_meeting():

@@ -18,8 +18,10 @@ from typing import Protocol
 from graphbuild.lexicon import gazetteer, place_by_key, words
 from graphbuild.meeting_identity.places import (
     enclosing_places,
+    known_place,
     one_name,
     places_agree,
+    unplaced_building,
     venue_key,
 )
 from graphbuild.meeting_identity.times import (
@@ -91,13 +93,20 @@ def _contradict(a: MeetingFacts, b: MeetingFacts) -> bool:
 
 
 def venues_conflict(a: str | None, b: str | None) -> bool:
-    """Two known places that are not one place or within each other.
+    """Two places, as written, that are not one place or within each other. A building
+    the gazetteers do not place ("Euxinograd Residence", "Villa La Grange") may stand in
+    any town or country they know.
 
     >>> venues_conflict("Prague", "Moldova"), venues_conflict("Lisbon", "Portugal")
     (True, False)
+    >>> venues_conflict("Villa La Grange", "Geneva"), venues_conflict("Villa Rosa", "Hotel Bristol")
+    (False, True)
     """
     first, second = venue_key(a), venue_key(b)
-    return bool(first and second and not places_agree(first, second))
+    if not (first and second) or places_agree(first, second):
+        return False
+    return not (unplaced_building(a) and known_place(second)
+                or unplaced_building(b) and known_place(first))
 
 
 def party_key(mention_key: str) -> str:
@@ -222,10 +231,10 @@ def _body_names() -> dict[str, frozenset[str]]:
 def groups_compatible(places: Set[str], dates: Set[str], other_places: Set[str],
                       other_dates: Set[str]) -> bool:
     """Whether two groups of meetings, already merged on their own, may be one: their
-    places (venue keys) and dates must not contradict, so that a meeting with no place
+    places (as written) and dates must not contradict, so that a meeting with no place
     never chains a Budapest summit to an Alaska one."""
-    if places and other_places and not any(places_agree(p, q) for p in places
-                                           for q in other_places):
+    if places and other_places and all(venues_conflict(p, q) for p in places
+                                       for q in other_places):
         return False
     return not any(dates_agree(a, b) == "conflict" for a in dates for b in other_dates)
 

@@ -110,6 +110,24 @@ def places_agree(a: str, b: str) -> bool:
     return second in _containing(first) or first in _containing(second)
 
 
+def known_place(key: str) -> bool:
+    """A venue key the gazetteers name: a country, town, region or seat."""
+    return key in _places()[0]
+
+
+def unplaced_building(venue: str | None) -> bool:
+    """A venue named as a building ("Euxinograd Residence", "Hotel Metropol") that the
+    gazetteers do not place.
+
+    >>> unplaced_building("Villa La Grange"), unplaced_building("Geneva")
+    (True, False)
+    """
+    key = venue_key(venue)
+    buildings = words("meetings", "building_words") | words("meetings", "venue_nouns")
+    return key is not None and not known_place(key) and any(
+        word in buildings for word in normalise_name(venue).split())
+
+
 def one_name(a: str, b: str) -> bool:
     """'cartagena' and 'cartagena de indias': one name is the start of the other."""
     shorter, longer = sorted((a.split(), b.split()), key=len)

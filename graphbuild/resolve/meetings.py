@@ -116,8 +116,8 @@ def merge_meetings(resolver: Resolver, clusters: dict[str, _Meeting]) -> UnionFi
         union.find(meeting.key)
         members_of[meeting.key] = {meeting.key}
         articles_of[meeting.key] = set(meeting.articles)
-        place = venue_key(meeting.venue)
-        places_of[meeting.key] = {place} if place else set()
+        places_of[meeting.key] = {meeting.venue} if meeting.venue and venue_key(meeting.venue) \
+            else set()
         dates_of[meeting.key] = {meeting.date} if meeting.date else set()
     same_story = _story_similarity(resolver)
 
