@@ -221,6 +221,19 @@ EVENTS = [
                  {("Lena Varga", "attends", "meeting@Monday", False),
                   ("Tomas Beck", "attends", "meeting@Monday", False)},
                  id="a-meeting-hung-on-a-noun-the-verb-governs"),
+    pytest.param("Lena Varga will host Tomas Beck in Vienna on Tuesday. Lena Varga's delegation "
+                 "will include Anna Kovacs (Treasury), Peter Nagy (Defence), and Eva Toth (Chief "
+                 "of Staff).",
+                 {("Lena Varga", "hosts", "meeting@Tuesday", False),
+                  ("Tomas Beck", "attends", "meeting@Tuesday", False),
+                  ("Lena Varga", "attends", "meeting@Tuesday", False),
+                  ("Anna Kovacs", "attends", "meeting@Tuesday", False),
+                  ("Peter Nagy", "attends", "meeting@Tuesday", False),
+                  ("Eva Toth", "attends", "meeting@Tuesday", False)},
+                 id="a-delegation-includes-people"),
+    pytest.param("The summit opens in Geneva on Monday. The invited delegations include "
+                 "members of the G7 and the European Union.", set(),
+                 id="a-delegation-includes-members-of-bodies"),
     pytest.param("Volodymyr Zelensky addressed the summit by video link on Friday.",
                  {("Volodymyr Zelensky", "attends", "meeting@Friday", False)},
                  id="addressing-the-summit"),

@@ -173,6 +173,32 @@ def _leads_delegation(token: Token, ctx: Context) -> Iterator[Claim]:
                         [token])
 
 
+@starts_at("VERB", lemmas=lambda: relation_words("attends", "including_verbs"))
+def _delegation_members(token: Token, ctx: Context) -> Iterator[Claim]:
+    """'Trump's delegation will include Marco Rubio, Scott Bessent and Pete Hegseth' ->
+    they and the one whose delegation it is attend the meeting it goes to, else the one in
+    focus."""
+    if token.lemma_.lower() not in relation_words("attends", "including_verbs"):
+        return
+    nouns = relation_words("attends", "delegation_nouns")
+    delegations = [s for s in children(token, "nsubj") if s.lemma_.lower() in nouns
+                   or s.lower_ in nouns]
+    if not delegations:
+        return
+    preps = relation_words("attends", "host_verb_preps") | {"to"}
+    named = [ctx.meetings[o.i] for d in delegations for _, o in prep_objects(d, preps)
+             if o.i in ctx.meetings]
+    meeting = next(iter(named), None) or focus_meeting(ctx.meetings, token.i,
+                                                       ctx.sentence_of[token.i])
+    if meeting is None:
+        return
+    # People named as members; not "the invited delegations include members of the G7"
+    members = [m for obj in children(token, "dobj") for o in conjuncts(obj)
+               for m in actors(o, ctx) if m.type == "person"]
+    senders = [m for d in delegations for c in children(d, "poss") for m in actors(c, ctx)]
+    yield from emit(ctx, "attends", unique([*members, *senders]), meeting, token, [token])
+
+
 @starts_at("NOUN", lemmas=lambda: relation_words("attends", "delegation_heads"))
 def _delegation_head(token: Token, ctx: Context) -> Iterator[Claim]:
     """'The leader of the government's delegation, Jorge Rodriguez, said ...' -> he
@@ -300,4 +326,5 @@ def delegation(token: Token, ctx: Context) -> Iterator[Claim]:
         yield from _travels_to_venue(token, ctx)
 
 
-RULES = (attendance_verb, delegation, _delegation_head, _attendance_noun, _agreed_together)
+RULES = (attendance_verb, delegation, _delegation_head, _delegation_members, _attendance_noun,
+         _agreed_together)
