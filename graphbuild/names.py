@@ -169,6 +169,34 @@ def surname_owner(surname: str) -> str | None:
     return _surname_owners().get(normalise_name(surname))
 
 
+def public_figure_surname(name: str) -> str | None:
+    """The surname ``data/people.json`` says the news uses alone for a person named in
+    full ("Xi Jinping" -> "Xi", "Abdel Fattah al-Sisi" -> "al-Sisi"), or None.
+
+    >>> public_figure_surname("Xi Jinping"), public_figure_surname("Jane Doe")
+    ('Xi', None)
+    """
+    return _own_surnames().get(normalise_name(name))
+
+
+@cache
+def _own_surnames() -> dict[str, str]:
+    """Each full name and other spelling of a person with surnames -> their own one (as
+    the full name ends, else the first listed)."""
+    found: dict[str, str] = {}
+    for name, aliases, short in public_figure_forms():
+        if short:
+            for form in (name, *aliases):
+                found.setdefault(normalise_name(form), _own_surname(name, short))
+    return found
+
+
+def _own_surname(name: str, short: tuple[str, ...]) -> str:
+    """The surname as the full name ends ("al-Sisi"), else the first one listed ("Xi")."""
+    last = name.split()[-1]
+    return last if normalise_name(last) in {normalise_name(s) for s in short} else short[0]
+
+
 @cache
 def _surname_owners() -> dict[str, str]:
     owners: dict[str, set[str]] = {}
@@ -186,11 +214,8 @@ def _known_names() -> dict[str, str]:
     for name, _, short in public_figure_forms():
         if not short:
             continue
-        forms = {normalise_name(surname) for surname in short}
-        # the surname as the full name ends ("al-Sisi"), else the first one listed ("Xi")
-        last = name.split()[-1]
-        own = last if normalise_name(last) in forms else short[0]
-        for surname in forms:
+        own = _own_surname(name, short)
+        for surname in {normalise_name(surname) for surname in short}:
             surnames.setdefault(surname, set()).add(own)
     known.update({surname: next(iter(owners)) for surname, owners in surnames.items()
                   if len(owners) == 1 and surname not in known})

@@ -13,6 +13,7 @@ from graphbuild.meeting_identity import (
     may_be_one,
     named_apart,
     one_body_one_place,
+    party_key,
     places_agree,
     same_meeting,
     venue_key,
@@ -209,3 +210,12 @@ def test_names_and_nested_dates():
     assert not named_apart(set(), {"g20"})
     assert dates_nest("July", "July 3-4") and not dates_nest("July", "August 3")
     assert not dates_nest("Thursday", "July 3")
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("person:Cyril Ramaphosa", "person:Ramaphosa"),
+    ("person:Xi Jinping", "person:Xi"),  # family name first: the surname people.json gives
+    ("person:Yoon Suk Yeol", "person:Yoon"),
+])
+def test_a_surname_is_the_full_names_party(a, b):
+    assert party_key(a) == party_key(b)

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from graphbuild.evaluate import evaluate, gold_from_dict
 from graphbuild.lexicon import name_rules, words
-from graphbuild.names import honorific_sexes, normalise_name, party_words
+from graphbuild.names import honorific_sexes, normalise_name, party_words, public_figure_surname
 from graphbuild.query import KnowledgeGraph
 from graphbuild.resolve import AliasRules, resolve
 from graphbuild.types import ArticleExtraction, Mention
@@ -109,3 +109,15 @@ def test_honorific_sexes(text: str, sexes: set[str]) -> None:
 ])
 def test_party_words(name: str, distinctive: set[str] | None) -> None:
     assert party_words(name) == distinctive
+
+
+@pytest.mark.parametrize(("name", "surname"), [
+    ("Xi Jinping", "Xi"),
+    ("Yoon Suk Yeol", "Yoon"),
+    ("Kim Jong-un", "Kim"),  # another spelling of the same person
+    ("Abdel Fattah al-Sisi", "al-Sisi"),  # the surname as the full name ends
+    ("Xi", None),  # a surname alone is no full name
+    ("Jane Doe", None),
+])
+def test_public_figure_surname(name: str, surname: str | None) -> None:
+    assert public_figure_surname(name) == surname

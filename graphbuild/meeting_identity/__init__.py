@@ -30,7 +30,7 @@ from graphbuild.meeting_identity.times import (
     dates_may_restate,
     dates_nest,
 )
-from graphbuild.names import name_key
+from graphbuild.names import name_key, public_figure_surname
 
 __all__ = [
     "Facts", "MeetingFacts", "better_date", "bodies_agree", "central_meetings_agree",
@@ -110,16 +110,20 @@ def venues_conflict(a: str | None, b: str | None) -> bool:
 
 
 def party_key(mention_key: str) -> str:
-    """How a meeting's party is compared within one article: a person by surname, so
-    the headline's "Ramaphosa" is the body's "Cyril Ramaphosa"; anything else as is.
+    """How a meeting's party is compared within one article: a person by surname (the
+    one ``data/people.json`` says the news uses alone, else the last name), so the
+    headline's "Ramaphosa" is the body's "Cyril Ramaphosa" and "Xi" is "Xi Jinping";
+    anything else as is.
 
-    >>> party_key("person:Cyril Ramaphosa"), party_key("country:ZAF")
-    ('person:ramaphosa', 'country:ZAF')
+    >>> party_key("person:Cyril Ramaphosa"), party_key("person:Xi Jinping")
+    ('person:ramaphosa', 'person:xi')
+    >>> party_key("country:ZAF")
+    'country:ZAF'
     """
     kind, _, name = mention_key.partition(":")
     if kind != "person" or not name:
         return mention_key
-    return f"person:{name_key(name).split()[-1]}"
+    return f"person:{name_key(public_figure_surname(name) or name).split()[-1]}"
 
 
 def named_apart(names: Set[str], other_names: Set[str]) -> bool:
