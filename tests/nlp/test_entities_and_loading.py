@@ -333,6 +333,8 @@ def test_a_title_word_inside_a_name_is_part_of_it(nlp: Language, text: str,
     ("Rumors Abound As Obama Skips Summit", ["Obama"]),
     ("Qatari Ruler Leaves Arab League Summit Before Close", []),
     ("Qatari Emir leaves Arab League summit abruptly", []),
+    ("Tomas Kovac Agree to Resume Talks", ["Tomas Kovac"]),
+    ("Samuel Kovac Invites Ruto to State House", ["Samuel Kovac", "Ruto"]),
 ])
 def test_a_title_case_headlines_verb_ends_a_name(nlp: Language, text: str,
                                                  people: list[str]) -> None:
