@@ -152,6 +152,13 @@ CONSTRUCTIONS = [
                  {("Gabriel Boric", "hosts", "meeting@Monday", False),
                   ("Gabriel Boric", "affiliated_with", "Chile", False)},
                  id="host-noun-as-a-title"),
+    pytest.param("Tomas Varga plans to visit Russia next month and will likely be in Florida "
+                 "as President Trump hosts Chinese President Li Wei, but he will skip the NATO "
+                 "meeting on Monday.",
+                 {("Tomas Varga", "attends", "meeting@Monday", True),
+                  ("NATO", "attends", "meeting@Monday", False),
+                  ("Li Wei", "affiliated_with", "China", False)},
+                 id="hosts-misread-as-a-plural-noun-is-no-title"),
     pytest.param("Closing the summit in Lima on Friday, Chilean President Gabriel Boric said "
                  "the bloc was united.",
                  {("Gabriel Boric", "attends", "meeting@Friday", False),

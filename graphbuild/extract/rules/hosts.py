@@ -187,6 +187,9 @@ def _host_noun(token: Token, ctx: Context) -> Iterator[Claim]:
     'The meeting's chairman, Nauru President Baron Waqa'."""
     if token.pos_ != "NOUN" or token.lemma_.lower() not in _host_nouns():
         return
+    before = ctx.by_token.get(token.i - 1)
+    if token.tag_ == "NNS" and before is not None and before.type in ACTORS:
+        return  # "as President Trump hosts Chinese President Xi": a verb misread
     own = [ctx.meetings[o.i] for _, o in prep_objects(token, {"of", "for"})
            if o.i in ctx.meetings]
     own += [ctx.meetings[c.i] for c in children(token, "poss") if c.i in ctx.meetings]
