@@ -1074,6 +1074,9 @@ def test_event_parties(triples, text, expected):
     pytest.param("Teenager Jon Berg ran the third fastest indoor 400m of all time at the "
                  "Fayetteville Invitational meeting.",
                  id="ran-a-race-at-a-meeting"),
+    pytest.param("In May last year, pro-Europe politician Varga received Germany's prestigious "
+                 "international Karlspreis (Charlemagne Prize) in Aachen.",
+                 id="receiving-what-is-called-a-prize"),
     pytest.param("The developer, who received an OBE in 2002, was worth more than 200m.",
                  id="received-a-prize"),
     pytest.param("The treaty was received by Kenya on Friday.", id="a-thing-received-by"),

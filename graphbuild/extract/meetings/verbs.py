@@ -84,6 +84,12 @@ def _has_particle(verb: Token, needed: list[str] | None) -> bool:
         for c in verb.children for t in (c, *c.children))
 
 
+def _an_award(word: Token) -> bool:
+    """'received the Karlspreis (Charlemagne Prize)': a name the model took for a person
+    that its own words call a prize."""
+    return any(t.lemma_.lower() in words("meetings", "award_nouns") for t in word.subtree)
+
+
 def stated_kind(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool] | None:
     """The kind of meeting a verb states and whether it may be the meeting in focus,
     or None.
@@ -145,7 +151,8 @@ def stated_kind(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool] 
         guest_types = ("person", "country") if lemma in words(
             "meetings", "receiving_verbs") else ("person", "country", "organization")
         named = [o for o in objects if by_token.get(o.i) is not None
-                 and by_token[o.i].type in guest_types and not heads_a_meeting_name(o)]
+                 and by_token[o.i].type in guest_types and not heads_a_meeting_name(o)
+                 and not _an_award(o)]
         guests = [o for o in objects if o.lemma_.lower() in words("people", "role_nouns")]
         if named or (guests and (date_of(token) is not None
                                  or venue_of(token, by_token) is not None)):
