@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from graphbuild.extract.meetings.words import visited_people
+from graphbuild.extract.meetings.words import on_the_margins, visited_people
 from graphbuild.extract.rules.claims import emit
 from graphbuild.extract.rules.context import (
     ACTORS,
@@ -217,8 +217,10 @@ def _frame_parties(token: Token, ctx: Context) -> Iterator[Claim]:
     parties = [m for m in named if m in possessors or m.type == "person"
                or (m.type == "country" and len(countries) > 1)]
     yield from emit(ctx, "attends", parties, meeting, token, [token], negatable=False)
+    # ... but not when the meeting is only where another is held ("met on the sidelines
+    # of the G20 summit"): its body is named for the place, not said to take part.
     bodies = [m for m in named if m not in parties and m.type == "organization"
-              and m.key in place_by_key()]
+              and m.key in place_by_key()] if not on_the_margins(token) else []
     yield from emit(ctx, "attends", bodies, meeting, token, [token], negatable=False,
                     named=True)
 
