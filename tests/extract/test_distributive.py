@@ -31,6 +31,11 @@ ROWS = [
                  [{("Antony Blinken", "attends", False), ("Sergei Lavrov", "attends", False)},
                   {("Antony Blinken", "attends", False), ("Wang Yi", "attends", False)}],
                  id="met-separately"),
+    pytest.param("Lena Varga met respectively with Peter Novak and Maria Lopez in Vienna on "
+                 "Monday.",
+                 [{("Lena Varga", "attends", False), ("Peter Novak", "attends", False)},
+                  {("Lena Varga", "attends", False), ("Maria Lopez", "attends", False)}],
+                 id="met-respectively"),
     pytest.param("Olaf Scholz held separate talks with Emmanuel Macron and Giorgia Meloni on "
                  "Friday.",
                  [{("Olaf Scholz", "attends", False), ("Emmanuel Macron", "attends", False)},
