@@ -171,6 +171,8 @@ def test_places_agree(a, b, expected):
     pytest.param("Euxinograd Residence", "Varna", False, id="unplaced-building-in-a-town"),
     pytest.param("Villa La Grange", "Switzerland", False, id="unplaced-building-in-a-country"),
     pytest.param("Hotel Metropol", "Villa La Grange", True, id="two-unplaced-buildings"),
+    pytest.param("Yamaguchi Prefecture", "Japan", False, id="unplaced-area-in-a-country"),
+    pytest.param("Yamaguchi Prefecture", "Nagato", False, id="unplaced-area-holds-a-town"),
     pytest.param("Hyderabad House", "Kremlin", True, id="two-known-seats"),
     pytest.param("Thornton Manor", "London", True, id="unknown-place-no-building"),
     pytest.param("Lisbon", "Porto", True, id="two-towns"),

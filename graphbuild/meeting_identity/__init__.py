@@ -21,7 +21,7 @@ from graphbuild.meeting_identity.places import (
     known_place,
     one_name,
     places_agree,
-    unplaced_building,
+    unplaced_site,
     venue_key,
 )
 from graphbuild.meeting_identity.times import (
@@ -93,9 +93,9 @@ def _contradict(a: MeetingFacts, b: MeetingFacts) -> bool:
 
 
 def venues_conflict(a: str | None, b: str | None) -> bool:
-    """Two places, as written, that are not one place or within each other. A building
-    the gazetteers do not place ("Euxinograd Residence", "Villa La Grange") may stand in
-    any town or country they know.
+    """Two places, as written, that are not one place or within each other. A building or
+    an area the gazetteers do not place ("Euxinograd Residence", "Yamaguchi Prefecture")
+    may be in, or hold, any town or country they know.
 
     >>> venues_conflict("Prague", "Moldova"), venues_conflict("Lisbon", "Portugal")
     (True, False)
@@ -105,8 +105,8 @@ def venues_conflict(a: str | None, b: str | None) -> bool:
     first, second = venue_key(a), venue_key(b)
     if not (first and second) or places_agree(first, second):
         return False
-    return not (unplaced_building(a) and known_place(second)
-                or unplaced_building(b) and known_place(first))
+    return not (unplaced_site(a) and known_place(second)
+                or unplaced_site(b) and known_place(first))
 
 
 def party_key(mention_key: str) -> str:

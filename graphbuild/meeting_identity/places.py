@@ -115,17 +115,20 @@ def known_place(key: str) -> bool:
     return key in _places()[0]
 
 
-def unplaced_building(venue: str | None) -> bool:
-    """A venue named as a building ("Euxinograd Residence", "Hotel Metropol") that the
-    gazetteers do not place.
+def unplaced_site(venue: str | None) -> bool:
+    """A venue named as a building or an area ("Euxinograd Residence", "Hotel Metropol",
+    "Yamaguchi Prefecture") that the gazetteers do not place.
 
-    >>> unplaced_building("Villa La Grange"), unplaced_building("Geneva")
-    (True, False)
+    >>> unplaced_site("Villa La Grange"), unplaced_site("Yamaguchi Prefecture")
+    (True, True)
+    >>> unplaced_site("Geneva")
+    False
     """
     key = venue_key(venue)
-    buildings = words("meetings", "building_words") | words("meetings", "venue_nouns")
+    sites = words("meetings", "building_words") | words("meetings", "venue_nouns") | words(
+        "meetings", "area_words")
     return key is not None and not known_place(key) and any(
-        word in buildings for word in normalise_name(venue).split())
+        word in sites for word in normalise_name(venue or "").split())
 
 
 def one_name(a: str, b: str) -> bool:
