@@ -163,6 +163,8 @@ def test_meeting_date_venue_and_group(read):
                  id="a-countrys-capital"),
     pytest.param("Peru will attend the summit in Chile's capital.", "Santiago",
                  id="a-countrys-capital-possessive"),
+    pytest.param("Boric will meet Lula on Thursday at a hot spring in Nagato.", "Nagato",
+                 id="the-town-of-the-place-met-at"),
 ])
 def test_meeting_venue(read, text, venue):
     (meeting,) = meetings(read(text))

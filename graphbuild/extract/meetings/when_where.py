@@ -218,8 +218,8 @@ def venue_of(token: Token, by_token: dict[int, Mention]) -> str | None:
                 return mention.text
             if place.lemma_.lower() in words("relations", "hosts", "invitation_nouns"):
                 continue  # "at the invitation of Chile" names the host, not the place
-            # "in the Norwegian city of Tromsø"
-            for _, named in prep_objects(place, {"of"}):
+            # "in the Norwegian city of Tromsø", "at a hot spring in Nagato"
+            for _, named in prep_objects(place, {"of", "in"}):
                 inner = by_token.get(named.i)
                 if inner is not None and inner.type in ("location", "country"):
                     return inner.text
