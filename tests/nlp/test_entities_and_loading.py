@@ -341,6 +341,17 @@ def test_a_title_case_headlines_verb_ends_a_name(nlp: Language, text: str,
     assert [e.text for e in nlp(text).ents if e.label_ == "PERSON"] == people
 
 
+@pytest.mark.parametrize(("text", "entities"), [
+    ("North Korea canceled secret meeting with Pence at Olympics, US says",
+     [("North Korea", "GPE"), ("Pence", "PERSON"), ("US", "GPE")]),
+    ("He studied at the University of California at Berkeley.",
+     [("University of California at Berkeley", "ORG")]),
+])
+def test_a_name_of_proper_nouns_stops_before_at(nlp: Language, text: str,
+                                                entities: list[tuple[str, str]]) -> None:
+    assert [(e.text, e.label_) for e in nlp(text).ents] == entities
+
+
 def test_title_words_after_a_title_are_not_a_name(nlp: Language) -> None:
     doc = nlp("Saudi Crown Prince Mohammed bin Salman met the National Security Adviser.")
     assert all(e.text not in ("Prince", "Adviser") for e in doc.ents)
