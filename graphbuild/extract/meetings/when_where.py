@@ -218,8 +218,8 @@ def venue_of(token: Token, by_token: dict[int, Mention]) -> str | None:
                 return mention.text
             if place.lemma_.lower() in words("relations", "hosts", "invitation_nouns"):
                 continue  # "at the invitation of Chile" names the host, not the place
-            # "in the Norwegian city of Tromsø", "at a hot spring in Nagato"
-            for _, named in prep_objects(place, {"of", "in"}):
+            # "in the Norwegian city of Tromsø"
+            for _, named in prep_objects(place, {"of"}):
                 inner = by_token.get(named.i)
                 if inner is not None and inner.type in ("location", "country"):
                     return inner.text
@@ -231,6 +231,11 @@ def venue_of(token: Token, by_token: dict[int, Mention]) -> str | None:
                           if c.dep_ in ("poss", "compound") and c.i in by_token]
                 if owners:
                     return f"{owners[0].text} {place.text}"
+            # "at a hot spring in Nagato": the town the place is in
+            for _, named in prep_objects(place, {"in"}):
+                inner = by_token.get(named.i)
+                if inner is not None and inner.type in ("location", "country"):
+                    return inner.text
     return None
 
 def _capital_named(place: Token, by_token: dict[int, Mention]) -> str | None:
