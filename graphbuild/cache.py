@@ -181,19 +181,22 @@ class ExtractionCache:
     def get_many(self, keys: Sequence[str]) -> dict[str, ArticleExtraction]:
         """The cached records among ``keys``; an unreadable record counts as a miss."""
         found: dict[str, ArticleExtraction] = {}
+        for key, record in self._records("extraction", keys):
+            try:
+                found[key] = decode(zlib.decompress(record))
+            except (zlib.error, ValueError, TypeError, KeyError, IndexError) as error:
+                logger.warning("ignoring a damaged cache record (%s)", error)
+        return found
+
+    def _records(self, table: str, keys: Sequence[str]) -> Iterator[tuple[str, Any]]:
+        """(key, record) of ``table`` for those of ``keys`` it holds, read 500 at a time."""
         if self._connection is None:
-            return found
+            return
         for start in range(0, len(keys), 500):
             batch = list(keys[start:start + 500])
-            marks = ",".join("?" * len(batch))
-            rows = self._connection.execute(
-                f"SELECT key, record FROM extraction WHERE key IN ({marks})", batch)
-            for key, record in rows:
-                try:
-                    found[key] = decode(zlib.decompress(record))
-                except (zlib.error, ValueError, TypeError, KeyError, IndexError) as error:
-                    logger.warning("ignoring a damaged cache record (%s)", error)
-        return found
+            yield from self._connection.execute(
+                f"SELECT key, record FROM {table} WHERE key IN ({','.join('?' * len(batch))})",
+                batch)
 
     def put_many(self, records: Iterable[tuple[str, ArticleExtraction]]) -> None:
         """Store records (one transaction), so an interrupted build keeps what it parsed."""
@@ -242,18 +245,11 @@ class ExtractionCache:
         """Positions of laid-out components among ``keys`` (n x 2 float arrays); a record
         that is not one, or a cache that cannot be read, counts as a miss."""
         found: dict[str, np.ndarray] = {}
-        if self._connection is None:
-            return found
         try:
-            for start in range(0, len(keys), 500):
-                batch = list(keys[start:start + 500])
-                rows = self._connection.execute(
-                    f"SELECT key, record FROM layout WHERE key IN ({','.join('?' * len(batch))})",
-                    batch).fetchall()
-                for key, record in rows:
-                    array = _positions(record)
-                    if array is not None:
-                        found[key] = array
+            for key, record in self._records("layout", keys):
+                array = _positions(record)
+                if array is not None:
+                    found[key] = array
         except sqlite3.Error as error:
             logger.warning("cannot read laid-out components from the cache %s (%s)",
                            self.path, error)

@@ -78,8 +78,9 @@ def compute_layout(graph: nx.Graph, *, seed: int = DEFAULT_SEED,
     # isolated nodes to the rim and squeezes the main component into the middle.
     components = sorted((sorted(c, key=str) for c in nx.connected_components(simple)),
                         key=lambda c: (-len(c), str(c[0])))
-    keys = {index: component_key(simple, component, seed=seed, iterations=iterations)
-            for index, component in enumerate(components) if len(component) > 2}
+    keys = {} if store is None else {
+        index: component_key(simple, component, seed=seed, iterations=iterations)
+        for index, component in enumerate(components) if len(component) > 2}
     stored = store.get_layouts(list(keys.values())) if store is not None and keys else {}
     placed: list[tuple[list[Hashable], np.ndarray]] = []
     fresh: list[tuple[str, np.ndarray]] = []

@@ -125,10 +125,14 @@ def unplaced_site(venue: str | None) -> bool:
     False
     """
     key = venue_key(venue)
-    sites = words("meetings", "building_words") | words("meetings", "venue_nouns") | words(
-        "meetings", "area_words")
     return key is not None and not known_place(key) and any(
-        word in sites for word in normalise_name(venue or "").split())
+        word in _site_words() for word in normalise_name(venue or "").split())
+
+
+@cache
+def _site_words() -> frozenset[str]:
+    return words("meetings", "building_words") | words("meetings", "venue_nouns") | words(
+        "meetings", "area_words")
 
 
 def one_name(a: str, b: str) -> bool:

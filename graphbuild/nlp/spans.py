@@ -40,10 +40,10 @@ def trim_entity(ent: Span) -> Span | None:
     # "secret meeting with Pence at Olympics": a name of proper nouns does not go on past a
     # lower-case "at" (the span is dropped; a surname left alone is found again as the
     # person's); "University of California at Berkeley" is one name.
-    at = next((t.i for t in ent.doc[start + 1:end - 1] if t.text == "at"), None)
-    if ent.label_ in ("PERSON", "ORG") and at is not None \
-            and all(t.pos_ == "PROPN" for t in ent.doc[start:at]):
-        return None
+    if ent.label_ in ("PERSON", "ORG"):
+        at = next((t.i for t in ent.doc[start + 1:end - 1] if t.text == "at"), None)
+        if at is not None and all(t.pos_ == "PROPN" for t in ent.doc[start:at]):
+            return None
     # "Shanghai Cooperation Organisation (SCO": the name ends where its abbreviation starts.
     end = next((i for i in range(start + 1, end) if ent.doc[i].text == "("), end)
     # "the Summit of GCC Leaders": the body is the GCC, its leaders are people (but keep

@@ -219,10 +219,9 @@ def venue_of(token: Token, by_token: dict[int, Mention]) -> str | None:
             if place.lemma_.lower() in words("relations", "hosts", "invitation_nouns"):
                 continue  # "at the invitation of Chile" names the host, not the place
             # "in the Norwegian city of Tromsø"
-            for _, named in prep_objects(place, {"of"}):
-                inner = by_token.get(named.i)
-                if inner is not None and inner.type in ("location", "country"):
-                    return inner.text
+            town = _town_of(place, "of", by_token)
+            if town is not None:
+                return town
             capital = _capital_named(place, by_token)
             if capital is not None:
                 return capital
@@ -232,10 +231,18 @@ def venue_of(token: Token, by_token: dict[int, Mention]) -> str | None:
                 if owners:
                     return f"{owners[0].text} {place.text}"
             # "at a hot spring in Nagato": the town the place is in
-            for _, named in prep_objects(place, {"in"}):
-                inner = by_token.get(named.i)
-                if inner is not None and inner.type in ("location", "country"):
-                    return inner.text
+            town = _town_of(place, "in", by_token)
+            if town is not None:
+                return town
+    return None
+
+
+def _town_of(place: Token, prep: str, by_token: dict[int, Mention]) -> str | None:
+    """The town or country a place's preposition names ("city of Tromsø", "in Nagato")."""
+    for _, named in prep_objects(place, {prep}):
+        inner = by_token.get(named.i)
+        if inner is not None and inner.type in ("location", "country"):
+            return inner.text
     return None
 
 def _capital_named(place: Token, by_token: dict[int, Mention]) -> str | None:

@@ -162,15 +162,31 @@ def _leads_delegation(token: Token, ctx: Context) -> Iterator[Claim]:
     delegations = [obj for obj in children(token, "dobj") if obj.lower_ in nouns]
     if not delegations:
         return
-    preps = relation_words("attends", "host_verb_preps") | {"to"}
-    named = [ctx.meetings[o.i] for d in delegations for _, o in prep_objects(d, preps)
-             if o.i in ctx.meetings]
-    meeting = meeting_object(token, ctx, preps) or next(iter(named), None) \
-        or focus_meeting(ctx.meetings, token.i, ctx.sentence_of[token.i])
+    meeting = meeting_object(token, ctx, _delegation_preps()) \
+        or _delegations_meeting(token, delegations, ctx)
     if meeting is not None:
-        senders = [m for d in delegations for c in children(d, "poss") for m in actors(c, ctx)]
-        yield from emit(ctx, "attends", [*subjects(token, ctx), *senders], meeting, token,
-                        [token])
+        yield from emit(ctx, "attends", [*subjects(token, ctx), *_senders(delegations, ctx)],
+                        meeting, token, [token])
+
+
+def _delegation_preps() -> frozenset[str]:
+    """Prepositions that name where a delegation goes: "the delegation to the summit"."""
+    return relation_words("attends", "host_verb_preps") | {"to"}
+
+
+def _delegations_meeting(token: Token, delegations: list[Token], ctx: Context
+                         ) -> Mention | None:
+    """The meeting a delegation goes to ("the delegation to the summit"), else the one in
+    focus."""
+    named = [ctx.meetings[o.i] for d in delegations
+             for _, o in prep_objects(d, _delegation_preps()) if o.i in ctx.meetings]
+    return next(iter(named), None) or focus_meeting(ctx.meetings, token.i,
+                                                    ctx.sentence_of[token.i])
+
+
+def _senders(delegations: list[Token], ctx: Context) -> list[Mention]:
+    """Whose delegations they are: "China's delegation"."""
+    return [m for d in delegations for c in children(d, "poss") for m in actors(c, ctx)]
 
 
 @starts_at("VERB", lemmas=lambda: relation_words("attends", "including_verbs"))
@@ -185,18 +201,14 @@ def _delegation_members(token: Token, ctx: Context) -> Iterator[Claim]:
                    or s.lower_ in nouns]
     if not delegations:
         return
-    preps = relation_words("attends", "host_verb_preps") | {"to"}
-    named = [ctx.meetings[o.i] for d in delegations for _, o in prep_objects(d, preps)
-             if o.i in ctx.meetings]
-    meeting = next(iter(named), None) or focus_meeting(ctx.meetings, token.i,
-                                                       ctx.sentence_of[token.i])
+    meeting = _delegations_meeting(token, delegations, ctx)
     if meeting is None:
         return
     # People named as members; not "the invited delegations include members of the G7"
     members = [m for obj in children(token, "dobj") for o in conjuncts(obj)
                for m in actors(o, ctx) if m.type == "person"]
-    senders = [m for d in delegations for c in children(d, "poss") for m in actors(c, ctx)]
-    yield from emit(ctx, "attends", unique([*members, *senders]), meeting, token, [token])
+    yield from emit(ctx, "attends", unique([*members, *_senders(delegations, ctx)]), meeting,
+                    token, [token])
 
 
 @starts_at("NOUN", lemmas=lambda: relation_words("attends", "delegation_heads"))

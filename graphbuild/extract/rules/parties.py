@@ -370,12 +370,14 @@ def _governing_verb(noun: Token) -> Token:
     for _ in range(4):
         if word.dep_ == "dobj" and word.head.pos_ == "VERB":
             return word.head
-        if word.dep_ != "pobj" or word.head.dep_ != "prep" or word.head.head.pos_ != "NOUN":
-            if word.dep_ == "pobj" and word.head.dep_ == "prep" \
-                    and word.head.head.pos_ == "VERB" and word is not noun:
-                return word.head.head
-            return noun
-        word = word.head.head
+        if word.dep_ != "pobj" or word.head.dep_ != "prep":
+            break
+        holder = word.head.head
+        if holder.pos_ == "VERB" and word is not noun:
+            return holder
+        if holder.pos_ != "NOUN":
+            break
+        word = holder
     return noun
 
 
