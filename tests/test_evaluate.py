@@ -393,3 +393,17 @@ def test_load_gold_nested_too_deep(tmp_path: Path) -> None:
     path.write_text("[" * 1_000_000 + "]" * 1_000_000)
     with pytest.raises(GoldFormatError, match="nested deeper than 100 levels: not a gold"):
         load_gold(path)
+
+
+REALNEWS = Path(__file__).parent / "data" / "realnews"
+REALNEWS_CORPORA = sorted(p for split in ("dev", "blind") for p in (REALNEWS / split).iterdir()
+                          if p.is_dir())
+
+
+@pytest.mark.parametrize("corpus", REALNEWS_CORPORA, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_every_real_news_corpus_is_complete(corpus: Path) -> None:
+    """A corpus the scoring script would crash on or could not cite is caught here, not there."""
+    load_gold(corpus / "gold.json")
+    assert any((corpus / "articles").glob("*.txt"))
+    sources = (corpus / "SOURCES.md").read_text(encoding="utf-8")
+    assert "kept here for evaluation only" in sources
