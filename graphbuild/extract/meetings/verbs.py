@@ -75,6 +75,14 @@ def _identified_person(token: Token, by_token: dict[int, Mention]) -> bool:
         c.lower_ in _person_titles() for c in token.children if c.dep_ == "compound")
 
 
+def _visited_by(verb: Token, by_token: dict[int, Mention]) -> bool:
+    """'Zelensky was visited by Macron, Scholz and Draghi': the passive names the one
+    visited as its subject and the visitors after "by"."""
+    return any(_identified_person(s, by_token) for s in children(verb, "nsubjpass")) and any(
+        _identified_person(o, by_token) for _, visitor in prep_objects(verb, {"by"})
+        for o in [visitor, *visitor.conjuncts])
+
+
 def _has_particle(verb: Token, needed: list[str] | None) -> bool:
     """Whether a verb that needs one of ``needed`` (None: needs none) has it, as its
     particle or a little further ("brought leaders together in Paris": the parser may hang
@@ -159,7 +167,8 @@ def stated_kind(token: Token, by_token: dict[int, Mention]) -> tuple[str, bool] 
             return "meeting", True
         return None
     if lemma in words("meetings", "visiting_verbs") and not _ruled_out(token) and (any(
-            _identified_person(o, by_token) for o in objects) or inviters(token, by_token)):
+            _identified_person(o, by_token) for o in objects) or inviters(token, by_token)
+            or _visited_by(token, by_token)):
         # "is expected to visit President Trump at Mar-a-Lago", "will visit Russia at the
         # invitation of Putin"
         return "meeting", False

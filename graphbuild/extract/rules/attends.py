@@ -140,8 +140,9 @@ def _represents(token: Token, ctx: Context) -> Iterator[Claim]:
 
 def _listed_attendees(token: Token, ctx: Context) -> list[Mention]:
     """'leaders attending the summit' -> the leaders; 'Among the leaders attending ... will
-    be A, B and C' and 'A was among those attending' -> A, B and C."""
-    if token.dep_ != "acl":
+    be A, B and C', 'A was among those attending' and 'The leaders who attended the summit
+    include A, B and C' -> A, B and C."""
+    if token.dep_ not in ("acl", "relcl"):
         return []
     noun = token.head
     found = list(actors(noun, ctx))
@@ -149,6 +150,10 @@ def _listed_attendees(token: Token, ctx: Context) -> list[Mention]:
         clause = noun.head.head
         for named in children(clause, "nsubj", "nsubjpass", "attr"):
             found.extend(m for o in conjuncts(named) for m in actors(o, ctx))
+    if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in relation_words(
+            "attends", "including_verbs"):
+        found.extend(m for named in children(noun.head, "dobj") for o in conjuncts(named)
+                     for m in actors(o, ctx))
     return unique(found)
 
 

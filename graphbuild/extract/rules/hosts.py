@@ -227,6 +227,15 @@ def _host_noun(token: Token, ctx: Context) -> Iterator[Claim]:
         yield from emit(ctx, "hosts", subjects(token.head, ctx), meeting, token.head,
                         [token.head, token])
         return
+    # (the parser hangs the noun on the country: "host" -> "Uganda" -> "Museveni")
+    title_of = token.head.head if token.head.dep_ == "poss" else token.head
+    titled_person = [m for m in actors(title_of, ctx) if m.type == "person"] \
+        if token.dep_ in ("compound", "nmod") else []
+    if titled_person:
+        # "the host Uganda's Yoweri Museveni": the person whose title the noun is, not the
+        # country named in the title
+        yield from emit(ctx, "hosts", titled_person, meeting, token, [token], negatable=False)
+        return
     # "the host Syria", "summit co-host British Prime Minister Tony Blair": the name the
     # noun stands as a title for; a person before the country of their title.
     titled: list[Mention] = []

@@ -58,6 +58,8 @@ def _verb_meeting_parties(token: Token, ctx: Context) -> Iterator[Claim]:
         yield from emit(ctx, "hosts", agents(token, ctx), meeting, token, [token])
         return
     others = _counterparts(token, ctx)
+    if is_passive(token):
+        others += agents(token, ctx)  # "Zelensky was visited by Macron and Scholz"
     hosting = token.lemma_.lower() in words("meetings", "hosting_verbs") and children(
         token, "dobj")
     attendees = others if hosting else [*subjects(token, ctx), *others]
