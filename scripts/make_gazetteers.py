@@ -1213,7 +1213,7 @@ CITIES: list[tuple[str, str, list[str]]] = [
 # at the White House"): (name, country, the city or region it lies in, aliases). Only
 # names that point at one state; "State House" or "the Presidential Palace" do not.
 SEATS: list[tuple[str, str, str, list[str]]] = [
-    ("White House", "USA", "Washington", []),
+    ("White House", "USA", "Washington", ["Oval Office", "Rose Garden"]),
     ("Camp David", "USA", "Maryland", []),
     ("Mar-a-Lago", "USA", "Florida", []),
     ("Kremlin", "RUS", "Moscow", []),

@@ -153,6 +153,8 @@ def test_groups_compatible(places, dates, other_places, other_dates, expected):
 @pytest.mark.parametrize(("a", "b", "expected"), [
     pytest.param("White House", "Washington", True, id="seat-in-its-capital"),
     pytest.param("Kremlin", "Russia", True, id="seat-in-its-country"),
+    pytest.param("Oval Office", "White House", True, id="a-seats-room-is-the-seat"),
+    pytest.param("Oval Office", "Washington", True, id="a-seats-room-in-its-capital"),
     pytest.param("Camp David", "Maryland", True, id="seat-in-its-region"),
     pytest.param("Elysee Palace", "Élysée", True, id="seat-spellings"),
     pytest.param("St. Petersburg", "Saint Petersburg", True, id="city-aliases"),

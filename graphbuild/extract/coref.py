@@ -141,11 +141,22 @@ def _antecedents(token: Token, article: _Article) -> list[Mention]:
     nearest = article.before(token, types)
     if not nearest:
         return []
+    if types == _ACTORS and _people_noun_between(nearest[0], token,
+                                                 article.sentences[sentence]):
+        return []  # "a discussion among the attendees after meeting with them": those
     if types == _ACTORS:
         # "they" after a single person is rarely that person.
         groups = [m for m in nearest if m.type != "person"]
         return groups[:1]
     return nearest[:1]
+
+
+def _people_noun_between(mention: Mention, pronoun: Token, sentence: Span) -> bool:
+    """Whether a plural noun for people ("the attendees", "officials") comes between the
+    nearest name and a plural pronoun in its sentence: the nearer antecedent, unnamed."""
+    nouns = words("people", "role_nouns")
+    return any(t.tag_ == "NNS" and t.lower_ in nouns and not t.ent_type_
+               for t in sentence if mention.end <= t.idx and t.i < pronoun.i)
 
 
 def _group(token: Token, article: _Article, leaders: set[str]) -> list[Mention]:

@@ -11,7 +11,8 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Span
 
-from graphbuild.dates import RELATIVE_DAYS
+from graphbuild.dates import MONTHS, RELATIVE_DAYS
+from graphbuild.lexicon import words
 
 # Evidence longer than this is cut to a window around the cue, so that provenance grows
 # linearly with the article even when a "sentence" runs for pages.
@@ -54,8 +55,10 @@ class Sentences:
         """The DATE entities of a sentence."""
         if self._dates is None:
             self._dates = {}
+            surnames = frozenset(ent[-1].text for ent in self.doc.ents
+                                 if ent.label_ == "PERSON" and len(ent) > 1)
             for ent in self.doc.ents:
-                if ent.label_ == "DATE":
+                if ent.label_ == "DATE" and not _a_named_person(ent, surnames):
                     self._dates.setdefault(self.number(ent.start), []).append(ent)
             # "today’s summit": the model misses the day before a curly possessive
             for token in self.doc:
@@ -93,3 +96,14 @@ def sentences(doc: Doc) -> Sentences:
         found = Sentences(doc)
         doc.user_data[_KEY] = found
     return found
+
+
+def _a_named_person(ent: Span, surnames: frozenset[str]) -> bool:
+    """'Trump welcomed May', 'talks with May': in an article that names Theresa May, a
+    month's name alone is her, unless a time preposition or a day number makes it a date
+    ('in May', 'on May 5')."""
+    word = ent.root
+    if len(ent) != 1 or word.lower_ not in MONTHS or word.text not in surnames:
+        return False
+    timed = word.dep_ == "pobj" and word.head.lower_ in words("meetings", "time_preps")
+    return not timed and not any(c.like_num for c in word.children)

@@ -63,7 +63,14 @@ def split_at_headline_verbs(ent: Span) -> list[Span]:
     Arabia" -> "Xi"; "Justin Trudeau Meets Narendra Modi" -> the two names."""
     verbs = words("people", "headline_verbs")
     if ent.label_ != "PERSON":
-        return [ent]
+        # "... to Meet With Trump" read as one body: the verb and its preposition are no name
+        start = ent.start
+        while start < ent.end and (ent.doc[start].is_title and ent.doc[start].lower_ in verbs
+                                   and ent.doc[start].pos_ == "VERB"
+                                   or start > ent.start and ent.doc[start].pos_ == "ADP"):
+            start += 1
+        return [ent] if start == ent.start else [
+            Span(ent.doc, start, ent.end, label=ent.label_)] if start < ent.end else []
     cuts = [i for i in range(ent.start + 1, ent.end)
             if ent.doc[i].is_title and ent.doc[i].lower_ in verbs]
     if not cuts:

@@ -71,6 +71,11 @@ REFERENCES = [
                   ("Keir Starmer", "attends", "meeting", False),
                   ("Pedro Sanchez", "attends", "meeting", False)},
                  id="pronoun-chained-through-the-previous-subject"),
+    pytest.param("Envoy Lena Varga, a former Austrian president, hosted a round-table "
+                 "discussion among the attendees, after meeting with them bilaterally earlier "
+                 "Wednesday.",
+                 {("Lena Varga", "attends", "meeting@Wednesday", False)},
+                 id="them-after-people-unnamed-is-no-one-named"),
 ]
 
 

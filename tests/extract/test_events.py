@@ -186,6 +186,21 @@ EVENTS = [
                   ("Olaf Scholz", "attends", "meeting@Thursday", False)},
                  id="visited-by-people"),
     pytest.param("Kyiv was visited by Macron on Thursday.", set(), id="a-place-visited-by"),
+    pytest.param("UN hosts meeting of regional envoys over Western Sahara",
+                 {("United Nations", "hosts", "meeting", False)},
+                 id="a-headlines-hosts-read-as-a-noun"),
+    pytest.param("Donald Trump held talks with Theresa May at the White House on Friday. Trump "
+                 "welcomed May and promptly showed off a bust of Winston Churchill, one of "
+                 "May’s predecessors.",
+                 {("Donald Trump", "attends", "meeting@Friday", False),
+                  ("Theresa May", "attends", "meeting@Friday", False),
+                  ("Trump", "hosts", "meeting", False),
+                  ("May", "attends", "meeting", False)},
+                 id="a-person-called-may-is-no-date"),
+    pytest.param("Theresa May met Emmanuel Macron in May.",
+                 {("Theresa May", "attends", "meeting@May", False),
+                  ("Emmanuel Macron", "attends", "meeting@May", False)},
+                 id="in-may-is-a-date-beside-theresa-may"),
     pytest.param("The leaders who attended the summit on Monday include the host Austria's Lena "
                  "Varga and Hungary's Tomas Beck.",
                  {("Lena Varga", "attends", "meeting@Monday", False),
@@ -1225,3 +1240,11 @@ ONE_MEETING = [
 def test_one_meeting(read, text):
     found = read(text)
     assert len({m.key for m in found.mentions if m.type == "meeting"}) == 1
+
+
+def test_a_meeting_with_someone_is_no_meeting_in_general(read):
+    text = ("President Tom Hale held an Oval Office meeting Friday with British Prime Minister "
+            "Nora Lind. Hale’s spokesman said the president would seek a tax. A meeting with "
+            "the president is being hailed by the British government as a sign of progress.")
+    meetings = [m for m in read(text).mentions if m.type == "meeting"]
+    assert len(meetings) == 2 and not any(m.contrasted for m in meetings)

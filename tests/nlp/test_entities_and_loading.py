@@ -335,6 +335,8 @@ def test_a_title_word_inside_a_name_is_part_of_it(nlp: Language, text: str,
     ("Qatari Emir leaves Arab League summit abruptly", []),
     ("Tomas Kovac Agree to Resume Talks", ["Tomas Kovac"]),
     ("Samuel Kovac Invites Ruto to State House", ["Samuel Kovac", "Ruto"]),
+    ("With Little Pomp, Merkel Arrives at the White House to Meet With Trump",
+     ["Merkel", "Trump"]),
 ])
 def test_a_title_case_headlines_verb_ends_a_name(nlp: Language, text: str,
                                                  people: list[str]) -> None:

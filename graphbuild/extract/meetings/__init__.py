@@ -48,7 +48,7 @@ from graphbuild.extract.meetings.words import (
     sequenced_with,
     several_meetings,
 )
-from graphbuild.extract.syntax import is_topic, tokens_with
+from graphbuild.extract.syntax import is_topic, prep_objects, tokens_with
 from graphbuild.lexicon import place_by_key, words
 from graphbuild.meeting_identity import (
     Facts,
@@ -235,8 +235,10 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
             if weak and not parties and not venue:
                 weak_pending.add(token.i)  # "the talks" with no parties or place of its own
             continue
+        # ("a meeting with the president" is someone's, named or not)
         bare = explicit is not None and not (anaphoric or date or venue or group or parties
-                                             or goes_to(token))
+                                             or goes_to(token)
+                                             or any(prep_objects(token, {"with", "between"})))
         if target is None and bare and kind in strong_focus:
             # "There cannot be a summit if ..." far from the story's summit: a meeting in
             # general, which does not take the focus from the one being told.

@@ -179,7 +179,13 @@ def antecedent(pronoun: Token, ctx: Context) -> list[Mention]:
     partners the clause names ("Lee took a selfie with Xi during their banquet")."""
     plural = pronoun.lower_ in words("coreference", "plural_pronouns")
     personal = pronoun.lower_ in words("coreference", "personal_pronouns")
+    # "Koehler hosted a discussion among the attendees after meeting with them": an object
+    # "them" is not the subject of its own clause ("a meeting between them" may be).
+    own_clause = plural and (pronoun.dep_ in ("dobj", "dative") or (
+        pronoun.dep_ == "pobj" and pronoun.head.lower_ != "between"))
     for ancestor in pronoun.ancestors:
+        if own_clause and children(ancestor, "nsubj", "nsubjpass"):
+            return []
         for subject in children(ancestor, "nsubj", "nsubjpass"):
             if subject.i != pronoun.i and subject.lower_ in _RELATIVE and ancestor.dep_ == "relcl":
                 subject = ancestor.head  # "Zelensky, who has said he would not take part"
@@ -221,6 +227,15 @@ def _partners_before(clause: Token, pronoun: Token, ctx: Context) -> list[Mentio
     return [m for t in clause.subtree if t.i < pronoun.i and t.dep_ == "prep"
             and t.lower_ in preps for obj in children(t, "pobj") for o in conjuncts(obj)
             for m in actors(o, ctx, depth=3)]
+
+
+def misread_host_verb(token: Token, ctx: Context) -> Mention | None:
+    """'UN hosts meeting of envoys', 'as President Trump hosts Chinese President Xi': the
+    verb "hosts" read as a plural noun right after a name; the name, who hosts."""
+    if token.tag_ != "NNS" or token.lemma_.lower() not in relation_words("hosts", "nouns"):
+        return None
+    before = ctx.by_token.get(token.i - 1)
+    return before if before is not None and before.type in ACTORS else None
 
 
 def unique(mentions: list[Mention]) -> list[Mention]:

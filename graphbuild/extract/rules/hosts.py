@@ -22,6 +22,7 @@ from graphbuild.extract.rules.context import (
     meeting_object,
     meeting_objects,
     meeting_of_subject_clause,
+    misread_host_verb,
     relation_words,
     subjects,
     unique,
@@ -187,9 +188,8 @@ def _host_noun(token: Token, ctx: Context) -> Iterator[Claim]:
     'The meeting's chairman, Nauru President Baron Waqa'."""
     if token.pos_ != "NOUN" or token.lemma_.lower() not in _host_nouns():
         return
-    before = ctx.by_token.get(token.i - 1)
-    if token.tag_ == "NNS" and before is not None and before.type in ACTORS:
-        return  # "as President Trump hosts Chinese President Xi": a verb misread
+    if misread_host_verb(token, ctx):
+        return  # a verb misread, read with the meeting noun (rules.parties)
     own = [ctx.meetings[o.i] for _, o in prep_objects(token, {"of", "for"})
            if o.i in ctx.meetings]
     own += [ctx.meetings[c.i] for c in children(token, "poss") if c.i in ctx.meetings]

@@ -20,6 +20,7 @@ from graphbuild.extract.rules.context import (
     calls_off,
     companions,
     is_passive,
+    misread_host_verb,
     particles,
     patients,
     relation_words,
@@ -192,10 +193,13 @@ def _frame_parties(token: Token, ctx: Context) -> Iterator[Claim]:
     # The parser may hang the participle on a name before the noun: "the Canada-hosted
     # Lima Group meeting".
     modifiers = [t for left in token.lefts for t in left.subtree if t.dep_ == "amod"]
-    sponsors = unique([m for modifier in modifiers
-                       if modifier.lemma_.lower() in sponsoring
-                       for s in children(modifier, "npadvmod", "compound")
-                       for m in actors(s, ctx)])
+    sponsors = [m for modifier in modifiers
+                if modifier.lemma_.lower() in sponsoring
+                for s in children(modifier, "npadvmod", "compound")
+                for m in actors(s, ctx)]
+    # "UN hosts meeting of regional envoys" (a headline): the verb read as a noun
+    sponsors = unique([*sponsors, *(host for left in token.lefts
+                                    if (host := misread_host_verb(left, ctx)) is not None)])
     yield from emit(ctx, "hosts", sponsors, meeting, token, [token], negatable=False)
     named = [ctx.by_token[t.i] for t in token.lefts for t in t.subtree
              if t.i in ctx.by_token and t.dep_ != "prep" and not in_brackets(t)]
