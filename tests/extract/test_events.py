@@ -186,6 +186,22 @@ EVENTS = [
                   ("Olaf Scholz", "attends", "meeting@Thursday", False)},
                  id="visited-by-people"),
     pytest.param("Kyiv was visited by Macron on Thursday.", set(), id="a-place-visited-by"),
+    pytest.param("The summit opened on Monday. The presence of Lena Varga in Vienna was noted.",
+                 set(), id="presence-in-a-place-is-no-attendance"),
+    pytest.param("Lena Varga will not hold talks with Tomas Beck in Vienna on Monday.",
+                 {("Lena Varga", "attends", "meeting@Monday", True),
+                  ("Tomas Beck", "attends", "meeting@Monday", True)},
+                 id="talks-not-held-with-someone"),
+    pytest.param("President Lena Varga welcomed Tomas Beck in Vienna on Monday. The welcome "
+                 "ceremony was also attended by the Speaker of the National Council (Lower "
+                 "House), Anna Kovacs, the President of the Constitutional Court, Peter Nagy, "
+                 "and the Chief of Staff, General Eva Toth.",
+                 {("Lena Varga", "hosts", "meeting@Monday", False),
+                  ("Tomas Beck", "attends", "meeting@Monday", False),
+                  ("Anna Kovacs", "attends", "meeting@Monday", False),
+                  ("Peter Nagy", "attends", "meeting@Monday", False),
+                  ("Eva Toth", "attends", "meeting@Monday", False)},
+                 id="the-welcome-ceremony-attended-by-a-list-of-titled-names"),
     pytest.param("UN hosts meeting of regional envoys over Western Sahara",
                  {("United Nations", "hosts", "meeting", False)},
                  id="a-headlines-hosts-read-as-a-noun"),

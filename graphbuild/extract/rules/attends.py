@@ -19,6 +19,7 @@ from graphbuild.extract.rules.context import (
     agents,
     companions,
     is_passive,
+    listed_after,
     meeting_object,
     meeting_objects,
     patients,
@@ -85,8 +86,12 @@ def _attends_meeting(token: Token, ctx: Context, meeting: Mention) -> Iterator[C
                 if t.i in ctx.by_token and ctx.by_token[t.i].type == "person"]
         attendees = unique([*(m for m in attendees if m.type != "person"), *sent])
     if is_passive(token) and not passive_attendee:
-        # "the summit ... attended by the emirs of Kuwait and Qatar"
-        attendees = agents(token, ctx)
+        # "the summit ... attended by the emirs of Kuwait and Qatar"; "attended by the Speaker
+        # of the Council (Upper House), Salah Goudjil, the President of ...": the parser
+        # breaks long lists of titled names
+        by = next((c for c in token.children if c.dep_ == "agent"), None)
+        listed = listed_after(by, ctx) if by is not None else []
+        attendees = unique([*agents(token, ctx), *(m for m in listed if m.type == "person")])
     if passive_attendee:
         # "Britain will be represented by its energy secretary, Alan Hargreaves"; a person
         # who is represented is not there ("Putin will be represented by Lavrov").
@@ -286,9 +291,12 @@ def _attendance_noun(token: Token, ctx: Context) -> Iterator[Claim]:
     own = [ctx.meetings[o.i] for _, o in prep_objects(token, {"in", "at", "of"})
            if o.i in ctx.meetings]
     if not own and token.lemma_.lower() in relation_words("attends", "whereabouts_nouns") \
-            and any(o.i in ctx.by_token and ctx.by_token[o.i].type in ("location", "country")
-                    for _, o in prep_objects(token, {"in", "at", "from"})):
-        return  # "Hasina's continued presence ... from New Delhi": in a place, not a meeting
+            and any(o.i not in ctx.meetings
+                    for word in [token, *(o for _, o in prep_objects(token, {"of"}))]
+                    for _, o in prep_objects(word, {"in", "at", "from"})):
+        # "Hasina's continued presence ... from New Delhi", "the presence of the two men in
+        # the same place": in a place, not a meeting
+        return
     meeting = own[0] if own else focus_meeting(ctx.meetings, token.i, ctx.sentence_of[token.i],
                                                in_person=True)
     if meeting is None:

@@ -35,6 +35,7 @@ from graphbuild.extract.syntax import (
     children,
     conjuncts,
     in_brackets,
+    is_negated,
     is_topic,
     prep_objects,
 )
@@ -88,7 +89,12 @@ def _noun_meeting_parties(token: Token, ctx: Context) -> Iterator[Claim]:
     one who calls it off is named as not attending."""
     canceller = _cancelling_verb(token)
     if canceller is None:
-        yield from _frame_parties(token, ctx)
+        # "was not expected to hold talks with Trump": no one the talks name is at them
+        holder = token.head
+        denied = token.dep_ == "dobj" and holder.lemma_.lower() in relation_words(
+            "attends", "holding_verbs") and is_negated(holder)[0]
+        yield from (replace(c, negated=True) if denied and c.relation == "attends" else c
+                    for c in _frame_parties(token, ctx))
         return
     # (a noun's "subject" would be whoever said it: "IGAD informed them of the
     # cancellation of a meeting")
