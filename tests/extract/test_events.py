@@ -1249,6 +1249,9 @@ ONE_MEETING = [
                  "Minister Nikol Pashinyan said he would not attend the upcoming meeting of "
                  "leaders of the Commonwealth of Independent States in Bishkek on Friday.",
                  id="a-headlines-summit-is-the-bodys-meeting-the-lead-tells"),
+    pytest.param("President Samuel Kovac in Kigali for Commonwealth Meeting\n\nPresident Samuel "
+                 "Kovac arrived in Kigali to attend the Commonwealth Heads of Government "
+                 "Meeting.", id="a-bodys-meeting-named-in-full-is-the-headlines"),
 ]
 
 
@@ -1264,3 +1267,18 @@ def test_a_meeting_with_someone_is_no_meeting_in_general(read):
             "the president is being hailed by the British government as a sign of progress.")
     meetings = [m for m in read(text).mentions if m.type == "meeting"]
     assert len(meetings) == 2 and not any(m.contrasted for m in meetings)
+
+
+def test_a_date_given_up_is_not_the_meetings_date(read):
+    text = ("Leaders have been flocking to Kigali for the global summit which was originally "
+            "to take place in 2020 but was twice postponed.")
+    assert [m.date for m in read(text).mentions if m.type == "meeting"] == [None]
+
+
+def test_a_pre_summit_meeting_is_another_meeting(read):
+    text = ("President Samuel Kovac in Kigali for Commonwealth Meeting\n\nPresident Samuel "
+            "Kovac arrived in Kigali to attend the Commonwealth Heads of Government Meeting "
+            "(CHOGM). Anna Lind arrived ahead of the President to attend the pre-CHOGM Foreign "
+            "Ministers' meeting.")
+    keys = [m.key for m in read(text).mentions if m.type == "meeting"]
+    assert len(keys) == 5 and len(set(keys[:4])) == 1 and keys[4] != keys[0]

@@ -137,6 +137,8 @@ def meeting_mentions(doc: Doc, article_id: str, by_token: dict[int, Mention],
                 stand_ins[head.i] = token.i
                 date = date or (None if later else date_of(head))
                 venue = venue or venue_of(head, by_token)
+                # "the Commonwealth Heads of Government Meeting", parsed with "Heads" as head
+                group = group or group_of(head, by_token)
         else:
             start, end, text = token.idx, token.idx + len(token.text), token.text
         if weak and not anaphoric and not date and not framed(token, by_token, venue):

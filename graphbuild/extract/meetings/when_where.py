@@ -63,6 +63,14 @@ def _bounded(date: Span) -> bool:
     return before >= 0 and date.doc[before].lower_ in words("meetings", "bounding_preps")
 
 
+def _superseded(date: Span) -> bool:
+    """'which was originally to take place in 2020 but was twice postponed': the date of a
+    plan given up, not the meeting's."""
+    adverbs = words("meetings", "superseded_adverbs")
+    return any(c.dep_ == "advmod" and c.lower_ in adverbs
+               for word in list(date.root.ancestors)[:4] for c in word.children)
+
+
 def names_a_time(text: str) -> bool:
     """Whether a date expression names a day, month, year or time of the calendar."""
     return _CALENDAR_WORDS.search(text) is not None
@@ -91,7 +99,7 @@ def _sentence_dates(token: Token) -> _SentenceDates:
     found = _SentenceDates()
     for ent in index.dates(number):
         if _VAGUE.fullmatch(ent.text.strip()) or not names_a_time(ent.text) or \
-                _bounded(ent) or (
+                _bounded(ent) or _superseded(ent) or (
                 _DURATION.search(ent.text) and normalise_date(ent.text) not in WEEKDAYS):
             continue
         node = ent.root

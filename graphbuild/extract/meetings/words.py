@@ -345,6 +345,11 @@ def has_contrastive(token: Token) -> bool:
     contrastive = words("meetings", "contrastive")
     if any(_sets_apart(c) for c in token.children if c.dep_ in ("amod", "det")):
         return True
+    # "the pre-CHOGM Foreign Ministers' meeting", "a pre-summit meeting": another, before it
+    prefixes = words("meetings", "contrastive_prefixes")
+    if any(t.lower_.partition("-")[0] in prefixes and (
+            "-" in t.text or t.nbor().text == "-") for t in token.doc[token.left_edge.i:token.i]):
+        return True
     verb = token.head if token.dep_ in ("dobj", "nsubjpass") else None
     return verb is not None and any(c.lower_ in contrastive for c in verb.children
                                     if c.dep_ == "advmod")
