@@ -217,6 +217,8 @@ def test_the_place_where_a_meeting_was_held_is_its_venue(read):
     pytest.param("The summit, delayed for nearly a decade, opened in Doha.", None,
                  id="decade-is-a-length"),
     pytest.param("Delegates met for two years in Doha.", None, id="years-are-a-length"),
+    pytest.param("Lena Varga travelled to Vienna for talks with the 85-year-old Austrian leader.",
+                 None, id="an-age-is-no-date"),
     pytest.param("Leaders met two months ago in Doha.", "two months ago", id="months-ago"),
     pytest.param("Leaders met a few weeks ago in Doha.", "a few weeks ago", id="weeks-ago"),
     pytest.param("During the video call, Macron agreed to visit Russia, probably before the "

@@ -38,11 +38,12 @@ _VAGUE = re.compile(r"(this|the|these|a|an) (week|month|year|days?)|(week|month|
                     r"|((this|next|last) )?(spring|summer|autumn|fall|winter)", re.I)
 
 # "a two-day meeting", "48-hour talks", "a day after the summit": how long or how far
-# from another event, not when.
+# from another event, not when; "the 85-year-old leader": how old.
 _NUMBER_WORDS = r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|\d+)"
 
 _DURATION = re.compile(
-    rf"\b(\w+-(day|week|hour)s?|{_NUMBER_WORDS} (days?|hours?|weeks?|nights?)(?! ago)"
+    rf"\b(\w+-(year|month|week|day)s?-old|\w+-(day|week|hour)s?"
+    rf"|{_NUMBER_WORDS} (days?|hours?|weeks?|nights?)(?! ago)"
     rf"|{_NUMBER_WORDS} (months?|years?|decades?)(?! ago| later| earlier)|decades?"
     r"|(day|week)-long|the (day|week) (before|after)|(the )?next day)\b",
     re.IGNORECASE)
