@@ -229,6 +229,13 @@ def _partners_before(clause: Token, pronoun: Token, ctx: Context) -> list[Mentio
             for m in actors(o, ctx, depth=3)]
 
 
+def travels(verb: Token) -> bool:
+    """'heading to Trinidad for the summit': a verb of hosting ("head") used of a journey,
+    with no object, is travelling there; "to head the summit" hosts it."""
+    return verb.lemma_.lower() in relation_words("attends", "travel_verbs") and not children(
+        verb, "dobj") and not is_passive(verb)
+
+
 def misread_host_verb(token: Token, ctx: Context) -> Mention | None:
     """'UN hosts meeting of envoys', 'as President Trump hosts Chinese President Xi': the
     verb "hosts" read as a plural noun right after a name; the name, who hosts."""

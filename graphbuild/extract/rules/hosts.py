@@ -25,6 +25,7 @@ from graphbuild.extract.rules.context import (
     misread_host_verb,
     relation_words,
     subjects,
+    travels,
     unique,
 )
 from graphbuild.extract.rules.offers import starts_at
@@ -41,6 +42,8 @@ def _hosts(token: Token, ctx: Context) -> Iterator[Claim]:
             or not any(o.i in ctx.meetings and o.lemma_.lower() in strong_meeting_nouns()
                        for o in children(token, "dobj"))):
         return  # "the EU called the summit", not "Trump called Sisi"
+    if travels(token):
+        return
     objects = children(token, "dobj")
     delegations = relation_words("attends", "delegation_nouns")
     if any(o.lemma_.lower() in delegations or o.lower_ in delegations for o in objects):

@@ -26,6 +26,7 @@ from graphbuild.extract.rules.context import (
     relation_words,
     requirement_met,
     subjects,
+    travels,
     unique,
 )
 from graphbuild.extract.rules.offers import starts_at
@@ -336,7 +337,7 @@ def _clause_parties(token: Token, ctx: Context) -> Iterator[Claim]:
         yield from emit(ctx, "attends", unique([*subjects(verb, ctx), *_counterparts(verb, ctx)]),
                         meeting, verb, [verb, prep], negatable=False)
         return
-    if lemma in relation_words("hosts", "verbs") or (
+    if lemma in relation_words("hosts", "verbs") and not travels(verb) or (
             lemma in relation_words("attends", "verbs") and requirement_met(verb)):
         return  # read by the hosts and attends rules
     if lemma in relation_words("attends", "inviting_verbs") and prep.lower_ == "to":
