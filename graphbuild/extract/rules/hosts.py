@@ -162,9 +162,17 @@ def _invitation(token: Token, ctx: Context) -> Iterator[Claim]:
     invited_to = children(token, "acl")
     framed = token.dep_ == "pobj" and token.head.lower_ in relation_words("hosts",
                                                                          "invitation_preps")
-    if not (framed or invited_to):
+    # "accepted Bashir's invitation to the summit"
+    to_meetings = [ctx.meetings[o.i] for _, o in prep_objects(token, {"to"})
+                   if o.i in ctx.meetings]
+    if not (framed or invited_to or to_meetings):
         return
-    if invited_to:
+    trip = verb is not None and any(
+        s.lemma_.lower() in relation_words("attends", "trip_nouns") for s in children(
+            verb, "nsubj"))
+    if to_meetings:
+        meetings = to_meetings
+    elif invited_to:
         # "accepted an invitation from Putin to visit Russia": the visit it invites to,
         # not the call in which it was accepted
         meetings = [ctx.meetings[c.i] for c in invited_to if c.i in ctx.meetings]
@@ -174,7 +182,9 @@ def _invitation(token: Token, ctx: Context) -> Iterator[Claim]:
         # "At the invitation of India, Li will attend the summit"
         meetings = meeting_objects(verb, ctx, relation_words("attends", "meeting_preps")) \
             if verb is not None else []
-        focus = focus_meeting(ctx.meetings, token.i, ctx.sentence_of[token.i], window=0)
+        # "The visit came at Bashir's invitation": the visit told just before
+        focus = focus_meeting(ctx.meetings, token.i, ctx.sentence_of[token.i],
+                              window=1 if trip else 0)
         meetings = meetings or ([] if focus is None else [focus])
     for meeting in meetings if inviters else []:
         yield from emit(ctx, "hosts", inviters, meeting, token, [token])

@@ -227,8 +227,12 @@ def _frame_parties(token: Token, ctx: Context) -> Iterator[Claim]:
     # One country before a meeting noun is usually its topic or place ("the Ukraine
     # summit"); two are its parties ("US-China talks"). Of bodies, only known ones meet
     # ("the NATO summit"); "the White House talks" names the venue.
+    # ... and a country joined to a known body ("the Caricom-Cuba Summit") is a party too.
+    paired = len(countries) == 1 and any(m.type == "organization" and m.key in place_by_key()
+                                         for m in named) and any(
+        t.text == "-" for left in token.lefts for t in left.subtree)
     parties = [m for m in named if m in possessors or m.type == "person"
-               or (m.type == "country" and len(countries) > 1)]
+               or (m.type == "country" and (len(countries) > 1 or paired))]
     yield from emit(ctx, "attends", parties, meeting, token, [token], negatable=False)
     # ... but not when the meeting is only where another is held ("met on the sidelines
     # of the G20 summit"): its body is named for the place, not said to take part.
@@ -288,6 +292,15 @@ def _clause_parties(token: Token, ctx: Context) -> Iterator[Claim]:
         yield from emit(ctx, "attends", _held_with(holder, ctx), meeting, holder,
                         [holder, token])
         return
+    speech = relation_words("attends", "speech_nouns")
+    if position.dep_ == "dobj" and holder.dep_ == "acl" and holder.head.lemma_.lower() in \
+            speech and holder.head.dep_ == "pobj":
+        # "In a speech opening the summit, Cerezo urged ...": who gave the speech
+        said = holder.head.head.head
+        if said.pos_ in ("VERB", "AUX"):
+            yield from emit(ctx, "attends", subjects(said, ctx), meeting, said,
+                            [holder.head, holder], negatable=False)
+        return
     if (position.dep_ == "dobj" or held_in) and holder.lemma_.lower() in holding:
         partners = [*_held_with(holder, ctx), *_held_with(token, ctx)]
         holders = subjects(holder, ctx)
@@ -302,7 +315,6 @@ def _clause_parties(token: Token, ctx: Context) -> Iterator[Claim]:
     if position.dep_ != "pobj" or position.head.dep_ not in ("prep", "agent"):
         return
     prep, verb = position.head, position.head.head
-    speech = relation_words("attends", "speech_nouns")
     if prep.lower_ in relation_words("attends", "speech_preps") and (
             verb.lemma_.lower() in speech or any(o.lemma_.lower() in speech
                                                  for o in children(verb, "dobj"))):
