@@ -186,6 +186,18 @@ EVENTS = [
                   ("Olaf Scholz", "attends", "meeting@Thursday", False)},
                  id="visited-by-people"),
     pytest.param("Kyiv was visited by Macron on Thursday.", set(), id="a-place-visited-by"),
+    pytest.param("The meeting on Thursday brought together Presidents Andrej Kovac of "
+                 "Slovakia, Lena Varga of Austria, Peter Nagy Horvath of Hungary, as well as "
+                 "Prime Minister Eva Toth of Croatia.",
+                 {("Lena Varga", "attends", "meeting@Thursday", False),
+                  ("Andrej Kovac", "attends", "meeting@Thursday", False),
+                  ("Peter Nagy Horvath", "attends", "meeting@Thursday", False),
+                  ("Eva Toth", "attends", "meeting@Thursday", False)},
+                 id="a-meeting-brought-together-a-list-of-titled-names"),
+    pytest.param("The summit opened in Vienna on Thursday. Chancellor Lena Varga, the summit "
+                 "host, paid tribute to the president at the opening ceremony.",
+                 {("Lena Varga", "hosts", "meeting@Thursday", False)},
+                 id="the-summit-host-in-apposition"),
     pytest.param("Tomas Beck was happy to accept Lena Varga's invitation to the summit in Vienna "
                  "on Tuesday.",
                  {("Lena Varga", "hosts", "meeting@Tuesday", False),

@@ -228,7 +228,10 @@ def _host_noun(token: Token, ctx: Context) -> Iterator[Claim]:
     head = token.head if token.dep_ == "compound" and token.head.lower_ in relation_words(
         "hosts", "host_heads") else token
     named = [m for c in children(head, "appos") for o in conjuncts(c) for m in actors(o, ctx)]
-    if not named and own and token.dep_ == "appos":
+    # "Theresa May, the summit host,": a host noun naming its meeting's kind
+    kind_named = any(c.dep_ == "compound" and c.lemma_.lower() in words("meetings", "nouns")
+                     for c in token.children)
+    if not named and (own or kind_named) and token.dep_ == "appos":
         # "Hosni Mubarak, co-president of the summit,": the name the noun is set beside
         named = actors(token.head, ctx)
     if named:

@@ -20,6 +20,7 @@ from graphbuild.extract.rules.context import (
     calls_off,
     companions,
     is_passive,
+    listed_after,
     misread_host_verb,
     particles,
     patients,
@@ -268,8 +269,11 @@ def _clause_parties(token: Token, ctx: Context) -> Iterator[Claim]:
             # "brought together officials from Japan and Korea", "from" hung on the verb
             listed += [o for _, obj in prep_objects(head, {"from", "of"}) for o in conjuncts(obj)]
         parties = [m for o in listed for m in actors(o, ctx)]
-        yield from emit(ctx, "attends", parties, meeting, head, [head, token],
-                           negatable=False)
+        # "brought together Presidents Arnoldo Aleman of Nicaragua, Alvaro Arzu of
+        # Guatemala, ...": the parser breaks long lists of titled names
+        parties += [m for m in listed_after(head, ctx) if m.type == "person"]
+        yield from emit(ctx, "attends", unique(parties), meeting, head, [head, token],
+                        negatable=False)
         host_nouns = relation_words("hosts", "nouns")
         hosts = [m for o in listed if any(c.lemma_.lower() in host_nouns and c.dep_ == "compound"
                                           for c in o.children) for m in actors(o, ctx)]
