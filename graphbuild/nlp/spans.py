@@ -26,6 +26,10 @@ def trim_entity(ent: Span) -> Span | None:
             r"\d+(st|nd|rd|th)", ent.doc[start].lower_) \
             and ent.doc[start + 1].lower_ not in words("meetings", "nouns"):
         start += 1
+    # "His Majesty King Abdullah II": a form of address is no part of the name.
+    while ent.label_ == "PERSON" and start < end - 1 \
+            and ent.doc[start].lower_ in words("people", "styles"):
+        start += 1
     # "he rang Lucy", "stepson Sholto": a name starts with a capital or a name particle.
     while ent.label_ == "PERSON" and start < end - 1 and ent.doc[start].is_lower \
             and ent.doc[start].lower_ not in NAME_PARTICLES:

@@ -424,3 +424,8 @@ def test_the_pipeline_runs_the_faster_equivalents() -> None:
 ])
 def test_a_long_title_is_no_body(nlp: Language, text: str, not_a_body: str) -> None:
     assert not_a_body not in [e.text for e in nlp(text).ents]
+
+
+def test_a_form_of_address_begins_no_name(nlp: Language) -> None:
+    doc = nlp("His Majesty King Abdullah II received the delegation.")
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["King Abdullah II"]
