@@ -73,8 +73,9 @@ def split_at_headline_verbs(ent: Span) -> list[Span]:
                                    and ent.doc[start].pos_ == "VERB"
                                    or start > ent.start and ent.doc[start].pos_ == "ADP"):
             start += 1
-        return [ent] if start == ent.start else [
-            Span(ent.doc, start, ent.end, label=ent.label_)] if start < ent.end else []
+        if start == ent.start:
+            return [ent]
+        return [Span(ent.doc, start, ent.end, label=ent.label_)] if start < ent.end else []
     cuts = [i for i in range(ent.start + 1, ent.end)
             if ent.doc[i].is_title and ent.doc[i].lower_ in verbs]
     if not cuts:

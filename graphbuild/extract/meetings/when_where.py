@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Set
 from dataclasses import dataclass, field
+from itertools import islice
 
 from spacy.tokens import Span, Token
 
@@ -69,7 +70,7 @@ def _superseded(date: Span) -> bool:
     plan given up, not the meeting's."""
     adverbs = words("meetings", "superseded_adverbs")
     return any(c.dep_ == "advmod" and c.lower_ in adverbs
-               for word in list(date.root.ancestors)[:4] for c in word.children)
+               for word in islice(date.root.ancestors, 4) for c in word.children)
 
 
 def names_a_time(text: str) -> bool:

@@ -90,8 +90,8 @@ def _attends_meeting(token: Token, ctx: Context, meeting: Mention) -> Iterator[C
         # of the Council (Upper House), Salah Goudjil, the President of ...": the parser
         # breaks long lists of titled names
         by = next((c for c in token.children if c.dep_ == "agent"), None)
-        listed = listed_after(by, ctx) if by is not None else []
-        attendees = unique([*agents(token, ctx), *(m for m in listed if m.type == "person")])
+        listed = listed_after(by, ctx, people_only=True) if by is not None else []
+        attendees = unique([*agents(token, ctx), *listed])
     if passive_attendee:
         # "Britain will be represented by its energy secretary, Alan Hargreaves"; a person
         # who is represented is not there ("Putin will be represented by Lavrov").

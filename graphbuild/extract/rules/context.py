@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from graphbuild.extract.sentences import sentences
 from graphbuild.extract.syntax import (
     PRONOUNS,
     RELATIVE_PRONOUNS,
@@ -151,19 +152,21 @@ def mentions_in(token: Token, ctx: Context) -> list[Mention]:
     return unique(sorted(found, key=lambda m: m.start))
 
 
-def listed_after(copula: Token, ctx: Context) -> list[Mention]:
+def listed_after(copula: Token, ctx: Context, *, people_only: bool = False) -> list[Mention]:
     """The people named after the verb of an inverted list ("Absent were A, B, the
     president of C, and D"), read word by word up to the next verb, because the parser
-    breaks long lists of titled names; with no people, the countries named."""
+    breaks long lists of titled names; with no people, the countries named (unless
+    ``people_only``)."""
     found: list[Mention] = []
-    for token in copula.doc[copula.i + 1: copula.sent.end]:
+    end = sentences(copula.doc).span(ctx.sentence_of[copula.i]).end
+    for token in copula.doc[copula.i + 1: end]:
         if token.pos_ == "VERB" or token.lower_ in RELATIVE_PRONOUNS:
             break
         mention = ctx.by_token.get(token.i)
         if mention is not None and mention.type in ("person", "country"):
             found.append(mention)
     people = [m for m in found if m.type == "person"]
-    return unique(people or found)
+    return unique(people or ([] if people_only else found))
 
 
 def named_groups(token: Token, ctx: Context) -> list[Mention]:

@@ -167,9 +167,6 @@ def _invitation(token: Token, ctx: Context) -> Iterator[Claim]:
                    if o.i in ctx.meetings]
     if not (framed or invited_to or to_meetings):
         return
-    trip = verb is not None and any(
-        s.lemma_.lower() in relation_words("attends", "trip_nouns") for s in children(
-            verb, "nsubj"))
     if to_meetings:
         meetings = to_meetings
     elif invited_to:
@@ -183,6 +180,9 @@ def _invitation(token: Token, ctx: Context) -> Iterator[Claim]:
         meetings = meeting_objects(verb, ctx, relation_words("attends", "meeting_preps")) \
             if verb is not None else []
         # "The visit came at Bashir's invitation": the visit told just before
+        trip = verb is not None and any(
+            s.lemma_.lower() in relation_words("attends", "trip_nouns")
+            for s in children(verb, "nsubj"))
         focus = focus_meeting(ctx.meetings, token.i, ctx.sentence_of[token.i],
                               window=1 if trip else 0)
         meetings = meetings or ([] if focus is None else [focus])

@@ -271,7 +271,7 @@ def _clause_parties(token: Token, ctx: Context) -> Iterator[Claim]:
         parties = [m for o in listed for m in actors(o, ctx)]
         # "brought together Presidents Arnoldo Aleman of Nicaragua, Alvaro Arzu of
         # Guatemala, ...": the parser breaks long lists of titled names
-        parties += [m for m in listed_after(head, ctx) if m.type == "person"]
+        parties += listed_after(head, ctx, people_only=True)
         yield from emit(ctx, "attends", unique(parties), meeting, head, [head, token],
                         negatable=False)
         host_nouns = relation_words("hosts", "nouns")
